@@ -1,0 +1,122 @@
+# SPDX-License-Identifier: Apache-2.0
+#
+# make PLATFORM=qemu-riscv64-virt CONFIG=<name> [CONFIG_REPO=<dir>]
+#      [CROSS_COMPILE=riscv64-unknown-elf-] [DEBUG=y] [CPPFLAGS=-D...]
+#   builds bin/<PLATFORM>/<CONFIG>/bao.bin and bao.elf.
+# make run      boot that image under QEMU
+# make test     every test: unit (host, sanitizers), lint, system (QEMU)
+# See README.md and docs/.
+
+PLATFORM ?= qemu-riscv64-virt
+CONFIG ?= baremetal
+CONFIG_REPO ?= configs
+CROSS_COMPILE ?= riscv64-unknown-elf-
+DEBUG ?= n
+VERSION := 0.1.0
+# V=1 shows the full commands.
+Q := $(if $(filter 1,$(V)),,@)
+
+CC := $(CROSS_COMPILE)gcc
+OBJCOPY := $(CROSS_COMPILE)objcopy
+HOSTCC ?= cc
+QEMU ?= qemu-system-riscv64
+PYTHON ?= /usr/bin/python3
+
+BUILD := build/$(PLATFORM)/$(CONFIG)
+BIN := bin/$(PLATFORM)/$(CONFIG)
+GUEST_DIR := build/guests
+GUEST_BIN := $(GUEST_DIR)/baremetal/baremetal.bin
+
+CONFIG_SRC := $(firstword $(wildcard $(CONFIG_REPO)/$(CONFIG).c \
+                                     $(CONFIG_REPO)/$(CONFIG)/config.c))
+
+ARCH_DIR := src/arch/riscv
+PLAT_DIR := src/platform/$(PLATFORM)
+SRCS := $(wildcard src/core/*.c src/lib/*.c $(ARCH_DIR)/*.c $(ARCH_DIR)/*.S \
+                   $(PLAT_DIR)/*.c src/platform/drivers/*.c)
+OBJS := $(patsubst %,$(BUILD)/%.o,$(basename $(SRCS)))
+CONFIG_OBJ := $(BUILD)/config.o
+
+INCLUDES := -Isrc/core/inc -Isrc/lib/inc -I$(ARCH_DIR)/inc
+ARCH_FLAGS := -march=rv64imac_zicsr_zifencei -mabi=lp64 -mcmodel=medany
+OPT := $(if $(filter y,$(DEBUG)),-Og,-O2)
+HYP_CFLAGS := $(ARCH_FLAGS) $(OPT) -g -std=gnu11 -ffreestanding -fno-builtin \
+              -fno-common -fno-pie -fno-stack-protector -nostdlib \
+              -Wall -Wextra -Werror -MMD -MP
+HYP_CPPFLAGS := $(INCLUDES) -DBAOBAB_VERSION=\"$(VERSION)\" \
+                -DBAOBAB_CONFIG_NAME=\"$(CONFIG)\" $(CPPFLAGS)
+# Configs are user files: warnings are shown but do not stop the build.
+CONFIG_CFLAGS := $(ARCH_FLAGS) -O2 -std=gnu11 -ffreestanding -fno-common \
+                 -fno-pie -Wall -MMD -MP
+CONFIG_CPPFLAGS := -Isrc/core/inc -I$(dir $(CONFIG_SRC)) \
+                   -Wa,-I$(dir $(CONFIG_SRC)) \
+                   -DBAOBAB_IMGS=$(abspath $(GUEST_DIR)/baremetal) $(CPPFLAGS)
+
+.PHONY: all guests run test test-unit test-system lint format bench \
+        clean distclean deps FORCE
+.DEFAULT_GOAL := all
+
+all: $(BIN)/bao.bin
+
+$(BIN)/bao.bin: $(BIN)/bao.elf
+	$(Q)$(OBJCOPY) -O binary $< $@
+	@echo "built $@ ($$(stat -c %s $@) bytes)"
+
+$(BIN)/bao.elf: $(OBJS) $(CONFIG_OBJ) $(ARCH_DIR)/linker.ld
+	@mkdir -p $(dir $@)
+	@echo "  LD      $@"
+	$(Q)$(CC) $(ARCH_FLAGS) -nostdlib -static -no-pie -T $(ARCH_DIR)/linker.ld \
+	    -o $@ $(OBJS) $(CONFIG_OBJ)
+
+$(BUILD)/%.o: %.c
+	@mkdir -p $(dir $@)
+	@echo "  CC      $<"
+	$(Q)$(CC) $(HYP_CFLAGS) $(HYP_CPPFLAGS) -c $< -o $@
+
+$(BUILD)/%.o: %.S
+	@mkdir -p $(dir $@)
+	@echo "  AS      $<"
+	$(Q)$(CC) $(HYP_CFLAGS) $(HYP_CPPFLAGS) -D__ASSEMBLY__ -c $< -o $@
+
+# The config embeds guest images; ours come from guests/.
+$(CONFIG_OBJ): $(CONFIG_SRC) $(GUEST_BIN) FORCE
+	@test -n "$(CONFIG_SRC)" || { echo "error: config '$(CONFIG)' not found:" \
+	    "no $(CONFIG_REPO)/$(CONFIG).c or $(CONFIG_REPO)/$(CONFIG)/config.c" >&2; exit 1; }
+	@mkdir -p $(dir $@)
+	@echo "  CONFIG  $(CONFIG_SRC)"
+	$(Q)$(CC) $(CONFIG_CFLAGS) $(CONFIG_CPPFLAGS) -c $(CONFIG_SRC) -o $@
+
+guests: $(GUEST_BIN)
+$(GUEST_BIN): FORCE
+	@$(MAKE) --no-print-directory -C guests/baremetal \
+	    O=$(abspath $(GUEST_DIR)/baremetal) CROSS_COMPILE=$(CROSS_COMPILE)
+
+QEMU_SMP ?= 4
+QEMU_MEM ?= 4G
+QEMU_CPU ?= rv64
+run: all
+	$(QEMU) -nographic -M virt -cpu $(QEMU_CPU) -m $(QEMU_MEM) \
+	    -smp $(QEMU_SMP) -bios default -kernel $(BIN)/bao.bin
+
+deps:
+	@scripts/setup-deps.sh
+
+include tests/unit/unit.mk
+
+test: test-unit lint test-system
+
+test-system:
+	$(PYTHON) -m pytest -v tests/system
+
+lint:
+	@scripts/lint.sh
+
+format:
+	@scripts/lint.sh --fix
+
+clean:
+	rm -rf build bin
+
+FORCE:
+
+-include $(OBJS:.o=.d) $(CONFIG_OBJ:.o=.d)

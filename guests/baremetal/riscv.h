@@ -1,0 +1,62 @@
+/* Minimal S-mode CSR and instruction helpers (RISC-V privileged spec). */
+#ifndef BAREMETAL_RISCV_H
+#define BAREMETAL_RISCV_H
+
+#include <stdint.h>
+
+/* sstatus (priv. spec "Supervisor Status Register") */
+#define SSTATUS_SIE (1UL << 1)
+
+/* Interrupt numbers, shared by sie/sip bit positions and scause codes. */
+#define IRQ_S_SOFT 1
+#define IRQ_S_TIMER 5
+
+#define SIE_SSIE (1UL << IRQ_S_SOFT)
+#define SIE_STIE (1UL << IRQ_S_TIMER)
+#define SIP_SSIP (1UL << IRQ_S_SOFT)
+
+/* scause: the top bit (XLEN-1) is set for interrupts. */
+#define SCAUSE_INTERRUPT (1UL << 63)
+
+/* CSR names must be literals in the instruction, hence macros. */
+#define csr_read(csr)                                                          \
+    ({                                                                         \
+        unsigned long v_;                                                      \
+        asm volatile("csrr %0, " #csr : "=r"(v_));                             \
+        v_;                                                                    \
+    })
+#define csr_write(csr, val)                                                    \
+    asm volatile("csrw " #csr ", %0" : : "rK"(val) : "memory")
+#define csr_set(csr, bits)                                                     \
+    asm volatile("csrs " #csr ", %0" : : "rK"(bits) : "memory")
+#define csr_clear(csr, bits)                                                   \
+    asm volatile("csrc " #csr ", %0" : : "rK"(bits) : "memory")
+/* Atomically clear bits and return the previous CSR value. */
+#define csr_read_clear(csr, bits)                                              \
+    ({                                                                         \
+        unsigned long v_;                                                      \
+        asm volatile("csrrc %0, " #csr ", %1"                                  \
+                     : "=r"(v_)                                                \
+                     : "rK"(bits)                                              \
+                     : "memory");                                              \
+        v_;                                                                    \
+    })
+
+/* start.S keeps the hart id in tp for the whole life of the hart. */
+static inline unsigned long this_hart(void) {
+    unsigned long id;
+    asm("mv %0, tp" : "=r"(id));
+    return id;
+}
+
+static inline uint64_t rdtime(void) {
+    uint64_t t;
+    asm volatile("rdtime %0" : "=r"(t));
+    return t;
+}
+
+static inline void wfi(void) { asm volatile("wfi" : : : "memory"); }
+
+static inline void cpu_relax(void) { asm volatile("nop" : : : "memory"); }
+
+#endif

@@ -1,0 +1,118 @@
+/*
+ * Entry points and trap vector.
+ *
+ * Every hart arrives in S-mode with satp = 0, a0 = hart id and a1 = device
+ * tree pointer (boot hart, via _start) or the HSM 'opaque' value (harts we
+ * start ourselves, via secondary_entry).
+ */
+#include "config.h"
+
+    .section .text.entry, "ax", @progbits
+    .global _start
+_start:
+    /* Only the boot hart comes here and nothing else runs yet: clear .bss
+     * (which also holds the stacks) before any C code. */
+    la      t0, __bss_start
+    la      t1, __bss_end
+1:  bgeu    t0, t1, 2f
+    sd      zero, 0(t0)
+    addi    t0, t0, 8
+    j       1b
+2:  la      t2, boot_main
+    j       hart_entry
+
+    /* Secondaries must not clear .bss: the boot hart's state lives there. */
+    .global secondary_entry
+    .balign 4
+secondary_entry:
+    la      t2, secondary_main
+
+/* Common set-up; t2 = C function to call with (a0, a1). */
+hart_entry:
+    csrw    sie, zero
+    csrci   sstatus, 2              /* sstatus.SIE */
+    li      t0, MAX_HARTS
+    bgeu    a0, t0, bad_hart
+
+    mv      tp, a0                  /* this_hart() reads tp */
+    la      sp, hart_stacks
+    addi    t0, a0, 1
+    slli    t0, t0, STACK_SHIFT
+    add     sp, sp, t0              /* top of this hart's stack */
+    la      t0, trap_vector
+    csrw    stvec, t0               /* direct mode: low bits 0 */
+    jalr    t2                      /* boot_main/secondary_main: no return */
+    j       park
+
+/* Hart id without a stack slot: report it on a shared stack, then park. */
+bad_hart:
+    mv      tp, a0
+    la      t0, bad_hart_lock
+    li      t1, 1
+1:  amoswap.w.aq t3, t1, (t0)
+    bnez    t3, 1b
+    la      sp, bad_hart_stack + BAD_HART_STACK_SIZE
+    call    report_bad_hart
+    la      t0, bad_hart_lock
+    amoswap.w.rl zero, zero, (t0)
+park:
+    csrw    sie, zero
+    wfi
+    j       park
+
+/*
+ * Trap vector (stvec must be 4-byte aligned). Handlers are ordinary C
+ * functions, which preserve the callee-saved registers themselves, so only
+ * ra, t0-t6 and a0-a7 are saved. Interrupts stay disabled in the handler
+ * (sstatus.SIE is cleared on entry), so traps do not nest.
+ */
+    .text
+    .balign 4
+    .global trap_vector
+trap_vector:
+    addi    sp, sp, -16 * 8
+    sd      ra, 0 * 8(sp)
+    sd      t0, 1 * 8(sp)
+    sd      t1, 2 * 8(sp)
+    sd      t2, 3 * 8(sp)
+    sd      t3, 4 * 8(sp)
+    sd      t4, 5 * 8(sp)
+    sd      t5, 6 * 8(sp)
+    sd      t6, 7 * 8(sp)
+    sd      a0, 8 * 8(sp)
+    sd      a1, 9 * 8(sp)
+    sd      a2, 10 * 8(sp)
+    sd      a3, 11 * 8(sp)
+    sd      a4, 12 * 8(sp)
+    sd      a5, 13 * 8(sp)
+    sd      a6, 14 * 8(sp)
+    sd      a7, 15 * 8(sp)
+    call    trap_handler
+    ld      ra, 0 * 8(sp)
+    ld      t0, 1 * 8(sp)
+    ld      t1, 2 * 8(sp)
+    ld      t2, 3 * 8(sp)
+    ld      t3, 4 * 8(sp)
+    ld      t4, 5 * 8(sp)
+    ld      t5, 6 * 8(sp)
+    ld      t6, 7 * 8(sp)
+    ld      a0, 8 * 8(sp)
+    ld      a1, 9 * 8(sp)
+    ld      a2, 10 * 8(sp)
+    ld      a3, 11 * 8(sp)
+    ld      a4, 12 * 8(sp)
+    ld      a5, 13 * 8(sp)
+    ld      a6, 14 * 8(sp)
+    ld      a7, 15 * 8(sp)
+    addi    sp, sp, 16 * 8
+    sret
+
+    .bss
+    .balign 16
+hart_stacks:
+    .space  MAX_HARTS * STACK_SIZE
+bad_hart_stack:
+    .space  BAD_HART_STACK_SIZE
+    .balign 4
+bad_hart_lock:
+    .space  4

@@ -1,0 +1,59 @@
+#include "trap.h"
+
+#include "console.h"
+#include "ipi.h"
+#include "riscv.h"
+#include "timer.h"
+
+void trap_handler(void) {
+    unsigned long cause = csr_read(scause);
+
+    if (cause & SCAUSE_INTERRUPT) {
+        switch (cause & ~SCAUSE_INTERRUPT) {
+        case IRQ_S_TIMER:
+            if (timer_interrupt())
+                return;
+            break;
+        case IRQ_S_SOFT:
+            if (ipi_interrupt())
+                return;
+            break;
+        }
+    }
+    unexpected_trap();
+}
+
+void unexpected_trap(void) {
+    unsigned long cause = csr_read(scause);
+    unsigned long epc = csr_read(sepc);
+    unsigned long tval = csr_read(stval);
+
+    console_printf("baremetal: hart %lu unexpected trap scause=0x%lx "
+                   "sepc=0x%lx stval=0x%lx\n",
+                   this_hart(), cause, epc, tval);
+    hart_park();
+}
+
+void hart_park(void) {
+    csr_clear(sstatus, SSTATUS_SIE);
+    csr_write(sie, 0);
+    for (;;)
+        wfi();
+}
+
+void irq_wait_until(volatile unsigned int *counter, unsigned int target) {
+    for (;;) {
+        /*
+         * Test with interrupts masked: an interrupt landing between the test
+         * and wfi would otherwise be consumed and leave us asleep. wfi still
+         * wakes on a pending interrupt enabled in sie even with
+         * sstatus.SIE = 0 (priv. spec, WFI), and re-enabling SIE takes it.
+         */
+        csr_clear(sstatus, SSTATUS_SIE);
+        if (*counter >= target)
+            break;
+        wfi();
+        csr_set(sstatus, SSTATUS_SIE);
+    }
+    csr_set(sstatus, SSTATUS_SIE);
+}

@@ -1,0 +1,58 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/*
+ * Entry from the firmware. The boot hart arrives at _start (OpenSBI's
+ * FW_JUMP/FW_PAYLOAD address 0x80200000) with a0 = hart id, a1 = host device
+ * tree; the others are started later with SBI HSM at _secondary_start with
+ * a0 = hart id. All run with satp = 0 and interrupts off.
+ */
+#include <hyp_limits.h>
+
+    .section .text.boot, "ax"
+    .global _start
+_start:
+    csrw    sie, zero
+    la      t0, hyp_trap_vector
+    csrw    stvec, t0
+    csrw    sscratch, zero
+
+    /* Clear .bss; only the boot hart runs this, before any other starts. */
+    la      t0, __bss_start
+    la      t1, __bss_end
+1:  bgeu    t0, t1, 2f
+    sd      zero, 0(t0)
+    addi    t0, t0, 8
+    j       1b
+2:
+    call    set_stack
+    tail    hyp_boot_main
+
+    .global _secondary_start
+_secondary_start:
+    csrw    sie, zero
+    la      t0, hyp_trap_vector
+    csrw    stvec, t0
+    csrw    sscratch, zero
+    call    set_stack
+    tail    hyp_secondary_main
+
+/* sp = top of hyp_stacks[a0]; a hart id beyond MAX_CPUS parks the hart. */
+set_stack:
+    li      t0, MAX_CPUS
+    bgeu    a0, t0, park
+    li      t0, HYP_STACK_SIZE
+    addi    t1, a0, 1
+    mul     t0, t0, t1
+    la      sp, hyp_stacks
+    add     sp, sp, t0
+    mv      tp, zero
+    ret
+
+park:
+    wfi
+    j       park
+
+    .section .bss.stacks, "aw", @nobits
+    .balign 16
+    .global hyp_stacks
+hyp_stacks:
+    .space  MAX_CPUS * HYP_STACK_SIZE

@@ -1,0 +1,83 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* Per-hart setup and the hart services core code uses. */
+#include <arch/csr.h>
+#include <arch/firmware.h>
+#include <arch/guest_timer.h>
+#include <arch/mmu.h>
+#include <arch_hooks.h>
+#include <cpu.h>
+
+/*
+ * Exceptions the guest handles itself (priv. spec 8.2.2): everything a
+ * native supervisor would see. Guest-page faults, virtual instructions and
+ * ecalls from VS-mode stay with the hypervisor.
+ */
+#define HEDELEG_GUEST                                                          \
+    ((1UL << CAUSE_MISALIGNED_FETCH) | (1UL << CAUSE_FETCH_ACCESS) |           \
+     (1UL << CAUSE_ILLEGAL_INSTRUCTION) | (1UL << CAUSE_BREAKPOINT) |          \
+     (1UL << CAUSE_MISALIGNED_LOAD) | (1UL << CAUSE_LOAD_ACCESS) |             \
+     (1UL << CAUSE_MISALIGNED_STORE) | (1UL << CAUSE_STORE_ACCESS) |           \
+     (1UL << CAUSE_USER_ECALL) | (1UL << CAUSE_FETCH_PAGE_FAULT) |             \
+     (1UL << CAUSE_LOAD_PAGE_FAULT) | (1UL << CAUSE_STORE_PAGE_FAULT))
+
+/* Let the guest read time, cycle and instret (priv. spec 8.2.6). */
+#define HCOUNTEREN_CY_TM_IR 0x7UL
+
+struct cpu *cpu_self(void)
+{
+    struct cpu *cpu;
+
+    __asm__ volatile("mv %0, tp" : "=r"(cpu));
+    return cpu;
+}
+
+void arch_hart_init(struct cpu *cpu)
+{
+    __asm__ volatile("mv tp, %0" : : "r"(cpu));
+    mmu_hyp_enable();
+    csr_write(CSR_HEDELEG, HEDELEG_GUEST);
+    csr_write(CSR_HIDELEG, VS_INTERRUPTS);
+    csr_write(CSR_HCOUNTEREN, HCOUNTEREN_CY_TM_IR);
+    csr_write(CSR_HVIP, 0);
+    csr_write(CSR_HIE, 0);
+    csr_write(CSR_HGATP, 0);
+    guest_timer_init_hart();
+    csr_set(CSR_SIE, MIP_SSIP);
+}
+
+void arch_send_ipi(unsigned hart)
+{
+    fw_send_ipi(1UL << hart, 0);
+}
+
+void arch_ack_ipi(void)
+{
+    csr_clear(CSR_SIP, MIP_SSIP);
+}
+
+void arch_wait_for_interrupt(void)
+{
+    __asm__ volatile("wfi" ::: "memory");
+}
+
+void arch_fence_local(void)
+{
+    __asm__ volatile("fence.i\n"
+                     ".option push\n.option arch, +h\n"
+                     "hfence.vvma zero, zero\n.option pop" ::: "memory");
+}
+
+void arch_system_off(void)
+{
+    fw_system_reset(SBI_SRST_TYPE_SHUTDOWN, SBI_SRST_REASON_NONE);
+    for (;;)
+        arch_wait_for_interrupt();
+}
+
+int arch_start_hart(unsigned hart)
+{
+    extern char _secondary_start[];
+
+    return (int)fw_hart_start(hart, (unsigned long)(uintptr_t)_secondary_start,
+                              0);
+}

@@ -1,0 +1,19 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* The guest's supervisor timer: vstimecmp with Sstc, hvip.VSTIP without. */
+#ifndef ARCH_GUEST_TIMER_H
+#define ARCH_GUEST_TIMER_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+struct vcpu;
+
+bool guest_timer_has_sstc(void);
+/* Detect Sstc and set this hart up for guest timers. */
+void guest_timer_init_hart(void);
+void guest_timer_set(struct vcpu *vcpu, uint64_t deadline);
+void guest_timer_cancel(void);
+/* The hypervisor's own timer fired (only without Sstc). */
+void guest_timer_handle_hs_interrupt(void);
+
+#endif

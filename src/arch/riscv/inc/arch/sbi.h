@@ -1,0 +1,68 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/*
+ * The SBI the hypervisor offers its guests: a table of extensions, one file
+ * each (sbi_<ext>.c), and the dispatcher that routes a guest ecall to them.
+ * Free of CSR access so that host unit tests link it.
+ */
+#ifndef ARCH_SBI_H
+#define ARCH_SBI_H
+
+#include <arch/sbi_defs.h>
+#include <stdbool.h>
+
+struct vcpu;
+
+/* Our implementation id: not in the SBI spec's registered list (4.1.2). */
+#define SBI_IMPL_ID_BAOBAB 0xba0babUL
+#define SBI_IMPL_VERSION_BAOBAB 0x000100UL /* 0.1.0 */
+
+/*
+ * A handler's way to say it set up the vCPU's registers itself (a suspend
+ * that resumes elsewhere): the dispatcher writes no result, moves no pc.
+ */
+#define SBI_RET_RESUMED 1
+
+struct sbi_extension {
+    unsigned long eid;
+    const char *name;
+    /* Legacy extensions (SBI v0.1) return one value, in a0. */
+    bool legacy;
+    struct sbi_ret (*handler)(struct vcpu *vcpu, unsigned long fid,
+                              const unsigned long *args);
+};
+
+extern const struct sbi_extension sbi_ext_base;
+extern const struct sbi_extension sbi_ext_time;
+extern const struct sbi_extension sbi_ext_ipi;
+extern const struct sbi_extension sbi_ext_rfence;
+extern const struct sbi_extension sbi_ext_hsm;
+extern const struct sbi_extension sbi_ext_srst;
+extern const struct sbi_extension sbi_ext_dbcn;
+extern const struct sbi_extension sbi_ext_legacy_putchar;
+extern const struct sbi_extension sbi_ext_legacy_getchar;
+
+const struct sbi_extension *sbi_find_extension(unsigned long eid);
+/* Handle the ecall the vCPU just made: registers a0-a7 in its context. */
+void sbi_handle_ecall(struct vcpu *vcpu);
+
+/*
+ * Turn (hart_mask, hart_mask_base) into a mask of the VM's virtual harts.
+ * SBI_ERR_INVALID_PARAM if any named hart does not exist (SBI spec 3.1).
+ */
+long sbi_hart_mask_to_vcpus(const struct vcpu *vcpu, unsigned long hart_mask,
+                            unsigned long hart_mask_base,
+                            unsigned long *vcpus);
+
+static inline struct sbi_ret sbi_ok(long value)
+{
+    struct sbi_ret r = {SBI_SUCCESS, value};
+    return r;
+}
+
+static inline struct sbi_ret sbi_err(long error)
+{
+    struct sbi_ret r = {error, 0};
+    return r;
+}
+
+#endif

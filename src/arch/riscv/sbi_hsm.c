@@ -1,0 +1,95 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* HSM extension (SBI spec chapter 9) over the VM's virtual harts. */
+#include <arch/sbi.h>
+#include <arch_hooks.h>
+#include <cpu.h>
+#include <vcpu.h>
+#include <vm.h>
+
+/* The smallest instruction the entry point must hold (a compressed one). */
+#define MIN_INSN_LEN 2
+
+static struct sbi_ret hart_start(struct vcpu *vcpu, const unsigned long *args)
+{
+    struct vcpu *target = vm_vcpu(vcpu->vm, args[0]);
+
+    if (!target)
+        return sbi_err(SBI_ERR_INVALID_PARAM);
+    if (!vm_gpa_is_ram(vcpu->vm, args[1], MIN_INSN_LEN))
+        return sbi_err(SBI_ERR_INVALID_ADDRESS);
+    switch (vcpu_start(target, args[1], args[2])) {
+    case VCPU_START_OK:
+        return sbi_ok(0);
+    case VCPU_START_NOT_STOPPED:
+        return sbi_err(SBI_ERR_ALREADY_AVAILABLE);
+    default:
+        return sbi_err(SBI_ERR_FAILED);
+    }
+}
+
+static struct sbi_ret hart_get_status(struct vcpu *vcpu,
+                                      const unsigned long *args)
+{
+    struct vcpu *target = vm_vcpu(vcpu->vm, args[0]);
+
+    if (!target)
+        return sbi_err(SBI_ERR_INVALID_PARAM);
+    return sbi_ok(vcpu_status(target));
+}
+
+static bool suspend_type_is_valid(unsigned long type)
+{
+    /* Only the default types; platform-specific ones are not offered. */
+    return type == SBI_HSM_SUSPEND_RETENTIVE ||
+           type == SBI_HSM_SUSPEND_NON_RETENTIVE;
+}
+
+/* Wait on this hart until the vCPU has an interrupt to take. */
+static void wait_for_wakeup(struct vcpu *vcpu)
+{
+    __atomic_store_n(&vcpu->state, VCPU_SUSPENDED, __ATOMIC_RELEASE);
+    for (;;) {
+        cpu_handle_events(cpu_self());
+        if (arch_vcpu_has_pending_interrupt(vcpu))
+            break;
+        arch_wait_for_interrupt();
+    }
+    __atomic_store_n(&vcpu->state, VCPU_STARTED, __ATOMIC_RELEASE);
+}
+
+static struct sbi_ret hart_suspend(struct vcpu *vcpu,
+                                   const unsigned long *args)
+{
+    unsigned long type = args[0];
+
+    if (!suspend_type_is_valid(type))
+        return sbi_err(SBI_ERR_INVALID_PARAM);
+    if (type == SBI_HSM_SUSPEND_NON_RETENTIVE &&
+        !vm_gpa_is_ram(vcpu->vm, args[1], MIN_INSN_LEN))
+        return sbi_err(SBI_ERR_INVALID_ADDRESS);
+    wait_for_wakeup(vcpu);
+    if (type == SBI_HSM_SUSPEND_RETENTIVE)
+        return sbi_ok(0);
+    arch_vcpu_reset(vcpu, args[1], vcpu->id, args[2]);
+    return sbi_err(SBI_RET_RESUMED);
+}
+
+static struct sbi_ret hsm_call(struct vcpu *vcpu, unsigned long fid,
+                               const unsigned long *args)
+{
+    switch (fid) {
+    case SBI_HSM_HART_START:
+        return hart_start(vcpu, args);
+    case SBI_HSM_HART_STOP:
+        vcpu_stop_self(vcpu);
+    case SBI_HSM_HART_GET_STATUS:
+        return hart_get_status(vcpu, args);
+    case SBI_HSM_HART_SUSPEND:
+        return hart_suspend(vcpu, args);
+    default:
+        return sbi_err(SBI_ERR_NOT_SUPPORTED);
+    }
+}
+
+const struct sbi_extension sbi_ext_hsm = {
+    .eid = SBI_EXT_HSM, .name = "hsm", .handler = hsm_call};

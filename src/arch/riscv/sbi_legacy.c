@@ -1,0 +1,36 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/*
+ * Legacy console extensions (SBI spec chapter 5, v0.1): one value returned
+ * in a0, -1 from getchar when there is no input.
+ */
+#include <arch/sbi.h>
+#include <console.h>
+#include <vm.h>
+
+static struct sbi_ret legacy_putchar(struct vcpu *vcpu, unsigned long fid,
+                                     const unsigned long *args)
+{
+    (void)fid;
+    console_vm_putc(vcpu->vm, (char)args[0]);
+    return sbi_err(0);
+}
+
+static struct sbi_ret legacy_getchar(struct vcpu *vcpu, unsigned long fid,
+                                     const unsigned long *args)
+{
+    (void)fid;
+    (void)args;
+    return sbi_err(console_vm_getc(vcpu->vm));
+}
+
+const struct sbi_extension sbi_ext_legacy_putchar = {
+    .eid = SBI_EXT_LEGACY_PUTCHAR,
+    .name = "legacy putchar",
+    .legacy = true,
+    .handler = legacy_putchar};
+
+const struct sbi_extension sbi_ext_legacy_getchar = {
+    .eid = SBI_EXT_LEGACY_GETCHAR,
+    .name = "legacy getchar",
+    .legacy = true,
+    .handler = legacy_getchar};

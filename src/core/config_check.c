@@ -1,0 +1,315 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+#include <config_check.h>
+#include <lib/format.h>
+#include <lib/util.h>
+#include <stdarg.h>
+
+/* Guest-physical addresses Sv39x4 can translate (priv. spec 8.5.1). */
+#define GPA_LIMIT (1UL << 41)
+
+static int fail(struct config_error *err, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+static int fail(struct config_error *err, const char *fmt, ...)
+{
+    va_list ap;
+
+    va_start(ap, fmt);
+    vsnprintf(err->msg, sizeof(err->msg), fmt, ap);
+    va_end(ap);
+    return -1;
+}
+
+static bool page_aligned(uint64_t v)
+{
+    return IS_ALIGNED(v, PAGE_SIZE);
+}
+
+static int check_region(const struct vm_mem_region *r, size_t vm, size_t i,
+                        const struct config_target *t,
+                        struct config_error *err)
+{
+    if (r->size == 0)
+        return fail(err, "VM %zu: platform.regions[%zu].size is 0", vm, i);
+    if (!page_aligned(r->base) || !page_aligned(r->size))
+        return fail(err,
+                    "VM %zu: platform.regions[%zu]: base 0x%lx and size 0x%lx "
+                    "must be multiples of 0x%lx",
+                    vm, i, r->base, r->size, PAGE_SIZE);
+    if (range_wraps(r->base, r->size) || r->base + r->size > GPA_LIMIT)
+        return fail(err,
+                    "VM %zu: platform.regions[%zu]: 0x%lx+0x%lx is beyond the "
+                    "guest-physical limit 0x%lx",
+                    vm, i, r->base, r->size, GPA_LIMIT);
+    if (!r->place_phys)
+        return 0;
+    if (!page_aligned(r->phys) || range_wraps(r->phys, r->size))
+        return fail(err,
+                    "VM %zu: platform.regions[%zu].phys 0x%lx is not a valid "
+                    "page-aligned address",
+                    vm, i, r->phys);
+    if (ranges_overlap(r->phys, r->size, t->hyp_base, t->hyp_size) ||
+        ranges_overlap(r->phys, r->size, t->fw_base, t->fw_size))
+        return fail(err,
+                    "VM %zu: platform.regions[%zu].phys 0x%lx+0x%lx overlaps "
+                    "the hypervisor or the firmware",
+                    vm, i, r->phys, r->size);
+    return 0;
+}
+
+static int check_memory(const struct vm_config *c, size_t vm,
+                        const struct config_target *t,
+                        struct config_error *err)
+{
+    const struct vm_platform *p = &c->platform;
+
+    if (p->region_num == 0)
+        return fail(err, "VM %zu: platform.region_num is 0: a VM needs memory",
+                    vm);
+    if (p->region_num > MAX_VM_REGIONS)
+        return fail(err,
+                    "VM %zu: platform.region_num %zu exceeds the limit of %d",
+                    vm, p->region_num, MAX_VM_REGIONS);
+    if (!p->regions)
+        return fail(err, "VM %zu: platform.regions is NULL", vm);
+    for (size_t i = 0; i < p->region_num; i++) {
+        if (check_region(&p->regions[i], vm, i, t, err))
+            return -1;
+        for (size_t j = 0; j < i; j++) {
+            if (ranges_overlap(p->regions[i].base, p->regions[i].size,
+                               p->regions[j].base, p->regions[j].size))
+                return fail(err,
+                            "VM %zu: platform.regions[%zu] overlaps "
+                            "platform.regions[%zu]",
+                            vm, i, j);
+        }
+    }
+    return 0;
+}
+
+static bool in_one_region(const struct vm_platform *p, uint64_t base,
+                          uint64_t size)
+{
+    for (size_t i = 0; i < p->region_num; i++) {
+        if (range_contains(p->regions[i].base, p->regions[i].size, base, size))
+            return true;
+    }
+    return false;
+}
+
+static bool touches_memory(const struct vm_platform *p, uint64_t base,
+                           uint64_t size)
+{
+    for (size_t i = 0; i < p->region_num; i++) {
+        if (ranges_overlap(p->regions[i].base, p->regions[i].size, base, size))
+            return true;
+    }
+    return false;
+}
+
+static int check_image(const struct vm_config *c, size_t vm,
+                       struct config_error *err)
+{
+    if (c->image.inplace)
+        return fail(err,
+                    "VM %zu: image.inplace is not supported: images are "
+                    "copied so that a restart starts from a pristine image",
+                    vm);
+    if (c->image.size == 0)
+        return fail(err, "VM %zu: image.size is 0 (empty or missing image)",
+                    vm);
+    if (!in_one_region(&c->platform, c->image.base_addr, c->image.size))
+        return fail(err,
+                    "VM %zu: image (0x%lx, 0x%zx bytes) does not fit inside "
+                    "one of its memory regions",
+                    vm, c->image.base_addr, c->image.size);
+    if (!in_one_region(&c->platform, c->entry, 2))
+        return fail(err, "VM %zu: entry 0x%lx is outside the VM's memory", vm,
+                    c->entry);
+    return 0;
+}
+
+static int check_devices(const struct vm_config *c, size_t vm,
+                         const struct config_target *t,
+                         struct config_error *err)
+{
+    const struct vm_platform *p = &c->platform;
+
+    if (p->dev_num > MAX_VM_DEVS)
+        return fail(err, "VM %zu: platform.dev_num %zu exceeds the limit of %d",
+                    vm, p->dev_num, MAX_VM_DEVS);
+    if (p->dev_num && !p->devs)
+        return fail(err, "VM %zu: platform.devs is NULL", vm);
+    for (size_t i = 0; i < p->dev_num; i++) {
+        const struct vm_dev_region *d = &p->devs[i];
+
+        if (d->interrupt_num && !d->interrupts)
+            return fail(err, "VM %zu: platform.devs[%zu].interrupts is NULL",
+                        vm, i);
+        if (d->size == 0)
+            continue;
+        if (!page_aligned(d->pa) || !page_aligned(d->va) ||
+            !page_aligned(d->size))
+            return fail(err,
+                        "VM %zu: platform.devs[%zu]: pa 0x%lx, va 0x%lx and "
+                        "size 0x%lx must be multiples of 0x%lx",
+                        vm, i, d->pa, d->va, d->size, PAGE_SIZE);
+        if (range_wraps(d->va, d->size) || d->va + d->size > GPA_LIMIT)
+            return fail(err,
+                        "VM %zu: platform.devs[%zu].va 0x%lx is beyond the "
+                        "guest-physical limit",
+                        vm, i, d->va);
+        if (touches_memory(p, d->va, d->size))
+            return fail(err,
+                        "VM %zu: platform.devs[%zu].va 0x%lx overlaps the "
+                        "VM's memory",
+                        vm, i, d->va);
+        if (ranges_overlap(d->pa, d->size, t->console_base, t->console_size))
+            return fail(err,
+                        "VM %zu: platform.devs[%zu].pa 0x%lx is the "
+                        "hypervisor's console UART",
+                        vm, i, d->pa);
+        if (ranges_overlap(d->pa, d->size, t->hyp_base, t->hyp_size) ||
+            ranges_overlap(d->pa, d->size, t->fw_base, t->fw_size))
+            return fail(err,
+                        "VM %zu: platform.devs[%zu].pa 0x%lx overlaps the "
+                        "hypervisor or the firmware",
+                        vm, i, d->pa);
+    }
+    return 0;
+}
+
+static int check_ipcs(const struct config *cfg, const struct vm_config *c,
+                      size_t vm, struct config_error *err)
+{
+    const struct vm_platform *p = &c->platform;
+
+    if (p->ipc_num && !p->ipcs)
+        return fail(err, "VM %zu: platform.ipcs is NULL", vm);
+    for (size_t i = 0; i < p->ipc_num; i++) {
+        const struct ipc *ipc = &p->ipcs[i];
+
+        if (ipc->shmem_id >= cfg->shmemlist_size)
+            return fail(err,
+                        "VM %zu: platform.ipcs[%zu].shmem_id %zu does not "
+                        "exist (shmemlist_size is %zu)",
+                        vm, i, ipc->shmem_id, cfg->shmemlist_size);
+        if (ipc->size == 0 || !page_aligned(ipc->base) ||
+            !page_aligned(ipc->size))
+            return fail(err,
+                        "VM %zu: platform.ipcs[%zu]: base 0x%lx and size "
+                        "0x%zx must be non-zero multiples of 0x%lx",
+                        vm, i, ipc->base, ipc->size, PAGE_SIZE);
+        if (ipc->size > cfg->shmemlist[ipc->shmem_id].size)
+            return fail(err,
+                        "VM %zu: platform.ipcs[%zu].size 0x%zx is larger than "
+                        "shmem %zu (0x%zx)",
+                        vm, i, ipc->size, ipc->shmem_id,
+                        cfg->shmemlist[ipc->shmem_id].size);
+        if (touches_memory(p, ipc->base, ipc->size))
+            return fail(err,
+                        "VM %zu: platform.ipcs[%zu] at 0x%lx overlaps the VM's "
+                        "memory",
+                        vm, i, ipc->base);
+        if (ipc->interrupt_num && !ipc->interrupts)
+            return fail(err, "VM %zu: platform.ipcs[%zu].interrupts is NULL",
+                        vm, i);
+    }
+    return 0;
+}
+
+static int check_vm(const struct config *cfg, size_t vm,
+                    const struct config_target *t, struct config_error *err)
+{
+    const struct vm_config *c = &cfg->vmlist[vm];
+
+    if (c->platform.cpu_num == 0)
+        return fail(err, "VM %zu: platform.cpu_num is 0", vm);
+    if (c->platform.cpu_num > MAX_CPUS)
+        return fail(err, "VM %zu: platform.cpu_num %zu exceeds the limit of %d",
+                    vm, c->platform.cpu_num, MAX_CPUS);
+    if (check_memory(c, vm, t, err) || check_image(c, vm, err) ||
+        check_devices(c, vm, t, err) || check_ipcs(cfg, c, vm, err))
+        return -1;
+    return 0;
+}
+
+/* Physical resources no two VMs may share: placed RAM, devices, IRQs. */
+static int check_pair(const struct vm_config *a, size_t ai,
+                      const struct vm_config *b, size_t bi,
+                      struct config_error *err)
+{
+    for (size_t i = 0; i < a->platform.region_num; i++) {
+        const struct vm_mem_region *ra = &a->platform.regions[i];
+        for (size_t j = 0; j < b->platform.region_num; j++) {
+            const struct vm_mem_region *rb = &b->platform.regions[j];
+            if (ra->place_phys && rb->place_phys &&
+                ranges_overlap(ra->phys, ra->size, rb->phys, rb->size))
+                return fail(err,
+                            "VM %zu regions[%zu] and VM %zu regions[%zu] are "
+                            "placed on the same physical memory (0x%lx)",
+                            ai, i, bi, j, MAX(ra->phys, rb->phys));
+        }
+    }
+    for (size_t i = 0; i < a->platform.dev_num; i++) {
+        const struct vm_dev_region *da = &a->platform.devs[i];
+        for (size_t j = 0; j < b->platform.dev_num; j++) {
+            const struct vm_dev_region *db = &b->platform.devs[j];
+            if (ranges_overlap(da->pa, da->size, db->pa, db->size))
+                return fail(err,
+                            "VM %zu devs[%zu] and VM %zu devs[%zu] both claim "
+                            "device memory at 0x%lx",
+                            ai, i, bi, j, MAX(da->pa, db->pa));
+            for (size_t x = 0; x < da->interrupt_num; x++) {
+                for (size_t y = 0; y < db->interrupt_num; y++) {
+                    if (da->interrupts[x] == db->interrupts[y])
+                        return fail(err,
+                                    "VM %zu devs[%zu] and VM %zu devs[%zu] "
+                                    "both claim interrupt %lu",
+                                    ai, i, bi, j, da->interrupts[x]);
+                }
+            }
+        }
+    }
+    return 0;
+}
+
+static int check_shmems(const struct config *cfg, struct config_error *err)
+{
+    if (cfg->shmemlist_size && !cfg->shmemlist)
+        return fail(err, "config: shmemlist is NULL");
+    for (size_t i = 0; i < cfg->shmemlist_size; i++) {
+        if (cfg->shmemlist[i].size == 0 ||
+            !page_aligned(cfg->shmemlist[i].size))
+            return fail(err,
+                        "config: shmemlist[%zu].size 0x%zx must be a non-zero "
+                        "multiple of 0x%lx",
+                        i, cfg->shmemlist[i].size, PAGE_SIZE);
+    }
+    return 0;
+}
+
+int config_check(const struct config *cfg, const struct config_target *target,
+                 struct config_error *err)
+{
+    unsigned harts[MAX_VMS][MAX_CPUS];
+
+    if (cfg->vmlist_size == 0)
+        return fail(err, "config: vmlist_size is 0: there is no VM to run");
+    if (cfg->vmlist_size > MAX_VMS)
+        return fail(err, "config: vmlist_size %zu exceeds the limit of %d",
+                    cfg->vmlist_size, MAX_VMS);
+    if (!cfg->vmlist)
+        return fail(err, "config: vmlist is NULL");
+    if (check_shmems(cfg, err))
+        return -1;
+    for (size_t i = 0; i < cfg->vmlist_size; i++) {
+        if (check_vm(cfg, i, target, err))
+            return -1;
+        for (size_t j = 0; j < i; j++) {
+            if (check_pair(&cfg->vmlist[j], j, &cfg->vmlist[i], i, err))
+                return -1;
+        }
+    }
+    return hart_map_assign(cfg, target->hart_mask, harts, err);
+}

@@ -1,0 +1,58 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/*
+ * What core code asks of the architecture. Implemented in src/arch/<arch>/;
+ * host unit tests provide fakes.
+ */
+#ifndef ARCH_HOOKS_H
+#define ARCH_HOOKS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct vcpu;
+struct vm;
+
+struct cpu;
+
+/* Boot */
+/* Build the hypervisor's address space and learn firmware facts. */
+int arch_boot_init(void);
+/* Set up the calling hart (paging, trap delegation, timer); sets cpu_self. */
+void arch_hart_init(struct cpu *cpu);
+/* Start a parked physical hart at the hypervisor's secondary entry. */
+int arch_start_hart(unsigned hart);
+
+/* Harts */
+void arch_send_ipi(unsigned hart);
+void arch_wait_for_interrupt(void);
+void arch_ack_ipi(void); /* clear this hart's pending IPI */
+void arch_fence_local(void); /* fence.i and this hart's guest TLB */
+void arch_system_off(void) __attribute__((noreturn));
+
+/* vCPUs */
+void arch_vcpu_reset(struct vcpu *vcpu, uint64_t entry, uint64_t a0,
+                     uint64_t a1);
+void arch_vcpu_run(struct vcpu *vcpu) __attribute__((noreturn));
+void arch_vcpu_raise_soft(struct vcpu *vcpu);
+void arch_vcpu_clear_interrupts(struct vcpu *vcpu);
+int arch_vcpu_has_pending_interrupt(struct vcpu *vcpu);
+
+/* Guest memory */
+int arch_vm_init(struct vm *vm);
+int arch_vm_map(struct vm *vm, uint64_t gpa, uint64_t hpa, uint64_t size,
+                int writable, int executable);
+/*
+ * Copy to or from guest-physical memory of the VM running on this hart; the
+ * caller has checked the range is the VM's RAM. For small transfers.
+ */
+void arch_guest_write(struct vm *vm, uint64_t gpa, const void *src,
+                      size_t len);
+void arch_guest_read(struct vm *vm, uint64_t gpa, void *dst, size_t len);
+/*
+ * Give the hypervisor access to host-physical [pa, pa + size) for a while
+ * (loading or clearing guest memory); returns the address to use.
+ */
+void *arch_hyp_map_phys(uint64_t pa, uint64_t size);
+void arch_hyp_unmap_phys(uint64_t pa, uint64_t size);
+
+#endif

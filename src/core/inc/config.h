@@ -1,0 +1,155 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/*
+ * The configuration format: a C file that includes this header, embeds VM
+ * images with VM_IMAGE() and defines `struct config config`.
+ *
+ * The struct and macro names match the Bao hypervisor's v2 configuration
+ * format so existing configuration files compile unchanged. Fields that are
+ * not Bao's are marked "Baobab:"; each is optional and zero means the safe
+ * default. docs/configuration.md is the reference.
+ */
+#ifndef CONFIG_H
+#define CONFIG_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+typedef uint64_t paddr_t;
+typedef uint64_t vaddr_t;
+typedef uint64_t irqid_t;
+typedef uint64_t cpumap_t;
+typedef uint64_t colormap_t;
+typedef uint64_t streamid_t;
+
+#define STR(x) #x
+#define XSTR(x) STR(x)
+
+/*
+ * Embed a file in the hypervisor image. `img_path` is a string literal (the
+ * Bao tutorials write XSTR(DIR/file.bin)). The image starts on a page
+ * boundary so that `inplace` images can be mapped directly.
+ */
+#define VM_IMAGE(img_name, img_path)                                           \
+    extern uint8_t _##img_name##_vm_beg[];                                     \
+    extern uint8_t _##img_name##_vm_size[];                                    \
+    __asm__(".pushsection .vm_image_" XSTR(img_name) ", \"a\"\n\t"             \
+            ".balign 4096\n\t"                                                 \
+            ".global _" XSTR(img_name) "_vm_beg\n\t"                           \
+            "_" XSTR(img_name) "_vm_beg:\n\t"                                  \
+            ".incbin " XSTR(img_path) "\n\t"                                   \
+            "_" XSTR(img_name) "_vm_end:\n\t"                                  \
+            ".global _" XSTR(img_name) "_vm_size\n\t"                          \
+            ".set _" XSTR(img_name) "_vm_size, (_" XSTR(img_name) "_vm_end - _" \
+            XSTR(img_name) "_vm_beg)\n\t"                                      \
+            ".popsection");
+
+#define VM_IMAGE_OFFSET(img_name) ((paddr_t)_##img_name##_vm_beg)
+#define VM_IMAGE_SIZE(img_name) ((size_t)_##img_name##_vm_size)
+
+/* An image embedded with VM_IMAGE, loaded at guest address `base`. */
+#define VM_IMAGE_BUILTIN(img_name, image_base_addr)                            \
+    {                                                                          \
+        .base_addr = (image_base_addr),                                        \
+        .load_addr = VM_IMAGE_OFFSET(img_name),                                \
+        .size = VM_IMAGE_SIZE(img_name), .separately_loaded = false,           \
+    }
+
+/* An image a boot loader already put at physical address `load`. */
+#define VM_IMAGE_LOADED(image_base_addr, image_load_addr, image_size)          \
+    {                                                                          \
+        .base_addr = (image_base_addr), .load_addr = (image_load_addr),        \
+        .size = (image_size), .separately_loaded = true,                       \
+    }
+
+/* Kept so that configurations written for older formats still compile. */
+#define CONFIG_HEADER
+
+struct vm_mem_region {
+    paddr_t base; /* guest-physical base */
+    size_t size;
+    colormap_t colors;
+    bool place_phys; /* place at host-physical `phys` (identity if equal) */
+    paddr_t phys;
+};
+
+struct ipc {
+    paddr_t base; /* guest-physical base of the shared memory window */
+    size_t size;
+    size_t shmem_id; /* index into config.shmemlist */
+    size_t interrupt_num;
+    irqid_t *interrupts;
+};
+
+struct vm_dev_region {
+    paddr_t pa; /* host-physical base */
+    vaddr_t va; /* guest-physical base */
+    size_t size; /* 0: interrupts only, nothing mapped */
+    size_t interrupt_num;
+    irqid_t *interrupts;
+    streamid_t id; /* IOMMU stream id (unused on this platform) */
+};
+
+struct arch_vm_platform {
+    struct {
+        struct {
+            paddr_t base;
+        } plic;
+        struct {
+            struct {
+                paddr_t base;
+            } aplic;
+            struct {
+                paddr_t base;
+            } imsic;
+        } aia;
+    } irqc;
+};
+
+struct vm_platform {
+    size_t cpu_num;
+    size_t region_num;
+    struct vm_mem_region *regions;
+    size_t ipc_num;
+    struct ipc *ipcs;
+    size_t dev_num;
+    struct vm_dev_region *devs;
+    struct arch_vm_platform arch;
+};
+
+struct vm_config {
+    struct {
+        vaddr_t base_addr; /* where the image goes in guest-physical memory */
+        paddr_t load_addr; /* where it is now (host-physical) */
+        size_t size;
+        bool separately_loaded; /* put there by a boot loader, not embedded */
+        bool inplace; /* map the image where it is instead of copying it */
+    } image;
+    vaddr_t entry;
+    cpumap_t cpu_affinity; /* physical harts the vCPUs may use; 0: any */
+    colormap_t colors;
+    struct vm_platform platform;
+};
+
+struct shmem {
+    size_t size;
+    colormap_t colors;
+    bool place_phys;
+    paddr_t phys;
+};
+
+struct config {
+    struct {
+        bool relocate;
+        paddr_t base_addr;
+        colormap_t colors;
+    } hyp;
+    size_t shmemlist_size;
+    struct shmem *shmemlist;
+    size_t vmlist_size;
+    struct vm_config *vmlist;
+};
+
+extern struct config config;
+
+#endif

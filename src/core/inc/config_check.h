@@ -1,0 +1,41 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/*
+ * Validation of a configuration, and the placement of vCPUs on harts. The
+ * same code runs in the hypervisor at boot and on the host at build time;
+ * an error names the VM and the field.
+ */
+#ifndef CONFIG_CHECK_H
+#define CONFIG_CHECK_H
+
+#include <config.h>
+#include <hyp_limits.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#define CONFIG_ERROR_MAX 256
+
+struct config_error {
+    char msg[CONFIG_ERROR_MAX];
+};
+
+/* What the configuration is checked against. */
+struct config_target {
+    uint64_t hart_mask; /* physical harts that exist */
+    uint64_t hyp_base, hyp_size; /* the hypervisor image in RAM */
+    uint64_t fw_base, fw_size; /* the firmware */
+    uint64_t console_base, console_size; /* the hypervisor's UART */
+};
+
+/* 0 if `cfg` is valid for `target`, else -1 with the reason in `err`. */
+int config_check(const struct config *cfg, const struct config_target *target,
+                 struct config_error *err);
+
+/*
+ * Pick a physical hart for every vCPU: cpu_affinity first, then the lowest
+ * free harts. harts[vm][vcpu] gets the hart id. 0, or -1 with `err` set.
+ */
+int hart_map_assign(const struct config *cfg, uint64_t hart_mask,
+                    unsigned harts[MAX_VMS][MAX_CPUS],
+                    struct config_error *err);
+
+#endif

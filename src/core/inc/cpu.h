@@ -1,0 +1,43 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/*
+ * Per-hart state and the messages harts send each other. A hart asks another
+ * to do something by setting an event bit and sending a physical IPI; the
+ * target handles its events on the next trap or in its idle loop.
+ */
+#ifndef CPU_H
+#define CPU_H
+
+#include <hyp_limits.h>
+#include <stdbool.h>
+#include <stdint.h>
+
+struct vcpu;
+
+enum cpu_event {
+    CPU_EV_VCPU_KICK = 1 << 0, /* look at the vCPU state (start request) */
+    CPU_EV_VS_SOFT = 1 << 1, /* raise the vCPU's supervisor soft interrupt */
+    CPU_EV_VCPU_STOP = 1 << 2, /* stop the vCPU (its VM shuts down) */
+};
+
+struct cpu {
+    unsigned hartid;
+    struct vcpu *vcpu; /* NULL on a hart no VM uses */
+    volatile unsigned long events; /* enum cpu_event bits */
+    /* Fence requests: from[i] is bumped by hart i, ack[i] echoes it. */
+    volatile unsigned long fence_req[MAX_CPUS];
+    volatile unsigned long fence_ack[MAX_CPUS];
+};
+
+extern struct cpu cpus[MAX_CPUS];
+
+struct cpu *cpu_self(void);
+void cpu_post_event(unsigned hart, unsigned long event);
+void cpu_handle_events(struct cpu *cpu);
+/* Answer fence requests only: for harts that wait on another hart. */
+void cpu_serve_fences(struct cpu *cpu);
+/* Make `hart` fence its instruction cache and guest TLB; wait until done. */
+void cpu_fence_remote(unsigned hart);
+/* Idle until this hart's vCPU is started; runs it. Never returns. */
+void cpu_idle(struct cpu *cpu) __attribute__((noreturn));
+
+#endif

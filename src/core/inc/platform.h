@@ -1,0 +1,60 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/*
+ * The description of a board: what the hypervisor cannot or should not
+ * discover. Each src/platform/<name>/platform.c defines one. What the host
+ * device tree says at boot (RAM size, harts, timebase) overrides the
+ * defaults given here.
+ */
+#ifndef PLATFORM_H
+#define PLATFORM_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#define PLATFORM_MAX_RAM_REGIONS 8
+
+struct mem_range {
+    uint64_t base;
+    uint64_t size;
+};
+
+struct platform {
+    const char *name;
+    unsigned max_harts; /* harts the hypervisor manages, at most MAX_CPUS */
+    struct mem_range ram; /* used when the host device tree has no memory */
+    struct mem_range firmware; /* M-mode firmware, never touched */
+    struct {
+        uint64_t base;
+        uint64_t size;
+        unsigned irq;
+    } console_uart;
+    struct {
+        uint64_t base;
+        uint64_t size;
+        unsigned num_sources;
+    } plic;
+    uint32_t timebase_hz;
+};
+
+/* What the boot hart learned about the machine it runs on. */
+struct machine {
+    unsigned ram_num;
+    struct mem_range ram[PLATFORM_MAX_RAM_REGIONS];
+    unsigned reserved_num; /* RAM the device tree says to leave alone */
+    struct mem_range reserved[PLATFORM_MAX_RAM_REGIONS];
+    uint64_t hart_mask; /* bit n: hart id n exists and is usable */
+    uint32_t timebase_hz;
+    int has_sstc;
+    /* Reported to guests by SBI BASE, as the firmware reports them. */
+    unsigned long mvendorid;
+    unsigned long marchid;
+    unsigned long mimpid;
+};
+
+extern const struct platform platform;
+extern struct machine machine;
+
+/* Fill `machine` from the host device tree, or from `platform` without one. */
+void machine_probe(const void *dtb);
+
+#endif

@@ -1,0 +1,72 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+#ifndef VM_H
+#define VM_H
+
+#include <arch/vcpu_regs.h>
+#include <config.h>
+#include <hyp_limits.h>
+#include <lib/spinlock.h>
+#include <stdbool.h>
+#include <stdint.h>
+
+/* vCPU states: the values of SBI HSM hart states (SBI spec 2.0, 9.1). */
+enum vcpu_state {
+    VCPU_STARTED = 0,
+    VCPU_STOPPED = 1,
+    VCPU_START_PENDING = 2,
+    VCPU_STOP_PENDING = 3,
+    VCPU_SUSPENDED = 4,
+};
+
+struct vm;
+
+struct vcpu {
+    struct arch_vcpu arch; /* first: the trap path reaches it from sscratch */
+    struct vm *vm;
+    unsigned id; /* virtual hart id: 0 .. cpu_num - 1 */
+    unsigned hart; /* the physical hart it is pinned to */
+    volatile int state; /* enum vcpu_state */
+    uint64_t start_addr; /* HSM hart_start arguments, for the target hart */
+    uint64_t start_arg;
+};
+
+/* One contiguous guest-physical to host-physical mapping of RAM. */
+struct vm_mem {
+    uint64_t gpa;
+    uint64_t hpa;
+    uint64_t size;
+};
+
+enum vm_state {
+    VM_RUNNING,
+    VM_SHUTDOWN,
+};
+
+#define VM_LINE_MAX 160
+
+struct vm {
+    unsigned id;
+    const struct vm_config *cfg;
+    unsigned vcpu_num;
+    struct vcpu *vcpus;
+    unsigned mem_num;
+    struct vm_mem mem[MAX_VM_REGIONS];
+    struct arch_vm arch;
+    volatile int state; /* enum vm_state */
+    spinlock_t lock; /* serialises shutdown and restart */
+    /* Console output is collected per line so each line can be tagged. */
+    spinlock_t line_lock;
+    unsigned line_len;
+    char line[VM_LINE_MAX + 1];
+};
+
+extern struct vm vms[MAX_VMS];
+extern unsigned vm_count;
+
+/* The host-physical address of [gpa, gpa + size) if it is all VM RAM. */
+bool vm_gpa_to_hpa(const struct vm *vm, uint64_t gpa, uint64_t size,
+                   uint64_t *hpa);
+bool vm_gpa_is_ram(const struct vm *vm, uint64_t gpa, uint64_t size);
+struct vcpu *vm_vcpu(struct vm *vm, uint64_t vhartid);
+
+#endif

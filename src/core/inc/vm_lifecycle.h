@@ -1,0 +1,19 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/*
+ * Shutting down and restarting one VM. Both are called on a vCPU of that VM
+ * (SBI SRST, or a fault policy) and never return to the caller's guest.
+ */
+#ifndef VM_LIFECYCLE_H
+#define VM_LIFECYCLE_H
+
+struct vcpu;
+struct vm;
+
+/* Stop every vCPU of the VM; power off when no VM is left running. */
+void vm_shutdown(struct vm *vm, struct vcpu *self, const char *why)
+    __attribute__((noreturn));
+/* Stop every vCPU, reload the image and boot vCPU 0 at the entry again. */
+void vm_restart(struct vm *vm, struct vcpu *self, const char *why)
+    __attribute__((noreturn));
+
+#endif

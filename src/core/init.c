@@ -1,0 +1,149 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/*
+ * Boot: the boot hart learns the machine, sets up memory, checks the
+ * configuration, builds every VM and starts the harts the VMs use. Each hart
+ * then idles until its vCPU is started (vCPU 0 of each VM at once).
+ */
+#include <arch_hooks.h>
+#include <boot_table.h>
+#include <config_check.h>
+#include <console.h>
+#include <cpu.h>
+#include <hyp_pool.h>
+#include <lib/util.h>
+#include <page_alloc.h>
+#include <platform.h>
+#include <vm.h>
+#include <vm_build.h>
+
+#ifndef BAOBAB_VERSION
+#define BAOBAB_VERSION "unknown"
+#endif
+#ifndef BAOBAB_CONFIG_NAME
+#define BAOBAB_CONFIG_NAME "unknown"
+#endif
+
+/* Page tables for the hypervisor and every VM's stage 2. */
+#define HYP_POOL_SIZE (2 * MIB)
+
+extern char _image_start[], _image_end[];
+extern const struct console_driver platform_console;
+
+void hyp_boot_main(unsigned long hartid, const void *dtb);
+void hyp_secondary_main(unsigned long hartid);
+
+static unsigned vcpu_harts[MAX_VMS][MAX_CPUS];
+
+static void fatal(const char *what) __attribute__((noreturn));
+static void fatal(const char *what)
+{
+    log_error("%s: cannot boot, powering off", what);
+    arch_system_off();
+}
+
+static uint64_t hyp_image_base(void)
+{
+    return (uint64_t)(uintptr_t)_image_start;
+}
+
+static uint64_t hyp_image_size(void)
+{
+    return ALIGN_UP((uint64_t)(uintptr_t)_image_end, PAGE_SIZE) -
+           hyp_image_base();
+}
+
+static void memory_init(void)
+{
+    uint64_t pool;
+
+    page_alloc_init(&ram_alloc);
+    for (unsigned i = 0; i < machine.ram_num; i++)
+        page_alloc_add(&ram_alloc, machine.ram[i].base, machine.ram[i].size);
+    for (unsigned i = 0; i < machine.reserved_num; i++)
+        page_alloc_reserve(&ram_alloc, machine.reserved[i].base,
+                           machine.reserved[i].size);
+    page_alloc_reserve(&ram_alloc, platform.firmware.base,
+                       platform.firmware.size);
+    page_alloc_reserve(&ram_alloc, hyp_image_base(), hyp_image_size());
+    for (size_t i = 0; i < config.vmlist_size; i++) {
+        if (config.vmlist[i].image.separately_loaded)
+            page_alloc_reserve(&ram_alloc, config.vmlist[i].image.load_addr,
+                               config.vmlist[i].image.size);
+    }
+    if (!page_alloc_get(&ram_alloc, HYP_POOL_SIZE, 2 * MIB, &pool))
+        fatal("no RAM for the hypervisor's page tables");
+    hyp_pool_init(pool, HYP_POOL_SIZE);
+}
+
+static void check_config(void)
+{
+    struct config_target target = {
+        .hart_mask = machine.hart_mask,
+        .hyp_base = hyp_image_base(),
+        .hyp_size = hyp_image_size(),
+        .fw_base = platform.firmware.base,
+        .fw_size = platform.firmware.size,
+        .console_base = platform.console_uart.base,
+        .console_size = platform.console_uart.size,
+    };
+    struct config_error err;
+
+    if (config_check(&config, &target, &err) ||
+        hart_map_assign(&config, machine.hart_mask, vcpu_harts, &err)) {
+        log_error("invalid configuration: %s", err.msg);
+        fatal("configuration");
+    }
+}
+
+static void build_vms(void)
+{
+    for (unsigned i = 0; i < config.vmlist_size; i++) {
+        if (vm_build(i, &config.vmlist[i], vcpu_harts[i]))
+            fatal("VM setup");
+        vm_count++;
+    }
+}
+
+static void start_harts(unsigned boot_hart)
+{
+    for (unsigned h = 0; h < MAX_CPUS; h++) {
+        if (h == boot_hart || !cpus[h].vcpu)
+            continue;
+        if (arch_start_hart(h))
+            log_error("hart %u did not start: its vCPU will not run", h);
+    }
+}
+
+void hyp_boot_main(unsigned long hartid, const void *dtb)
+{
+    struct cpu *cpu = &cpus[hartid];
+
+    for (unsigned i = 0; i < MAX_CPUS; i++)
+        cpus[i].hartid = i;
+    console_init(&platform_console);
+    printk("\n");
+    log_info("Baobab hypervisor %s on %s, config \"%s\", boot hart %lu",
+             BAOBAB_VERSION, platform.name, BAOBAB_CONFIG_NAME, hartid);
+    machine_probe(dtb);
+    memory_init();
+    if (arch_boot_init())
+        fatal("hypervisor address space");
+    arch_hart_init(cpu);
+    log_info("%u harts (mask 0x%lx), timebase %u Hz, %lu MiB free RAM",
+             popcount64(machine.hart_mask),
+             machine.hart_mask, machine.timebase_hz,
+             page_alloc_free_bytes(&ram_alloc) / MIB);
+    check_config();
+    build_vms();
+    boot_table_print();
+    start_harts((unsigned)hartid);
+    cpu_idle(cpu);
+}
+
+void hyp_secondary_main(unsigned long hartid)
+{
+    struct cpu *cpu = &cpus[hartid];
+
+    arch_hart_init(cpu);
+    cpu_idle(cpu);
+}

@@ -1,0 +1,75 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+#include <arch_hooks.h>
+#include <console.h>
+#include <cpu.h>
+#include <vcpu.h>
+#include <vm.h>
+#include <vm_build.h>
+#include <vm_lifecycle.h>
+
+/* Mark the VM down so no vCPU can be started; false if it already was. */
+static bool take_down(struct vm *vm)
+{
+    bool was_running;
+
+    spin_lock(&vm->lock);
+    was_running = vm->state == VM_RUNNING;
+    vm->state = VM_SHUTDOWN;
+    spin_unlock(&vm->lock);
+    return was_running;
+}
+
+static void stop_other_vcpus(struct vm *vm, struct vcpu *self)
+{
+    for (unsigned i = 0; i < vm->vcpu_num; i++) {
+        if (&vm->vcpus[i] != self)
+            cpu_post_event(vm->vcpus[i].hart, CPU_EV_VCPU_STOP);
+    }
+    for (unsigned i = 0; i < vm->vcpu_num; i++) {
+        while (&vm->vcpus[i] != self && vcpu_status(&vm->vcpus[i]) !=
+                                            VCPU_STOPPED)
+            cpu_serve_fences(cpu_self());
+    }
+}
+
+static bool all_vms_down(void)
+{
+    for (unsigned i = 0; i < vm_count; i++) {
+        if (vms[i].state == VM_RUNNING)
+            return false;
+    }
+    return true;
+}
+
+void vm_shutdown(struct vm *vm, struct vcpu *self, const char *why)
+{
+    if (take_down(vm)) {
+        stop_other_vcpus(vm, self);
+        log_info("VM %u shut down (%s)", vm->id, why);
+        if (all_vms_down()) {
+            log_info("no VM left running: powering off");
+            arch_system_off();
+        }
+    }
+    vcpu_stop_self(self);
+}
+
+void vm_restart(struct vm *vm, struct vcpu *self, const char *why)
+{
+    struct vcpu *boot = &vm->vcpus[0];
+
+    if (!take_down(vm))
+        vcpu_stop_self(self);
+    stop_other_vcpus(vm, self);
+    log_info("VM %u restarting (%s)", vm->id, why);
+    if (vm_load_image(vm)) {
+        log_error("VM %u: cannot reload its image; it stays down", vm->id);
+        vm_shutdown(vm, self, "reload failed");
+    }
+    __atomic_store_n(&self->state, VCPU_STOPPED, __ATOMIC_RELEASE);
+    spin_lock(&vm->lock);
+    vm->state = VM_RUNNING;
+    spin_unlock(&vm->lock);
+    vcpu_start(boot, vm->cfg->entry, boot->start_arg);
+    vcpu_stop_self(self);
+}

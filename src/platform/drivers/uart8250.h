@@ -1,0 +1,16 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* NS16550-compatible UART, polled: the hypervisor console. */
+#ifndef UART8250_H
+#define UART8250_H
+
+#include <stdint.h>
+
+struct uart8250 {
+    uintptr_t base;
+    unsigned reg_shift; /* registers are 1 << reg_shift bytes apart */
+};
+
+void uart8250_putc(const struct uart8250 *uart, char c);
+int uart8250_getc(const struct uart8250 *uart); /* -1 if none waiting */
+
+#endif
