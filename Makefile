@@ -88,7 +88,7 @@ $(CONFIG_OBJ): $(CONFIG_SRC) $(GUEST_BIN) FORCE
 
 guests: $(GUEST_BIN)
 $(GUEST_BIN): FORCE
-	@$(MAKE) --no-print-directory -C guests/baremetal \
+	@$(MAKE) -s --no-print-directory -C guests/baremetal \
 	    O=$(abspath $(GUEST_DIR)/baremetal) CROSS_COMPILE=$(CROSS_COMPILE)
 
 QEMU_SMP ?= 4

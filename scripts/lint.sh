@@ -1,2 +1,34 @@
 #!/bin/sh
-exit 0
+# SPDX-License-Identifier: Apache-2.0
+#
+# Style and static checks: clang-format (the repo's .clang-format) and
+# cppcheck. `scripts/lint.sh --fix` reformats instead of checking.
+set -eu
+cd "$(dirname "$0")/.."
+
+FILES=$(git ls-files --cached --others --exclude-standard \
+        'src/*.c' 'src/*.h' 'guests/*.c' 'guests/*.h' 'tests/unit/*.c' \
+        'tests/unit/*.h' 'tools/*.c' 'tools/*.h')
+
+if [ "${1:-}" = "--fix" ]; then
+    # shellcheck disable=SC2086
+    clang-format -i $FILES
+    echo "lint: reformatted $(echo "$FILES" | wc -w) files"
+    exit 0
+fi
+
+echo "lint: clang-format"
+# shellcheck disable=SC2086
+clang-format --dry-run --Werror $FILES
+
+echo "lint: cppcheck"
+cppcheck --quiet --error-exitcode=1 --inline-suppr \
+    --enable=warning,style,performance,portability \
+    --std=c11 --platform=unix64 \
+    -D__riscv -D__GNUC__ \
+    --suppress=missingIncludeSystem --suppress=unusedFunction \
+    --suppress=constParameter --suppress=constParameterPointer \
+    --suppress=constVariable \
+    -Isrc/core/inc -Isrc/lib/inc -Isrc/arch/riscv/inc \
+    src guests/baremetal tools
+echo "lint: clean"

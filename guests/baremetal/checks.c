@@ -16,23 +16,29 @@ struct check {
 };
 
 /* Absent extensions probe as value 0 with SBI_SUCCESS (probe_extension). */
-static long probe_unknown(void) {
+static long probe_unknown(void)
+{
     struct sbiret r = sbi_probe_extension(EID_UNKNOWN);
     return r.error != SBI_SUCCESS ? r.error : r.value;
 }
 
 /* nharts is one past the last hart id, so it must be rejected. */
-static long status_invalid(void) { return sbi_hart_get_status(nharts).error; }
+static long status_invalid(void)
+{
+    return sbi_hart_get_status(nharts).error;
+}
 
 /* Starting a hart that is already running must be refused (HSM hart_start). */
-static long start_running(void) {
+static long start_running(void)
+{
     return sbi_hart_start(boot_hart, (unsigned long)secondary_entry,
                           SMP_OPAQUE(boot_hart))
         .error;
 }
 
 /* Calls into an unimplemented extension return NOT_SUPPORTED (spec ch. 3). */
-static long unknown_ext_call(void) {
+static long unknown_ext_call(void)
+{
     return sbi_ecall(EID_UNKNOWN, 0, 0, 0, 0).error;
 }
 
@@ -45,7 +51,8 @@ static const struct check checks[] = {
 
 #define NUM_CHECKS (sizeof(checks) / sizeof(checks[0]))
 
-void checks_run(void) {
+void checks_run(void)
+{
     unsigned int passed = 0;
 
     for (unsigned int i = 0; i < NUM_CHECKS; i++) {

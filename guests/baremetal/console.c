@@ -18,19 +18,24 @@ static bool use_dbcn;
 static volatile unsigned int line_lock;
 static volatile unsigned long line_owner;
 
-void console_init(void) {
+void console_init(void)
+{
     struct sbiret r = sbi_probe_extension(SBI_EXT_DBCN);
     use_dbcn = r.error == SBI_SUCCESS && r.value != 0;
 }
 
-bool console_uses_dbcn(void) { return use_dbcn; }
+bool console_uses_dbcn(void)
+{
+    return use_dbcn;
+}
 
 /*
  * Returns the saved sstatus.SIE bit. Interrupts stay off while the lock is
  * held: a handler that prints on the same hart would otherwise spin forever.
  * *nested is set when this hart already holds the lock (trap re-entry).
  */
-static unsigned long line_lock_acquire(bool *nested) {
+static unsigned long line_lock_acquire(bool *nested)
+{
     unsigned long sie = csr_read_clear(sstatus, SSTATUS_SIE) & SSTATUS_SIE;
     unsigned long me = this_hart() + 1;
     unsigned int busy;
@@ -39,16 +44,14 @@ static unsigned long line_lock_acquire(bool *nested) {
     if (*nested)
         return sie;
     do {
-        asm volatile("amoswap.w.aq %0, %1, (%2)"
-                     : "=r"(busy)
-                     : "r"(1), "r"(&line_lock)
-                     : "memory");
+        busy = __atomic_exchange_n(&line_lock, 1, __ATOMIC_ACQUIRE);
     } while (busy);
     line_owner = me;
     return sie;
 }
 
-static void line_lock_release(unsigned long sie, bool nested) {
+static void line_lock_release(unsigned long sie, bool nested)
+{
     if (!nested) {
         line_owner = 0;
         asm volatile("amoswap.w.rl zero, zero, (%0)"
@@ -60,7 +63,8 @@ static void line_lock_release(unsigned long sie, bool nested) {
         csr_set(sstatus, SSTATUS_SIE);
 }
 
-static void console_write(const char *s, size_t len) {
+static void console_write(const char *s, size_t len)
+{
     while (use_dbcn && len > 0) {
         /* satp is 0, so the virtual address is the physical address. */
         struct sbiret r = sbi_debug_console_write(len, (unsigned long)s, 0);
@@ -79,19 +83,22 @@ struct line {
     size_t len;
 };
 
-static void line_putc(struct line *l, char c) {
+static void line_putc(struct line *l, char c)
+{
     if (l->len < sizeof(l->buf))
         l->buf[l->len++] = c;
 }
 
-static void line_puts(struct line *l, const char *s) {
+static void line_puts(struct line *l, const char *s)
+{
     if (!s)
         s = "(null)";
     while (*s)
         line_putc(l, *s++);
 }
 
-static void line_putu(struct line *l, unsigned long v, unsigned int base) {
+static void line_putu(struct line *l, unsigned long v, unsigned int base)
+{
     char digits[24];
     int n = 0;
 
@@ -103,7 +110,8 @@ static void line_putu(struct line *l, unsigned long v, unsigned int base) {
         line_putc(l, digits[--n]);
 }
 
-static void line_format(struct line *l, const char *fmt, va_list ap) {
+static void line_format(struct line *l, const char *fmt, va_list ap)
+{
     for (; *fmt; fmt++) {
         if (*fmt != '%') {
             line_putc(l, *fmt);
@@ -150,7 +158,8 @@ static void line_format(struct line *l, const char *fmt, va_list ap) {
     }
 }
 
-void console_printf(const char *fmt, ...) {
+void console_printf(const char *fmt, ...)
+{
     struct line l;
     va_list ap;
     bool nested;

@@ -16,7 +16,8 @@ static volatile bool boot_listening;  /* boot hart expects replies */
 static volatile unsigned int replies; /* written by the boot hart only */
 static volatile unsigned int pinged[MAX_HARTS]; /* per other hart: 0 or 1 */
 
-static bool send_ipi_to(unsigned long hartid) {
+static bool send_ipi_to(unsigned long hartid)
+{
     /* hart_mask_base 0: bit i of hart_mask selects hart id i. */
     struct sbiret r = sbi_send_ipi(1UL << hartid, 0);
 
@@ -29,7 +30,8 @@ static bool send_ipi_to(unsigned long hartid) {
     return true;
 }
 
-unsigned int ipi_run_boot(unsigned int *expected) {
+unsigned int ipi_run_boot(unsigned int *expected)
+{
     unsigned long others = smp_running_mask() & ~(1UL << boot_hart);
 
     *expected = 0;
@@ -58,14 +60,16 @@ unsigned int ipi_run_boot(unsigned int *expected) {
     return replies;
 }
 
-void ipi_run_secondary(void) {
+void ipi_run_secondary(void)
+{
     csr_set(sie, SIE_SSIE);
     irq_wait_until(&pinged[this_hart()], 1);
     csr_clear(sstatus, SSTATUS_SIE);
     csr_clear(sie, SIE_SSIE);
 }
 
-bool ipi_interrupt(void) {
+bool ipi_interrupt(void)
+{
     unsigned long h = this_hart();
 
     /* SSIP is the only trace of an SBI IPI; S-mode must clear it itself. */

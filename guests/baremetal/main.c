@@ -21,7 +21,8 @@ void report_bad_hart(unsigned long hartid);
 
 static volatile unsigned int ticks_done;
 
-static void print_sbi_info(void) {
+static void print_sbi_info(void)
+{
     long spec = sbi_get_spec_version().value;
     long impl = sbi_get_impl_id().value;
     long version = sbi_get_impl_version().value;
@@ -32,14 +33,16 @@ static void print_sbi_info(void) {
 }
 
 /* Part of the flow every hart runs. */
-static void hart_run(unsigned long hartid) {
+static void hart_run(unsigned long hartid)
+{
     console_printf("hart %lu online\n", hartid);
     timer_run();
     smp_barrier(&ticks_done);
 }
 
 /* Let the other harts finish hart_stop so shutdown does not race them. */
-static void wait_others_stopped(void) {
+static void wait_others_stopped(void)
+{
     unsigned long others = smp_running_mask() & ~(1UL << boot_hart);
 
     for (unsigned long h = 0; h < MAX_HARTS; h++) {
@@ -50,7 +53,8 @@ static void wait_others_stopped(void) {
     }
 }
 
-void boot_main(unsigned long hartid, unsigned long dtb) {
+void boot_main(unsigned long hartid, unsigned long dtb)
+{
     (void)dtb; /* nothing here needs the device tree */
 
     boot_hart = hartid;
@@ -80,7 +84,8 @@ void boot_main(unsigned long hartid, unsigned long dtb) {
     hart_park();
 }
 
-void secondary_main(unsigned long hartid, unsigned long opaque) {
+void secondary_main(unsigned long hartid, unsigned long opaque)
+{
     if (opaque != SMP_OPAQUE(hartid))
         console_printf("baremetal: hart %lu bad opaque 0x%lx\n", hartid,
                        opaque);
@@ -96,7 +101,8 @@ void secondary_main(unsigned long hartid, unsigned long opaque) {
 }
 
 /* Runs on a shared stack, serialised by start.S; must return. */
-void report_bad_hart(unsigned long hartid) {
+void report_bad_hart(unsigned long hartid)
+{
     console_init(); /* may run before (or instead of) boot_main */
     console_printf("baremetal: hart %lu unsupported (hart ids 0..%d only)\n",
                    hartid, MAX_HARTS - 1);

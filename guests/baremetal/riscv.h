@@ -43,20 +43,28 @@
     })
 
 /* start.S keeps the hart id in tp for the whole life of the hart. */
-static inline unsigned long this_hart(void) {
+static inline unsigned long this_hart(void)
+{
     unsigned long id;
     asm("mv %0, tp" : "=r"(id));
     return id;
 }
 
-static inline uint64_t rdtime(void) {
+static inline uint64_t rdtime(void)
+{
     uint64_t t;
     asm volatile("rdtime %0" : "=r"(t));
     return t;
 }
 
-static inline void wfi(void) { asm volatile("wfi" : : : "memory"); }
+static inline void wfi(void)
+{
+    asm volatile("wfi" : : : "memory");
+}
 
-static inline void cpu_relax(void) { asm volatile("nop" : : : "memory"); }
+static inline void cpu_relax(void)
+{
+    asm volatile("nop" : : : "memory");
+}
 
 #endif

@@ -6,7 +6,8 @@
  * preserves every other register.
  */
 struct sbiret sbi_ecall(unsigned long eid, unsigned long fid, unsigned long a0,
-                        unsigned long a1, unsigned long a2) {
+                        unsigned long a1, unsigned long a2)
+{
     register unsigned long r_a0 asm("a0") = a0;
     register unsigned long r_a1 asm("a1") = a1;
     register unsigned long r_a2 asm("a2") = a2;
@@ -20,30 +21,36 @@ struct sbiret sbi_ecall(unsigned long eid, unsigned long fid, unsigned long a0,
     return (struct sbiret){.error = (long)r_a0, .value = (long)r_a1};
 }
 
-struct sbiret sbi_get_spec_version(void) {
+struct sbiret sbi_get_spec_version(void)
+{
     return sbi_ecall(SBI_EXT_BASE, SBI_BASE_GET_SPEC_VERSION, 0, 0, 0);
 }
 
-struct sbiret sbi_get_impl_id(void) {
+struct sbiret sbi_get_impl_id(void)
+{
     return sbi_ecall(SBI_EXT_BASE, SBI_BASE_GET_IMPL_ID, 0, 0, 0);
 }
 
-struct sbiret sbi_get_impl_version(void) {
+struct sbiret sbi_get_impl_version(void)
+{
     return sbi_ecall(SBI_EXT_BASE, SBI_BASE_GET_IMPL_VERSION, 0, 0, 0);
 }
 
-struct sbiret sbi_probe_extension(long eid) {
+struct sbiret sbi_probe_extension(long eid)
+{
     return sbi_ecall(SBI_EXT_BASE, SBI_BASE_PROBE_EXTENSION, (unsigned long)eid,
                      0, 0);
 }
 
 /* Also clears a pending supervisor timer interrupt (spec 6.1). */
-struct sbiret sbi_set_timer(uint64_t stime_value) {
+struct sbiret sbi_set_timer(uint64_t stime_value)
+{
     return sbi_ecall(SBI_EXT_TIME, SBI_TIME_SET_TIMER, stime_value, 0, 0);
 }
 
 struct sbiret sbi_send_ipi(unsigned long hart_mask,
-                           unsigned long hart_mask_base) {
+                           unsigned long hart_mask_base)
+{
     return sbi_ecall(SBI_EXT_IPI, SBI_IPI_SEND_IPI, hart_mask, hart_mask_base,
                      0);
 }
@@ -51,22 +58,26 @@ struct sbiret sbi_send_ipi(unsigned long hart_mask,
 /* The started hart enters start_addr in S-mode with a0 = hartid, a1 = opaque,
  * satp = 0 and sstatus.SIE = 0 (spec 9.1). */
 struct sbiret sbi_hart_start(unsigned long hartid, unsigned long start_addr,
-                             unsigned long opaque) {
+                             unsigned long opaque)
+{
     return sbi_ecall(SBI_EXT_HSM, SBI_HSM_HART_START, hartid, start_addr,
                      opaque);
 }
 
 /* Does not return on success. */
-struct sbiret sbi_hart_stop(void) {
+struct sbiret sbi_hart_stop(void)
+{
     return sbi_ecall(SBI_EXT_HSM, SBI_HSM_HART_STOP, 0, 0, 0);
 }
 
-struct sbiret sbi_hart_get_status(unsigned long hartid) {
+struct sbiret sbi_hart_get_status(unsigned long hartid)
+{
     return sbi_ecall(SBI_EXT_HSM, SBI_HSM_HART_GET_STATUS, hartid, 0, 0);
 }
 
 /* Does not return on success. */
-struct sbiret sbi_system_reset(uint32_t reset_type, uint32_t reset_reason) {
+struct sbiret sbi_system_reset(uint32_t reset_type, uint32_t reset_reason)
+{
     return sbi_ecall(SBI_EXT_SRST, SBI_SRST_SYSTEM_RESET, reset_type,
                      reset_reason, 0);
 }
@@ -75,12 +86,14 @@ struct sbiret sbi_system_reset(uint32_t reset_type, uint32_t reset_reason) {
  * may write fewer bytes than asked (value = bytes written). */
 struct sbiret sbi_debug_console_write(unsigned long num_bytes,
                                       unsigned long base_addr_lo,
-                                      unsigned long base_addr_hi) {
+                                      unsigned long base_addr_hi)
+{
     return sbi_ecall(SBI_EXT_DBCN, SBI_DBCN_CONSOLE_WRITE, num_bytes,
                      base_addr_lo, base_addr_hi);
 }
 
 /* Legacy extensions have no FID and return only a0 (spec 5.2). */
-void sbi_legacy_console_putchar(int ch) {
+void sbi_legacy_console_putchar(int ch)
+{
     sbi_ecall(SBI_EXT_LEGACY_CONSOLE_PUTCHAR, 0, (unsigned long)ch, 0, 0);
 }

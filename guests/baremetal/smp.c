@@ -15,7 +15,8 @@ static volatile unsigned long running_mask;
  * final; barriers must not complete before that. */
 static volatile bool start_done;
 
-unsigned int smp_count_harts(void) {
+unsigned int smp_count_harts(void)
+{
     unsigned int n = 0;
 
     /*
@@ -31,7 +32,8 @@ unsigned int smp_count_harts(void) {
     return n;
 }
 
-unsigned int smp_start_secondaries(void) {
+unsigned int smp_start_secondaries(void)
+{
     unsigned int started = 0;
 
     running_mask = 1UL << boot_hart;
@@ -60,9 +62,13 @@ unsigned int smp_start_secondaries(void) {
     return started;
 }
 
-unsigned long smp_running_mask(void) { return running_mask; }
+unsigned long smp_running_mask(void)
+{
+    return running_mask;
+}
 
-unsigned int smp_running_count(void) {
+unsigned int smp_running_count(void)
+{
     unsigned long m = running_mask;
     unsigned int n = 0;
 
@@ -72,19 +78,19 @@ unsigned int smp_running_count(void) {
     return n;
 }
 
-void smp_barrier(volatile unsigned int *arrived) {
+void smp_barrier(volatile unsigned int *arrived)
+{
     __atomic_fetch_add(arrived, 1, __ATOMIC_ACQ_REL);
     while (!__atomic_load_n(&start_done, __ATOMIC_ACQUIRE) ||
            __atomic_load_n(arrived, __ATOMIC_ACQUIRE) < smp_running_count())
         cpu_relax();
 }
 
-bool smp_wait_stopped(unsigned long hartid, long *last_status) {
+bool smp_wait_stopped(unsigned long hartid, long *last_status)
+{
     uint64_t deadline = rdtime() + TIMEBASE_HZ; /* 1 s */
-    struct sbiret r;
-
     do {
-        r = sbi_hart_get_status(hartid);
+        struct sbiret r = sbi_hart_get_status(hartid);
         *last_status = r.error != SBI_SUCCESS ? r.error : r.value;
         if (r.error == SBI_SUCCESS && r.value == SBI_HSM_STATE_STOPPED)
             return true;

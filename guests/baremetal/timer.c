@@ -14,7 +14,8 @@
 static volatile unsigned int ticks[MAX_HARTS];
 static volatile bool armed[MAX_HARTS];
 
-static void arm(uint64_t when) {
+static void arm(uint64_t when)
+{
     struct sbiret r = sbi_set_timer(when);
 
     if (r.error != SBI_SUCCESS)
@@ -22,7 +23,8 @@ static void arm(uint64_t when) {
                        this_hart(), r.error);
 }
 
-void timer_run(void) {
+void timer_run(void)
+{
     unsigned long h = this_hart();
 
     armed[h] = true;
@@ -32,7 +34,8 @@ void timer_run(void) {
     irq_wait_until(&ticks[h], TIMER_TICKS);
 }
 
-bool timer_interrupt(void) {
+bool timer_interrupt(void)
+{
     unsigned long h = this_hart();
 
     if (!armed[h])

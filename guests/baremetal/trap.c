@@ -5,7 +5,8 @@
 #include "riscv.h"
 #include "timer.h"
 
-void trap_handler(void) {
+void trap_handler(void)
+{
     unsigned long cause = csr_read(scause);
 
     if (cause & SCAUSE_INTERRUPT) {
@@ -23,7 +24,8 @@ void trap_handler(void) {
     unexpected_trap();
 }
 
-void unexpected_trap(void) {
+void unexpected_trap(void)
+{
     unsigned long cause = csr_read(scause);
     unsigned long epc = csr_read(sepc);
     unsigned long tval = csr_read(stval);
@@ -34,14 +36,16 @@ void unexpected_trap(void) {
     hart_park();
 }
 
-void hart_park(void) {
+void hart_park(void)
+{
     csr_clear(sstatus, SSTATUS_SIE);
     csr_write(sie, 0);
     for (;;)
         wfi();
 }
 
-void irq_wait_until(volatile unsigned int *counter, unsigned int target) {
+void irq_wait_until(volatile unsigned int *counter, unsigned int target)
+{
     for (;;) {
         /*
          * Test with interrupts masked: an interrupt landing between the test

@@ -26,8 +26,7 @@ static bool page_aligned(uint64_t v)
 }
 
 static int check_region(const struct vm_mem_region *r, size_t vm, size_t i,
-                        const struct config_target *t,
-                        struct config_error *err)
+                        const struct config_target *t, struct config_error *err)
 {
     if (r->size == 0)
         return fail(err, "VM %zu: platform.regions[%zu].size is 0", vm, i);
@@ -58,8 +57,7 @@ static int check_region(const struct vm_mem_region *r, size_t vm, size_t i,
 }
 
 static int check_memory(const struct vm_config *c, size_t vm,
-                        const struct config_target *t,
-                        struct config_error *err)
+                        const struct config_target *t, struct config_error *err)
 {
     const struct vm_platform *p = &c->platform;
 

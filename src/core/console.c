@@ -67,6 +67,12 @@ void console_vm_putc(struct vm *vm, char c)
     spin_unlock(&vm->line_lock);
 }
 
+void console_vm_write(struct vm *vm, const char *buf, size_t len)
+{
+    for (size_t i = 0; i < len; i++)
+        console_vm_putc(vm, buf[i]);
+}
+
 int console_vm_getc(struct vm *vm)
 {
     if (!driver || vm->id != focus_vm)

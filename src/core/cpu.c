@@ -81,8 +81,7 @@ void cpu_idle(struct cpu *cpu)
         cpu_handle_events(cpu);
         if (vcpu && __atomic_load_n(&vcpu->state, __ATOMIC_ACQUIRE) ==
                         VCPU_START_PENDING) {
-            arch_vcpu_reset(vcpu, vcpu->start_addr, vcpu->id,
-                            vcpu->start_arg);
+            arch_vcpu_reset(vcpu, vcpu->start_addr, vcpu->id, vcpu->start_arg);
             __atomic_store_n(&vcpu->state, VCPU_STARTED, __ATOMIC_RELEASE);
             arch_vcpu_run(vcpu);
         }

@@ -12,8 +12,7 @@ static int lowest_bit(uint64_t mask)
 }
 
 static int assign_vm(const struct vm_config *vm, unsigned id, uint64_t allowed,
-                     uint64_t *used, unsigned *harts,
-                     struct config_error *err)
+                     uint64_t *used, unsigned *harts, struct config_error *err)
 {
     for (size_t v = 0; v < vm->platform.cpu_num; v++) {
         int hart = lowest_bit(allowed & ~*used);
@@ -32,8 +31,7 @@ static int assign_vm(const struct vm_config *vm, unsigned id, uint64_t allowed,
 }
 
 int hart_map_assign(const struct config *cfg, uint64_t hart_mask,
-                    unsigned harts[MAX_VMS][MAX_CPUS],
-                    struct config_error *err)
+                    unsigned harts[MAX_VMS][MAX_CPUS], struct config_error *err)
 {
     uint64_t used = 0;
 

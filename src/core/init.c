@@ -125,14 +125,17 @@ void hyp_boot_main(unsigned long hartid, const void *dtb)
     log_info("Baobab hypervisor %s on %s, config \"%s\", boot hart %lu",
              BAOBAB_VERSION, platform.name, BAOBAB_CONFIG_NAME, hartid);
     machine_probe(dtb);
+    if (!machine.has_h)
+        fatal("the harts lack the hypervisor (H) extension");
     memory_init();
     if (arch_boot_init())
         fatal("hypervisor address space");
     arch_hart_init(cpu);
-    log_info("%u harts (mask 0x%lx), timebase %u Hz, %lu MiB free RAM",
-             popcount64(machine.hart_mask),
-             machine.hart_mask, machine.timebase_hz,
-             page_alloc_free_bytes(&ram_alloc) / MIB);
+    log_info("%u harts (mask 0x%lx), timebase %u Hz, %lu MiB free RAM, "
+             "guest timer: %s",
+             popcount64(machine.hart_mask), machine.hart_mask,
+             machine.timebase_hz, page_alloc_free_bytes(&ram_alloc) / MIB,
+             arch_guest_timer_is_direct() ? "direct (Sstc)" : "emulated");
     check_config();
     build_vms();
     boot_table_print();

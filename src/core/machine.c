@@ -2,6 +2,7 @@
 #include <console.h>
 #include <fdt.h>
 #include <hyp_limits.h>
+#include <isa.h>
 #include <platform.h>
 
 /* A host device tree larger than this is not believed. */
@@ -15,6 +16,9 @@ static void use_platform_defaults(void)
     machine.ram[0] = platform.ram;
     machine.hart_mask = (1UL << platform.max_harts) - 1;
     machine.timebase_hz = platform.timebase_hz;
+    /* Nothing to tell: assume H (we are running) and find out about Sstc. */
+    machine.has_h = true;
+    machine.has_sstc = true;
 }
 
 static void probe_memory(const void *dtb)
@@ -39,8 +43,8 @@ static void probe_harts(const void *dtb)
 {
     uint32_t ids[64];
     int n = fdt_cpu_harts(dtb, ids, 64);
-    unsigned limit = platform.max_harts < MAX_CPUS ? platform.max_harts
-                                                   : MAX_CPUS;
+    unsigned limit =
+        platform.max_harts < MAX_CPUS ? platform.max_harts : MAX_CPUS;
 
     for (int i = 0; i < n; i++) {
         if (ids[i] < limit)
@@ -51,13 +55,32 @@ static void probe_harts(const void *dtb)
     }
 }
 
+/* The hypervisor needs H on every hart; Sstc is used when all have it. */
+static void probe_isa(const void *dtb)
+{
+    machine.has_h = true;
+    machine.has_sstc = true;
+    for (unsigned h = 0; h < MAX_CPUS; h++) {
+        const char *isa;
+
+        if (!(machine.hart_mask & (1UL << h)))
+            continue;
+        if (fdt_cpu_isa(dtb, h, &isa) < 0) {
+            machine.has_sstc = false;
+            continue;
+        }
+        machine.has_h &= isa_has_letter(isa, 'h');
+        machine.has_sstc &= isa_has_extension(isa, "sstc");
+    }
+}
+
 void machine_probe(const void *dtb)
 {
     int err = dtb ? fdt_check(dtb, HOST_DTB_MAX_SIZE) : -1;
 
     if (err) {
-        log_warn("no usable host device tree at %p: using the %s defaults",
-                 dtb, platform.name);
+        log_warn("no usable host device tree at %p: using the %s defaults", dtb,
+                 platform.name);
         use_platform_defaults();
         return;
     }
@@ -71,4 +94,5 @@ void machine_probe(const void *dtb)
     }
     if (machine.hart_mask == 0)
         machine.hart_mask = 1;
+    probe_isa(dtb);
 }

@@ -18,8 +18,7 @@ int vcpu_start(struct vcpu *target, uint64_t entry, uint64_t arg)
         target->start_addr = entry;
         target->start_arg = arg;
         /* Release: the target reads the arguments after seeing the state. */
-        __atomic_store_n(&target->state, VCPU_START_PENDING,
-                         __ATOMIC_RELEASE);
+        __atomic_store_n(&target->state, VCPU_START_PENDING, __ATOMIC_RELEASE);
     }
     spin_unlock(&vm->lock);
     if (result == VCPU_START_OK)

@@ -56,8 +56,7 @@ static int build_memory(struct vm *vm)
         m->gpa = r->base;
         m->size = r->size;
         if (arch_vm_map(vm, m->gpa, m->hpa, m->size, 1, 1)) {
-            log_error("VM %u: regions[%zu]: stage-2 mapping failed", vm->id,
-                      i);
+            log_error("VM %u: regions[%zu]: stage-2 mapping failed", vm->id, i);
             return -1;
         }
         vm->mem_num++;

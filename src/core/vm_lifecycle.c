@@ -26,8 +26,8 @@ static void stop_other_vcpus(struct vm *vm, struct vcpu *self)
             cpu_post_event(vm->vcpus[i].hart, CPU_EV_VCPU_STOP);
     }
     for (unsigned i = 0; i < vm->vcpu_num; i++) {
-        while (&vm->vcpus[i] != self && vcpu_status(&vm->vcpus[i]) !=
-                                            VCPU_STOPPED)
+        while (&vm->vcpus[i] != self &&
+               vcpu_status(&vm->vcpus[i]) != VCPU_STOPPED)
             cpu_serve_fences(cpu_self());
     }
 }

@@ -6,50 +6,52 @@
 #include "fdt.h"
 
 /* Header (DT spec 5.2). */
-#define FDT_MAGIC               0xd00dfeedu
-#define FDT_MIN_VERSION         16u  /* oldest layout we parse */
-#define FDT_MAX_COMP_VERSION    17u  /* newest layout we understand */
-#define FDT_HEADER_SIZE_V16     36u  /* fields up to size_dt_strings */
-#define FDT_HEADER_SIZE_V17     40u  /* v17 adds size_dt_struct */
+#define FDT_MAGIC 0xd00dfeedu
+#define FDT_MIN_VERSION 16u         /* oldest layout we parse */
+#define FDT_MAX_COMP_VERSION 17u    /* newest layout we understand */
+#define FDT_HEADER_SIZE_V16 36u     /* fields up to size_dt_strings */
+#define FDT_HEADER_SIZE_V17 40u     /* v17 adds size_dt_struct */
+#define FDT_STRUCT_SIZE_VERSION 17u /* first version with size_dt_struct */
 
 /* Byte offsets of the header fields (DT spec 5.2). */
-#define HDR_MAGIC               0u
-#define HDR_TOTALSIZE           4u
-#define HDR_OFF_DT_STRUCT       8u
-#define HDR_OFF_DT_STRINGS      12u
-#define HDR_OFF_MEM_RSVMAP      16u
-#define HDR_VERSION             20u
-#define HDR_LAST_COMP_VERSION   24u
-#define HDR_SIZE_DT_STRINGS     32u
-#define HDR_SIZE_DT_STRUCT      36u
+#define HDR_MAGIC 0u
+#define HDR_TOTALSIZE 4u
+#define HDR_OFF_DT_STRUCT 8u
+#define HDR_OFF_DT_STRINGS 12u
+#define HDR_OFF_MEM_RSVMAP 16u
+#define HDR_VERSION 20u
+#define HDR_LAST_COMP_VERSION 24u
+#define HDR_SIZE_DT_STRINGS 32u
+#define HDR_SIZE_DT_STRUCT 36u
 
 /* Memory reservation block (DT spec 5.3). */
-#define FDT_RSVMAP_ALIGN        8u
-#define FDT_RSV_ENTRY_SIZE      16u  /* u64 address + u64 size */
+#define FDT_RSVMAP_ALIGN 8u
+#define FDT_RSV_ENTRY_SIZE 16u /* u64 address + u64 size */
 
 /* Structure block tokens (DT spec 5.4.1). */
-#define FDT_BEGIN_NODE          0x1u
-#define FDT_END_NODE            0x2u
-#define FDT_PROP                0x3u
-#define FDT_NOP                 0x4u
-#define FDT_END                 0x9u
-#define FDT_TOKEN_SIZE          4u   /* tokens are big-endian u32 ... */
-#define FDT_STRUCT_ALIGN        4u   /* ... on 4-byte boundaries */
-#define FDT_PROP_HEADER_SIZE    8u   /* u32 len + u32 nameoff after FDT_PROP */
+#define FDT_BEGIN_NODE 0x1u
+#define FDT_END_NODE 0x2u
+#define FDT_PROP 0x3u
+#define FDT_NOP 0x4u
+#define FDT_END 0x9u
+#define FDT_TOKEN_SIZE 4u       /* tokens are big-endian u32 ... */
+#define FDT_STRUCT_ALIGN 4u     /* ... on 4-byte boundaries */
+#define FDT_PROP_HEADER_SIZE 8u /* u32 len + u32 nameoff after FDT_PROP */
+#define FDT_PROP_NAMEOFF 4u     /* nameoff follows len in that header */
 
 /*
  * Larger blobs are rejected so that any offset inside one, plus a little
  * padding, still fits in the int offsets of the API. Real trees are a few
  * KiB to a few MiB.
  */
-#define FDT_MAX_TOTALSIZE       (1u << 30)
+#define FDT_MAX_TOTALSIZE (1u << 30)
 
 /* reg decoding limits: we return 64-bit values (DT spec 2.3.5 defaults). */
-#define FDT_DEFAULT_ADDR_CELLS  2u
-#define FDT_DEFAULT_SIZE_CELLS  1u
-#define FDT_MAX_ADDR_CELLS      2u
-#define FDT_MAX_SIZE_CELLS      2u
-#define FDT_CELL_SIZE           4u
+#define FDT_DEFAULT_ADDR_CELLS 2u
+#define FDT_DEFAULT_SIZE_CELLS 1u
+#define FDT_MAX_ADDR_CELLS 2u
+#define FDT_MAX_SIZE_CELLS 2u
+#define FDT_CELL_SIZE 4u
 
 /* Validated geometry of a blob; every access goes through it. */
 struct fdt_view {
@@ -62,7 +64,7 @@ struct fdt_view {
     uint32_t strings_size;
 };
 
-/* ---- Small freestanding helpers -------------------------------------- */
+/* ---- Small freestanding helpers ----------------------------------------- */
 
 uint32_t fdt_be32(const void *p)
 {
@@ -156,9 +158,9 @@ static int view_init(const void *blob, size_t max_size, struct fdt_view *v)
         hdr(blob, HDR_LAST_COMP_VERSION) > FDT_MAX_COMP_VERSION)
         return FDT_ERR_BADVERSION;
 
-    bool has_struct_size = version >= 17;
-    uint32_t header_size = has_struct_size ? FDT_HEADER_SIZE_V17
-                                           : FDT_HEADER_SIZE_V16;
+    bool has_struct_size = version >= FDT_STRUCT_SIZE_VERSION;
+    uint32_t header_size =
+        has_struct_size ? FDT_HEADER_SIZE_V17 : FDT_HEADER_SIZE_V16;
 
     /* header_size <= totalsize <= max_size: the rest of the header is ours. */
     v->base = blob;
@@ -188,8 +190,7 @@ static int view_init(const void *blob, size_t max_size, struct fdt_view *v)
     if (v->struct_off % FDT_STRUCT_ALIGN != 0 ||
         !block_fits(v->struct_off, v->struct_size, header_size, v->totalsize))
         return FDT_ERR_BADLAYOUT;
-    if (!block_fits(v->strings_off, v->strings_size, header_size,
-                    v->totalsize))
+    if (!block_fits(v->strings_off, v->strings_size, header_size, v->totalsize))
         return FDT_ERR_BADLAYOUT;
     return 0;
 }
@@ -210,7 +211,7 @@ uint32_t fdt_totalsize(const void *blob)
     return hdr(blob, HDR_TOTALSIZE);
 }
 
-/* ---- Memory reservation block (DT spec 5.3) -------------------------- */
+/* ---- Memory reservation block (DT spec 5.3) ----------------------------- */
 
 /*
  * Entry index of the reservation map: 0, FDT_ERR_NOTFOUND at or past the
@@ -254,7 +255,7 @@ int fdt_mem_rsv(const void *blob, int index, uint64_t *addr, uint64_t *size)
     return err;
 }
 
-/* ---- Structure block tokens ------------------------------------------- */
+/* ---- Structure block tokens --------------------------------------------- */
 
 static const uint8_t *struct_at(const struct fdt_view *v, int off)
 {
@@ -309,7 +310,8 @@ static int next_token(const struct fdt_view *v, int off, uint32_t *token,
 /* Name of the property whose FDT_PROP token is at off, or NULL. */
 static const char *prop_name_at(const struct fdt_view *v, int off)
 {
-    uint32_t name_off = fdt_be32(struct_at(v, off) + FDT_TOKEN_SIZE + 4);
+    uint32_t name_off =
+        fdt_be32(struct_at(v, off) + FDT_TOKEN_SIZE + FDT_PROP_NAMEOFF);
     if (name_off >= v->strings_size)
         return NULL;
 
@@ -332,13 +334,13 @@ static int node_body(const struct fdt_view *v, int node, int *body)
     return 0;
 }
 
-/* ---- Whole-blob validation --------------------------------------------- */
+/* ---- Whole-blob validation ---------------------------------------------- */
 
 /* The reservation map must reach its terminator inside the blob. */
 static int check_rsvmap(const struct fdt_view *v)
 {
     uint64_t addr, size;
-    int err = rsv_entry(v, -1, &addr, &size);  /* -1: walk to the end */
+    int err = rsv_entry(v, -1, &addr, &size); /* -1: walk to the end */
 
     return err == FDT_ERR_NOTFOUND ? 0 : err;
 }
@@ -365,7 +367,7 @@ static int check_struct(const struct fdt_view *v)
         switch (token) {
         case FDT_BEGIN_NODE:
             if (depth == 0 && root_seen)
-                return FDT_ERR_BADSTRUCTURE;  /* second root */
+                return FDT_ERR_BADSTRUCTURE; /* second root */
             root_seen = true;
             depth++;
             props_allowed = true;
@@ -384,7 +386,7 @@ static int check_struct(const struct fdt_view *v)
             break;
         case FDT_END:
             return root_seen && depth == 0 ? 0 : FDT_ERR_BADSTRUCTURE;
-        default:  /* FDT_NOP */
+        default: /* FDT_NOP */
             break;
         }
         off = next;
@@ -406,23 +408,36 @@ int fdt_check(const void *blob, size_t max_size)
 const char *fdt_strerror(int err)
 {
     switch (err) {
-    case 0:                     return "ok";
-    case FDT_ERR_NOTFOUND:      return "not found";
-    case FDT_ERR_BADMAGIC:      return "bad magic";
-    case FDT_ERR_BADVERSION:    return "unsupported version";
-    case FDT_ERR_TRUNCATED:     return "truncated blob";
-    case FDT_ERR_BADLAYOUT:     return "bad block layout";
-    case FDT_ERR_BADSTRUCTURE:  return "malformed structure block";
-    case FDT_ERR_BADSTRING:     return "bad property name offset";
-    case FDT_ERR_BADOFFSET:     return "offset is not a node";
-    case FDT_ERR_BADPATH:       return "bad path";
-    case FDT_ERR_BADVALUE:      return "bad property value";
-    case FDT_ERR_NOSPACE:       return "output array too small";
-    default:                    return "unknown error";
+    case 0:
+        return "ok";
+    case FDT_ERR_NOTFOUND:
+        return "not found";
+    case FDT_ERR_BADMAGIC:
+        return "bad magic";
+    case FDT_ERR_BADVERSION:
+        return "unsupported version";
+    case FDT_ERR_TRUNCATED:
+        return "truncated blob";
+    case FDT_ERR_BADLAYOUT:
+        return "bad block layout";
+    case FDT_ERR_BADSTRUCTURE:
+        return "malformed structure block";
+    case FDT_ERR_BADSTRING:
+        return "bad property name offset";
+    case FDT_ERR_BADOFFSET:
+        return "offset is not a node";
+    case FDT_ERR_BADPATH:
+        return "bad path";
+    case FDT_ERR_BADVALUE:
+        return "bad property value";
+    case FDT_ERR_NOSPACE:
+        return "output array too small";
+    default:
+        return "unknown error";
     }
 }
 
-/* ---- Node walking -------------------------------------------------------- */
+/* ---- Node walking ------------------------------------------------------- */
 
 /* The root is the first node of the block, possibly after NOPs. */
 static int root_node(const struct fdt_view *v)
@@ -501,20 +516,19 @@ static bool node_name_matches(const char *node_name, const char *name,
     if (node_name == NULL)
         return false;
     for (size_t i = 0; i < len; i++)
-        if (node_name[i] != name[i])  /* also stops at node_name's NUL */
+        if (node_name[i] != name[i]) /* also stops at node_name's NUL */
             return false;
     return node_name[len] == '\0' || node_name[len] == '@';
 }
 
-static int subnode_n(const void *blob, int parent, const char *name,
-                     size_t len)
+static int subnode_n(const void *blob, int parent, const char *name, size_t len)
 {
     int depth = 0;
     int node;
 
     for (node = fdt_next_node(blob, parent, &depth); node >= 0;
          node = fdt_next_node(blob, node, &depth)) {
-        if (
+        if (depth == 1 &&
             node_name_matches(fdt_node_name(blob, node), name, len))
             return node;
     }
@@ -585,7 +599,7 @@ int fdt_parent(const void *blob, int node)
     return FDT_ERR_BADOFFSET;
 }
 
-/* ---- Properties ------------------------------------------------------- */
+/* ---- Properties --------------------------------------------------------- */
 
 static const void *prop_fail(int *len, int err)
 {
@@ -740,8 +754,8 @@ static int reg_layout(const void *blob, int node, struct reg_layout *r)
         return parent == FDT_ERR_NOTFOUND ? FDT_ERR_BADVALUE : parent;
     r->addr_cells = cells_or_default(blob, parent, "#address-cells",
                                      FDT_DEFAULT_ADDR_CELLS);
-    r->size_cells = cells_or_default(blob, parent, "#size-cells",
-                                     FDT_DEFAULT_SIZE_CELLS);
+    r->size_cells =
+        cells_or_default(blob, parent, "#size-cells", FDT_DEFAULT_SIZE_CELLS);
     if (r->addr_cells < 1 || r->addr_cells > FDT_MAX_ADDR_CELLS ||
         r->size_cells > FDT_MAX_SIZE_CELLS)
         return FDT_ERR_BADVALUE;
@@ -781,12 +795,11 @@ bool fdt_reg(const void *blob, int node, int index, uint64_t *addr,
         return false;
 
     uint32_t entry_cells = r.addr_cells + r.size_cells;
-    const uint8_t *entry = r.cells + (uint32_t)index * entry_cells *
-                                     FDT_CELL_SIZE;
+    const uint8_t *entry =
+        r.cells + (uint32_t)index * entry_cells * FDT_CELL_SIZE;
     if (addr != NULL)
         *addr = read_cells(entry, r.addr_cells);
     if (size != NULL)
-        *size = read_cells(entry + r.addr_cells * FDT_CELL_SIZE,
-                           r.size_cells);
+        *size = read_cells(entry + r.addr_cells * FDT_CELL_SIZE, r.size_cells);
     return true;
 }

@@ -53,7 +53,7 @@ static int walk_result(int last, int count)
 
 int fdt_memory_regions(const void *blob, struct fdt_region *out, int max)
 {
-    struct region_sink sink = { out, max, 0 };
+    struct region_sink sink = {out, max, 0};
     int depth = 0;
     int node;
 
@@ -86,7 +86,7 @@ static int add_rsvmap(struct region_sink *sink, const void *blob)
 
 int fdt_reserved_regions(const void *blob, struct fdt_region *out, int max)
 {
-    struct region_sink sink = { out, max, 0 };
+    struct region_sink sink = {out, max, 0};
     int err = add_rsvmap(&sink, blob);
     if (err < 0)
         return err;
@@ -166,8 +166,8 @@ static bool timebase_of(const void *blob, int node, uint32_t *hz)
 {
     uint64_t value;
 
-    if (!fdt_prop_u64(blob, node, "timebase-frequency", &value) ||
-        value == 0 || value > UINT32_MAX)
+    if (!fdt_prop_u64(blob, node, "timebase-frequency", &value) || value == 0 ||
+        value > UINT32_MAX)
         return false;
     *hz = (uint32_t)value;
     return true;

@@ -69,13 +69,12 @@ static const char *parse_spec(const char *fmt, struct spec *sp)
     sp->left = false;
     sp->zero = false;
     sp->width = 0;
-    for (;; fmt++) {
+    while (*fmt == '-' || *fmt == '0') {
         if (*fmt == '-')
             sp->left = true;
-        else if (*fmt == '0')
-            sp->zero = true;
         else
-            break;
+            sp->zero = true;
+        fmt++;
     }
     while (*fmt >= '0' && *fmt <= '9')
         sp->width = sp->width * 10 + (unsigned)(*fmt++ - '0');
@@ -129,8 +128,8 @@ int vsnprintf(char *buf, size_t size, const char *fmt, va_list ap)
         case 'u':
         case 'x':
         case 'X': {
-            uint64_t v = longs ? va_arg(ap, unsigned long)
-                               : va_arg(ap, unsigned int);
+            uint64_t v =
+                longs ? va_arg(ap, unsigned long) : va_arg(ap, unsigned int);
             put_number(&o, v, *fmt == 'u' ? 10 : 16, false, *fmt == 'X', &sp);
             break;
         }

@@ -81,3 +81,13 @@ char *strstr(const char *haystack, const char *needle)
     }
     return n == 0 ? (char *)haystack : NULL;
 }
+
+char *strchr(const char *s, int c)
+{
+    for (;; s++) {
+        if (*s == (char)c)
+            return (char *)s;
+        if (!*s)
+            return NULL;
+    }
+}

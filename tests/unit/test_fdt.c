@@ -2,7 +2,8 @@
  * Unit tests for the flattened devicetree reader (src/lib/fdt.c,
  * src/lib/fdt_query.c).
  *
- * The tests read .dtb fixtures compiled by dtc from the .dts files in tests/unit/data/.
+ * The tests read .dtb fixtures that dtc compiles from the .dts files in
+ * tests/unit/data/.
  * The directory holding the .dtb files is taken from the first command
  * line argument or, if there is none, from the environment variable
  * FDT_TEST_DATA_DIR:
@@ -131,7 +132,7 @@ static int node_at(const struct blob *b, const char *path)
     return node;
 }
 
-/* ---- Byte order ---------------------------------------------------------- */
+/* ---- Byte order --------------------------------------------------------- */
 
 static void test_be_decoding_is_host_independent(void **state)
 {
@@ -144,7 +145,7 @@ static void test_be_decoding_is_host_independent(void **state)
     assert_true(fdt_be64(bytes + 1) == 0x0123456789abcdefull);
 }
 
-/* ---- Valid blobs ---------------------------------------------------------- */
+/* ---- Valid blobs -------------------------------------------------------- */
 
 static void test_check_accepts_fixtures(void **state)
 {
@@ -273,7 +274,8 @@ static void test_path_lookup(void **state)
         fdt_node_name(b, fdt_path(b, "/cpus/cpu-map/cluster0/core0")),
         "core0");
     /* Redundant and trailing slashes are tolerated. */
-    assert_int_equal(fdt_path(b, "//cpus//cpu@1/"), fdt_path(b, "/cpus/cpu@1"));
+    assert_int_equal(fdt_path(b, "//cpus//cpu@1/"),
+                     fdt_path(b, "/cpus/cpu@1"));
     assert_int_equal(fdt_path(b, "/soc/serial"),
                      fdt_path(b, "/soc/serial@10000000"));
 
@@ -401,11 +403,12 @@ static void test_status(void **state)
     (void)state;
     const void *b = test_tree.data;
 
-    assert_true(fdt_node_is_okay(b, fdt_path(b, "/cpus/cpu@0")));   /* okay */
-    assert_true(fdt_node_is_okay(b, fdt_path(b, "/cpus/cpu@1")));   /* ok */
-    assert_true(fdt_node_is_okay(b, fdt_path(b, "/cpus/cpu@2")));   /* absent */
-    assert_false(fdt_node_is_okay(b, fdt_path(b, "/cpus/cpu@4")));  /* disabled */
-    assert_false(fdt_node_is_okay(b, 2));                           /* bad offset */
+    /* status = "okay", "ok", absent, "disabled"; then a bad offset. */
+    assert_true(fdt_node_is_okay(b, fdt_path(b, "/cpus/cpu@0")));
+    assert_true(fdt_node_is_okay(b, fdt_path(b, "/cpus/cpu@1")));
+    assert_true(fdt_node_is_okay(b, fdt_path(b, "/cpus/cpu@2")));
+    assert_false(fdt_node_is_okay(b, fdt_path(b, "/cpus/cpu@4")));
+    assert_false(fdt_node_is_okay(b, 2));
 }
 
 static void test_reg_decoding(void **state)
@@ -475,7 +478,7 @@ static void test_mem_rsv(void **state)
                      FDT_ERR_NOTFOUND);
 }
 
-/* ---- Boot-time queries --------------------------------------------------- */
+/* ---- Boot-time queries -------------------------------------------------- */
 
 static void test_memory_regions(void **state)
 {
@@ -511,8 +514,9 @@ static void test_reserved_regions(void **state)
                      FDT_ERR_NOSPACE);
 
     assert_int_equal(fdt_reserved_regions(qemu_virt.data, r, 8), 0);
-    assert_int_equal(fdt_reserved_regions(tiny.data, r, 8), 1);
+    assert_int_equal(fdt_reserved_regions(tiny.data, r, 8), 2);
     assert_true(r[0].base == 0x1000 && r[0].size == 0x2000);
+    assert_true(r[1].base == 0x0 && r[1].size == 0x1000);
 }
 
 static void test_cpu_harts(void **state)
@@ -554,6 +558,19 @@ static void test_timebase(void **state)
     assert_true(fdt_timebase_frequency(tb_cpu.data, &hz));
     assert_int_equal(hz, 1000000);
     assert_false(fdt_timebase_frequency(tiny.data, &hz));
+
+    /* 0 or more than 32 bits is unusable. */
+    uint8_t *b = copy_of(&tb_u64);
+    int len = 0;
+    uint8_t *tb = (uint8_t *)fdt_prop(b, fdt_path(b, "/cpus"),
+                                      "timebase-frequency", &len);
+    assert_non_null(tb);
+    assert_int_equal(len, 8);
+    put_be32(tb, 1);
+    assert_false(fdt_timebase_frequency(b, &hz));
+    memset(tb, 0, 8);
+    assert_false(fdt_timebase_frequency(b, &hz));
+    free(b);
 }
 
 static void test_cpu_isa(void **state)
@@ -561,9 +578,11 @@ static void test_cpu_isa(void **state)
     (void)state;
     const char *isa = NULL;
 
+    const char *expected = "rv64imafdch_zicsr_zifencei_zihintpause_sstc";
+
     int len = fdt_cpu_isa(test_tree.data, 0, &isa);
-    assert_int_equal(len, (int)strlen("rv64imafdch_zicsr_zifencei_zihintpause_sstc"));
-    assert_string_equal(isa, "rv64imafdch_zicsr_zifencei_zihintpause_sstc");
+    assert_int_equal(len, (int)strlen(expected));
+    assert_string_equal(isa, expected);
     assert_non_null(strstr(isa, "_sstc"));
 
     assert_true(fdt_cpu_isa(test_tree.data, 7, &isa) > 0);
@@ -573,6 +592,15 @@ static void test_cpu_isa(void **state)
     assert_string_equal(isa, "rv64imac");
     assert_int_equal(fdt_cpu_isa(test_tree.data, 3, &isa), FDT_ERR_NOTFOUND);
     assert_int_equal(fdt_cpu_isa(tb_cpu.data, 1, &isa), FDT_ERR_NOTFOUND);
+
+    /* An unterminated riscv,isa is refused, not overrun. */
+    uint8_t *b = copy_of(&test_tree);
+    char *val = (char *)fdt_prop(b, fdt_path(b, "/cpus/cpu@7"), "riscv,isa",
+                                 &len);
+    assert_non_null(val);
+    val[len - 1] = 'x';
+    assert_int_equal(fdt_cpu_isa(b, 7, &isa), FDT_ERR_BADVALUE);
+    free(b);
 
     for (uint32_t hart = 0; hart < 4; hart++) {
         assert_true(fdt_cpu_isa(qemu_virt.data, hart, &isa) > 0);
@@ -626,7 +654,7 @@ static void test_strerror(void **state)
         assert_string_not_equal(fdt_strerror(e), "unknown error");
 }
 
-/* ---- Caller-supplied offsets ---------------------------------------------- */
+/* ---- Caller-supplied offsets -------------------------------------------- */
 
 static void test_bad_offsets(void **state)
 {
@@ -637,9 +665,10 @@ static void test_bad_offsets(void **state)
     int node = fdt_path(b, "/node@10");
     const uint8_t *value = fdt_prop(b, node, "value", &len);
     assert_non_null(value);
-    /* Offset of the FDT_PROP token of "value", relative to the struct block. */
-    int prop_off = (int)(value - 12 - (tiny.data + get_be32(tiny.data +
-                                                            HDR_OFF_DT_STRUCT)));
+    /* Offset of the FDT_PROP token of "value" in the struct block. */
+    const uint8_t *struct_block = tiny.data +
+                                  get_be32(tiny.data + HDR_OFF_DT_STRUCT);
+    int prop_off = (int)(value - 12 - struct_block);
     const int bad[] = { -2, -1000, 1, 2, 3, prop_off, 1 << 20, 0x7ffffffc };
 
     for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
@@ -660,7 +689,8 @@ static void test_misaligned_offset_is_not_a_node(void **state)
     (void)state;
     const uint8_t *b = test_tree.data;
     int len = 0;
-    const uint8_t *fake = fdt_prop(b, fdt_path(b, "/chosen"), "fake-node", &len);
+    const uint8_t *fake = fdt_prop(b, fdt_path(b, "/chosen"), "fake-node",
+                                   &len);
     assert_non_null(fake);
     assert_int_equal(len, 8);
     assert_int_equal(fdt_be32(fake + 2), 0x1);  /* looks like FDT_BEGIN_NODE */
@@ -672,7 +702,7 @@ static void test_misaligned_offset_is_not_a_node(void **state)
     assert_int_equal(fdt_next_node(b, off, NULL), FDT_ERR_BADOFFSET);
 }
 
-/* ---- Malformed blobs ------------------------------------------------------ */
+/* ---- Malformed blobs ---------------------------------------------------- */
 
 /*
  * Run every accessor on a blob that may be corrupt. Nothing is asserted
@@ -803,6 +833,12 @@ static void corrupt_totalsize_tiny(uint8_t *b, size_t size)
 static void test_totalsize_larger_than_buffer(void **state)
 {
     (void)state;
+    /* Even when the caller claims a huge buffer, > 1 GiB is refused. */
+    uint8_t *b = copy_of(&tiny);
+    put_be32(b + HDR_TOTALSIZE, 0x50000000u);
+    assert_int_equal(fdt_check(b, SIZE_MAX), FDT_ERR_BADLAYOUT);
+    free(b);
+
     assert_int_equal(check_corrupted(corrupt_totalsize_too_big),
                      FDT_ERR_TRUNCATED);
     assert_int_equal(check_corrupted(corrupt_totalsize_huge),

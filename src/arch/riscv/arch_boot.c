@@ -18,9 +18,8 @@ static const struct {
 
 int arch_boot_init(void)
 {
-    for (unsigned i = 0; i < sizeof(required_firmware) /
-                                 sizeof(required_firmware[0]);
-         i++) {
+    for (unsigned i = 0;
+         i < sizeof(required_firmware) / sizeof(required_firmware[0]); i++) {
         if (!fw_probe_extension(required_firmware[i].eid)) {
             log_error("the firmware lacks the SBI %s extension",
                       required_firmware[i].name);
@@ -30,9 +29,8 @@ int arch_boot_init(void)
     machine.mvendorid = (unsigned long)fw_base_value(SBI_BASE_GET_MVENDORID);
     machine.marchid = (unsigned long)fw_base_value(SBI_BASE_GET_MARCHID);
     machine.mimpid = (unsigned long)fw_base_value(SBI_BASE_GET_MIMPID);
-    if (mmu_hyp_build() ||
-        mmu_hyp_map_device(platform.console_uart.base,
-                           platform.console_uart.size))
+    if (mmu_hyp_build() || mmu_hyp_map_device(platform.console_uart.base,
+                                              platform.console_uart.size))
         return -1;
     return 0;
 }

@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 #include <arch/firmware.h>
 
-struct sbi_ret fw_ecall(unsigned long eid, unsigned long fid,
-                        unsigned long a0, unsigned long a1, unsigned long a2)
+struct sbi_ret fw_ecall(unsigned long eid, unsigned long fid, unsigned long a0,
+                        unsigned long a1, unsigned long a2)
 {
     register unsigned long r0 __asm__("a0") = a0;
     register unsigned long r1 __asm__("a1") = a1;

@@ -41,8 +41,7 @@ void arch_guest_read(struct vm *vm, uint64_t gpa, void *dst, size_t len)
     csr_write(CSR_VSATP, vsatp);
 }
 
-void arch_guest_write(struct vm *vm, uint64_t gpa, const void *src,
-                      size_t len)
+void arch_guest_write(struct vm *vm, uint64_t gpa, const void *src, size_t len)
 {
     unsigned long vsatp = csr_swap(CSR_VSATP, 0);
     const uint8_t *s = src;

@@ -8,6 +8,8 @@
 #include <arch/csr.h>
 #include <arch/firmware.h>
 #include <arch/guest_timer.h>
+#include <arch_hooks.h>
+#include <platform.h>
 
 #define TIMER_NEVER (~0UL)
 
@@ -18,11 +20,22 @@ bool guest_timer_has_sstc(void)
     return sstc;
 }
 
+bool arch_guest_timer_is_direct(void)
+{
+    return sstc;
+}
+
 void guest_timer_init_hart(void)
 {
-    /* henvcfg.STCE only sticks when the firmware enabled Sstc for us. */
-    csr_set(CSR_HENVCFG, HENVCFG_STCE);
-    sstc = (csr_read(CSR_HENVCFG) & HENVCFG_STCE) != 0;
+    /*
+     * Sstc needs the hart to have it (device tree) and the firmware to have
+     * enabled it for us (menvcfg.STCE, seen through henvcfg.STCE sticking).
+     */
+    sstc = false;
+    if (machine.has_sstc) {
+        csr_set(CSR_HENVCFG, HENVCFG_STCE);
+        sstc = (csr_read(CSR_HENVCFG) & HENVCFG_STCE) != 0;
+    }
     if (sstc) {
         csr_write(CSR_VSTIMECMP, TIMER_NEVER);
     } else {

@@ -64,7 +64,8 @@ void arch_fence_local(void)
 {
     __asm__ volatile("fence.i\n"
                      ".option push\n.option arch, +h\n"
-                     "hfence.vvma zero, zero\n.option pop" ::: "memory");
+                     "hfence.vvma zero, zero\n.option pop" ::
+                         : "memory");
 }
 
 void arch_system_off(void)

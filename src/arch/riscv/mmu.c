@@ -32,7 +32,8 @@ int mmu_hyp_build(void)
 
     hyp_pt.fmt = &pt_sv39;
     hyp_pt.alloc_table = table_alloc;
-    hyp_pt.root = hyp_pool_alloc(pt_root_size(&pt_sv39), pt_root_size(&pt_sv39));
+    hyp_pt.root =
+        hyp_pool_alloc(pt_root_size(&pt_sv39), pt_root_size(&pt_sv39));
     if (!hyp_pt.root)
         return -1;
     if (hyp_map(start, text_end - start, PTE_R | PTE_X) ||
@@ -62,8 +63,8 @@ static void sfence_vma_all(void)
 void mmu_hyp_enable(void)
 {
     sfence_vma_all();
-    csr_write(CSR_SATP,
-              SATP_MODE_SV39 | ((uint64_t)(uintptr_t)hyp_pt.root >> PAGE_SHIFT));
+    csr_write(CSR_SATP, SATP_MODE_SV39 |
+                            ((uint64_t)(uintptr_t)hyp_pt.root >> PAGE_SHIFT));
     sfence_vma_all();
 }
 
@@ -100,8 +101,8 @@ int arch_vm_map(struct vm *vm, uint64_t gpa, uint64_t hpa, uint64_t size,
                             .root = vm->arch.stage2_root,
                             .alloc_table = table_alloc};
     /* Stage-2 leaves must have U set: guest accesses count as user (8.5.1). */
-    uint64_t flags = PTE_R | PTE_U | (writable ? PTE_W : 0) |
-                     (executable ? PTE_X : 0);
+    uint64_t flags =
+        PTE_R | PTE_U | (writable ? PTE_W : 0) | (executable ? PTE_X : 0);
 
     return pt_map(&pt, gpa, hpa, size, flags);
 }
@@ -113,5 +114,6 @@ void mmu_vm_activate(const struct vm *vm)
                   ((uint64_t)vm->arch.vmid << HGATP_VMID_SHIFT) |
                   ((uint64_t)(uintptr_t)vm->arch.stage2_root >> PAGE_SHIFT));
     __asm__ volatile(".option push\n.option arch, +h\n"
-                     "hfence.gvma zero, zero\n.option pop" ::: "memory");
+                     "hfence.gvma zero, zero\n.option pop" ::
+                         : "memory");
 }

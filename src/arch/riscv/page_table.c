@@ -46,8 +46,7 @@ static bool range_ok(const struct pt_format *fmt, uint64_t va, uint64_t size)
 }
 
 /* The table at `level` covering va, creating intermediate tables. */
-static uint64_t *walk_create(struct page_table *pt, uint64_t va,
-                             unsigned level)
+static uint64_t *walk_create(struct page_table *pt, uint64_t va, unsigned level)
 {
     uint64_t *table = pt->root;
 

@@ -4,9 +4,15 @@
 #include <vm.h>
 
 static const struct sbi_extension *const extensions[] = {
-    &sbi_ext_base,   &sbi_ext_time,           &sbi_ext_ipi,
-    &sbi_ext_rfence, &sbi_ext_hsm,            &sbi_ext_srst,
-    &sbi_ext_dbcn,   &sbi_ext_legacy_putchar, &sbi_ext_legacy_getchar,
+    &sbi_ext_base,
+    &sbi_ext_time,
+    &sbi_ext_ipi,
+    &sbi_ext_rfence,
+    &sbi_ext_hsm,
+    &sbi_ext_srst,
+    &sbi_ext_dbcn,
+    &sbi_ext_legacy_putchar,
+    &sbi_ext_legacy_getchar,
 };
 
 const struct sbi_extension *sbi_find_extension(unsigned long eid)
@@ -42,8 +48,7 @@ void sbi_handle_ecall(struct vcpu *vcpu)
 }
 
 long sbi_hart_mask_to_vcpus(const struct vcpu *vcpu, unsigned long hart_mask,
-                            unsigned long hart_mask_base,
-                            unsigned long *vcpus)
+                            unsigned long hart_mask_base, unsigned long *vcpus)
 {
     unsigned n = vcpu->vm->vcpu_num;
     unsigned long all = n >= 64 ? ~0UL : (1UL << n) - 1;
@@ -57,8 +62,8 @@ long sbi_hart_mask_to_vcpus(const struct vcpu *vcpu, unsigned long hart_mask,
         return SBI_SUCCESS;
     }
     /* Every set bit must name an existing virtual hart. */
-    if (hart_mask_base >= n || (hart_mask << hart_mask_base) >>
-                                       hart_mask_base != hart_mask ||
+    if (hart_mask_base >= n ||
+        (hart_mask << hart_mask_base) >> hart_mask_base != hart_mask ||
         ((hart_mask << hart_mask_base) & ~all))
         return SBI_ERR_INVALID_PARAM;
     *vcpus = hart_mask << hart_mask_base;

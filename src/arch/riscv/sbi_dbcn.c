@@ -26,13 +26,12 @@ static struct sbi_ret dbcn_write(struct vcpu *vcpu, const unsigned long *args)
         return sbi_ok(0);
     if (!buffer_is_valid(vcpu, len, gpa, args[2]))
         return sbi_err(SBI_ERR_INVALID_PARAM);
-    for (unsigned long done = 0; done < len;) {
-        unsigned long n = len - done < DBCN_CHUNK ? len - done : DBCN_CHUNK;
+    for (unsigned long done = 0; done < len; done += sizeof(chunk)) {
+        unsigned long left = len - done;
+        unsigned long n = left < sizeof(chunk) ? left : sizeof(chunk);
 
         arch_guest_read(vcpu->vm, gpa + done, chunk, n);
-        for (unsigned long i = 0; i < n; i++)
-            console_vm_putc(vcpu->vm, chunk[i]);
-        done += n;
+        console_vm_write(vcpu->vm, chunk, n);
     }
     return sbi_ok((long)len);
 }

@@ -57,8 +57,7 @@ static void wait_for_wakeup(struct vcpu *vcpu)
     __atomic_store_n(&vcpu->state, VCPU_STARTED, __ATOMIC_RELEASE);
 }
 
-static struct sbi_ret hart_suspend(struct vcpu *vcpu,
-                                   const unsigned long *args)
+static struct sbi_ret hart_suspend(struct vcpu *vcpu, const unsigned long *args)
 {
     unsigned long type = args[0];
 

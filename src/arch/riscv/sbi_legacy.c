@@ -23,14 +23,14 @@ static struct sbi_ret legacy_getchar(struct vcpu *vcpu, unsigned long fid,
     return sbi_err(console_vm_getc(vcpu->vm));
 }
 
-const struct sbi_extension sbi_ext_legacy_putchar = {
-    .eid = SBI_EXT_LEGACY_PUTCHAR,
-    .name = "legacy putchar",
-    .legacy = true,
-    .handler = legacy_putchar};
+const struct sbi_extension sbi_ext_legacy_putchar = {.eid =
+                                                         SBI_EXT_LEGACY_PUTCHAR,
+                                                     .name = "legacy putchar",
+                                                     .legacy = true,
+                                                     .handler = legacy_putchar};
 
-const struct sbi_extension sbi_ext_legacy_getchar = {
-    .eid = SBI_EXT_LEGACY_GETCHAR,
-    .name = "legacy getchar",
-    .legacy = true,
-    .handler = legacy_getchar};
+const struct sbi_extension sbi_ext_legacy_getchar = {.eid =
+                                                         SBI_EXT_LEGACY_GETCHAR,
+                                                     .name = "legacy getchar",
+                                                     .legacy = true,
+                                                     .handler = legacy_getchar};

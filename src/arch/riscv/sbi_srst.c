@@ -27,7 +27,7 @@ static struct sbi_ret srst_call(struct vcpu *vcpu, unsigned long fid,
     if (type > SBI_SRST_TYPE_WARM_REBOOT || !reason_is_valid(args[1]))
         return sbi_err(SBI_ERR_INVALID_PARAM);
     why = args[1] == SBI_SRST_REASON_SYSTEM_FAILURE ? "guest reports failure"
-                                                     : "guest request";
+                                                    : "guest request";
     if (type == SBI_SRST_TYPE_SHUTDOWN)
         vm_shutdown(vcpu->vm, vcpu, why);
     vm_restart(vcpu->vm, vcpu, why);

@@ -9,8 +9,7 @@
 #include <lib/string.h>
 #include <vm.h>
 
-_Static_assert(__builtin_offsetof(struct arch_vcpu_ctx, sepc) ==
-                   VCPU_CTX_SEPC,
+_Static_assert(__builtin_offsetof(struct arch_vcpu_ctx, sepc) == VCPU_CTX_SEPC,
                "trap.S ctx layout");
 _Static_assert(__builtin_offsetof(struct arch_vcpu_ctx, hyp_sp) ==
                    VCPU_CTX_HYP_SP,

@@ -6,6 +6,7 @@
 #ifndef ARCH_HOOKS_H
 #define ARCH_HOOKS_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -25,9 +26,11 @@ int arch_start_hart(unsigned hart);
 /* Harts */
 void arch_send_ipi(unsigned hart);
 void arch_wait_for_interrupt(void);
-void arch_ack_ipi(void); /* clear this hart's pending IPI */
+void arch_ack_ipi(void);     /* clear this hart's pending IPI */
 void arch_fence_local(void); /* fence.i and this hart's guest TLB */
 void arch_system_off(void) __attribute__((noreturn));
+/* True when guests program their timer without the hypervisor (Sstc). */
+bool arch_guest_timer_is_direct(void);
 
 /* vCPUs */
 void arch_vcpu_reset(struct vcpu *vcpu, uint64_t entry, uint64_t a0,
@@ -45,8 +48,7 @@ int arch_vm_map(struct vm *vm, uint64_t gpa, uint64_t hpa, uint64_t size,
  * Copy to or from guest-physical memory of the VM running on this hart; the
  * caller has checked the range is the VM's RAM. For small transfers.
  */
-void arch_guest_write(struct vm *vm, uint64_t gpa, const void *src,
-                      size_t len);
+void arch_guest_write(struct vm *vm, uint64_t gpa, const void *src, size_t len);
 void arch_guest_read(struct vm *vm, uint64_t gpa, void *dst, size_t len);
 /*
  * Give the hypervisor access to host-physical [pa, pa + size) for a while

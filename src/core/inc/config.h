@@ -30,19 +30,34 @@ typedef uint64_t streamid_t;
  * Bao tutorials write XSTR(DIR/file.bin)). The image starts on a page
  * boundary so that `inplace` images can be mapped directly.
  */
-#define VM_IMAGE(img_name, img_path)                                           \
-    extern uint8_t _##img_name##_vm_beg[];                                     \
-    extern uint8_t _##img_name##_vm_size[];                                    \
-    __asm__(".pushsection .vm_image_" XSTR(img_name) ", \"a\"\n\t"             \
-            ".balign 4096\n\t"                                                 \
-            ".global _" XSTR(img_name) "_vm_beg\n\t"                           \
-            "_" XSTR(img_name) "_vm_beg:\n\t"                                  \
-            ".incbin " XSTR(img_path) "\n\t"                                   \
-            "_" XSTR(img_name) "_vm_end:\n\t"                                  \
-            ".global _" XSTR(img_name) "_vm_size\n\t"                          \
-            ".set _" XSTR(img_name) "_vm_size, (_" XSTR(img_name) "_vm_end - _" \
-            XSTR(img_name) "_vm_beg)\n\t"                                      \
-            ".popsection");
+#define VM_IMAGE(img_name, img_path)                                                                                                              \
+    extern uint8_t _##img_name##_vm_beg[];                                                                                                        \
+    extern uint8_t _##img_name##_vm_size[];                                                                                                       \
+    __asm__(".pushsection .vm_image_" XSTR(                                                                                                       \
+        img_name) ", \"a\"\n\t"                                                                                                                   \
+                  ".balign 4096\n\t"                                                                                                              \
+                  ".global _" XSTR(                                                                                                               \
+                      img_name) "_vm_beg\n\t"                                                                                                     \
+                                "_" XSTR(                                                                                                         \
+                                    img_name) "_vm_beg:\n\t"                                                                                      \
+                                              ".incbin " XSTR(                                                                                    \
+                                                  img_path) "\n\t"                                                                                \
+                                                            "_" XSTR(                                                                             \
+                                                                img_name) "_v"                                                                    \
+                                                                          "m_"                                                                    \
+                                                                          "en"                                                                    \
+                                                                          "d:"                                                                    \
+                                                                          "\n"                                                                    \
+                                                                          "\t"                                                                    \
+                                                                          ".g"                                                                    \
+                                                                          "lo"                                                                    \
+                                                                          "ba"                                                                    \
+                                                                          "l "                                                                    \
+                                                                          "_" XSTR(                                                               \
+                                                                              img_name) "_vm_size\n\t"                                            \
+                                                                                        ".set _" XSTR(img_name) "_vm_size, (_" XSTR(              \
+                                                                                            img_name) "_vm_end - _" XSTR(img_name) "_vm_beg)\n\t" \
+                                                                                                                                   ".popsection");
 
 #define VM_IMAGE_OFFSET(img_name) ((paddr_t)_##img_name##_vm_beg)
 #define VM_IMAGE_SIZE(img_name) ((size_t)_##img_name##_vm_size)
@@ -82,8 +97,8 @@ struct ipc {
 };
 
 struct vm_dev_region {
-    paddr_t pa; /* host-physical base */
-    vaddr_t va; /* guest-physical base */
+    paddr_t pa;  /* host-physical base */
+    vaddr_t va;  /* guest-physical base */
     size_t size; /* 0: interrupts only, nothing mapped */
     size_t interrupt_num;
     irqid_t *interrupts;

@@ -23,6 +23,7 @@ int printk(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void console_force_unlock(void);
 
 void console_vm_putc(struct vm *vm, char c);
+void console_vm_write(struct vm *vm, const char *buf, size_t len);
 int console_vm_getc(struct vm *vm);
 void console_set_focus(unsigned vm_id);
 

@@ -15,13 +15,13 @@ struct vcpu;
 
 enum cpu_event {
     CPU_EV_VCPU_KICK = 1 << 0, /* look at the vCPU state (start request) */
-    CPU_EV_VS_SOFT = 1 << 1, /* raise the vCPU's supervisor soft interrupt */
+    CPU_EV_VS_SOFT = 1 << 1,   /* raise the vCPU's supervisor soft interrupt */
     CPU_EV_VCPU_STOP = 1 << 2, /* stop the vCPU (its VM shuts down) */
 };
 
 struct cpu {
     unsigned hartid;
-    struct vcpu *vcpu; /* NULL on a hart no VM uses */
+    struct vcpu *vcpu;             /* NULL on a hart no VM uses */
     volatile unsigned long events; /* enum cpu_event bits */
     /* Fence requests: from[i] is bumped by hart i, ack[i] echoes it. */
     volatile unsigned long fence_req[MAX_CPUS];

@@ -8,6 +8,7 @@
 #ifndef PLATFORM_H
 #define PLATFORM_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -20,7 +21,7 @@ struct mem_range {
 
 struct platform {
     const char *name;
-    unsigned max_harts; /* harts the hypervisor manages, at most MAX_CPUS */
+    unsigned max_harts;   /* harts the hypervisor manages, at most MAX_CPUS */
     struct mem_range ram; /* used when the host device tree has no memory */
     struct mem_range firmware; /* M-mode firmware, never touched */
     struct {
@@ -44,7 +45,8 @@ struct machine {
     struct mem_range reserved[PLATFORM_MAX_RAM_REGIONS];
     uint64_t hart_mask; /* bit n: hart id n exists and is usable */
     uint32_t timebase_hz;
-    int has_sstc;
+    bool has_h;    /* every hart has the hypervisor extension */
+    bool has_sstc; /* every hart has Sstc (device tree says so) */
     /* Reported to guests by SBI BASE, as the firmware reports them. */
     unsigned long mvendorid;
     unsigned long marchid;

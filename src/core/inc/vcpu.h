@@ -14,7 +14,7 @@ struct vcpu;
 enum vcpu_start_result {
     VCPU_START_OK = 0,
     VCPU_START_NOT_STOPPED = -1, /* already started or starting */
-    VCPU_START_VM_DOWN = -2, /* its VM is shutting down */
+    VCPU_START_VM_DOWN = -2,     /* its VM is shutting down */
 };
 
 /* Ask the vCPU's hart to start it at `entry` with a0 = id, a1 = arg. */

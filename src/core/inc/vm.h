@@ -23,9 +23,9 @@ struct vm;
 struct vcpu {
     struct arch_vcpu arch; /* first: the trap path reaches it from sscratch */
     struct vm *vm;
-    unsigned id; /* virtual hart id: 0 .. cpu_num - 1 */
-    unsigned hart; /* the physical hart it is pinned to */
-    volatile int state; /* enum vcpu_state */
+    unsigned id;         /* virtual hart id: 0 .. cpu_num - 1 */
+    unsigned hart;       /* the physical hart it is pinned to */
+    volatile int state;  /* enum vcpu_state */
     uint64_t start_addr; /* HSM hart_start arguments, for the target hart */
     uint64_t start_arg;
 };
@@ -53,7 +53,7 @@ struct vm {
     struct vm_mem mem[MAX_VM_REGIONS];
     struct arch_vm arch;
     volatile int state; /* enum vm_state */
-    spinlock_t lock; /* serialises shutdown and restart */
+    spinlock_t lock;    /* serialises shutdown and restart */
     /* Console output is collected per line so each line can be tagged. */
     spinlock_t line_lock;
     unsigned line_len;

@@ -40,17 +40,17 @@
 #include <stdint.h>
 
 /* Error codes (always negative). */
-#define FDT_ERR_NOTFOUND      (-1)  /* no such node/property; end of a walk */
-#define FDT_ERR_BADMAGIC      (-2)  /* not a DTB (or NULL blob) */
-#define FDT_ERR_BADVERSION    (-3)  /* version < 16 or last_comp_version > 17 */
-#define FDT_ERR_TRUNCATED     (-4)  /* buffer smaller than header/totalsize */
-#define FDT_ERR_BADLAYOUT     (-5)  /* header offsets/sizes inconsistent */
-#define FDT_ERR_BADSTRUCTURE  (-6)  /* malformed structure block */
-#define FDT_ERR_BADSTRING     (-7)  /* property name outside strings block */
-#define FDT_ERR_BADOFFSET     (-8)  /* offset passed in is not a node */
-#define FDT_ERR_BADPATH       (-9)  /* path not absolute */
-#define FDT_ERR_BADVALUE      (-10) /* property has an unusable size/content */
-#define FDT_ERR_NOSPACE       (-11) /* caller's output array too small */
+#define FDT_ERR_NOTFOUND (-1)     /* no such node/property; end of a walk */
+#define FDT_ERR_BADMAGIC (-2)     /* not a DTB (or NULL blob) */
+#define FDT_ERR_BADVERSION (-3)   /* version < 16, last_comp_version > 17 */
+#define FDT_ERR_TRUNCATED (-4)    /* buffer smaller than header/totalsize */
+#define FDT_ERR_BADLAYOUT (-5)    /* header offsets/sizes inconsistent */
+#define FDT_ERR_BADSTRUCTURE (-6) /* malformed structure block */
+#define FDT_ERR_BADSTRING (-7)    /* property name outside strings block */
+#define FDT_ERR_BADOFFSET (-8)    /* offset passed in is not a node */
+#define FDT_ERR_BADPATH (-9)      /* path not absolute */
+#define FDT_ERR_BADVALUE (-10)    /* property has an unusable size/content */
+#define FDT_ERR_NOSPACE (-11)     /* caller's output array too small */
 
 /* One physical memory range, as decoded from a reg entry. */
 struct fdt_region {
@@ -63,7 +63,7 @@ struct fdt_region {
 uint32_t fdt_be32(const void *p);
 uint64_t fdt_be64(const void *p);
 
-/* ---- Whole-blob checks --------------------------------------------------- */
+/* ---- Whole-blob checks -------------------------------------------------- */
 
 /*
  * Validate a blob held in a buffer of max_size bytes: header (magic,
@@ -88,7 +88,7 @@ const char *fdt_strerror(int err);
  */
 int fdt_mem_rsv(const void *blob, int index, uint64_t *addr, uint64_t *size);
 
-/* ---- Nodes ----------------------------------------------------------------- */
+/* ---- Nodes -------------------------------------------------------------- */
 
 /*
  * Depth-first walk. offset -1 returns the root node and sets *depth to 0.
@@ -131,7 +131,7 @@ bool fdt_node_is_okay(const void *blob, int node);
 /* True if node's "compatible" string list contains compat. */
 bool fdt_node_is_compatible(const void *blob, int node, const char *compat);
 
-/* ---- Properties ------------------------------------------------------------ */
+/* ---- Properties --------------------------------------------------------- */
 
 /*
  * Value of property name of node. On success returns a pointer into the
@@ -171,7 +171,7 @@ int fdt_reg_count(const void *blob, int node);
 bool fdt_reg(const void *blob, int node, int index, uint64_t *addr,
              uint64_t *size);
 
-/* ---- Boot-time queries (fdt_query.c) -------------------------------------- */
+/* ---- Boot-time queries (fdt_query.c) ------------------------------------ */
 
 /*
  * Every reg entry of size > 0 of every okay child of the root whose

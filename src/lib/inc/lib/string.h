@@ -13,5 +13,6 @@ size_t strlen(const char *s);
 int strcmp(const char *a, const char *b);
 int strncmp(const char *a, const char *b, size_t n);
 char *strstr(const char *haystack, const char *needle);
+char *strchr(const char *s, int c);
 
 #endif

@@ -116,32 +116,32 @@
 #define csr_read(csr)                                                          \
     ({                                                                         \
         unsigned long v_;                                                      \
-        __asm__ volatile("csrr %0, " CSR_STR(csr) : "=r"(v_) : : "memory");            \
+        __asm__ volatile("csrr %0, " CSR_STR(csr) : "=r"(v_) : : "memory");    \
         v_;                                                                    \
     })
 
 #define csr_write(csr, val)                                                    \
     ({                                                                         \
         unsigned long v_ = (unsigned long)(val);                               \
-        __asm__ volatile("csrw " CSR_STR(csr) ", %0" : : "rK"(v_) : "memory");         \
+        __asm__ volatile("csrw " CSR_STR(csr) ", %0" : : "rK"(v_) : "memory"); \
     })
 
 #define csr_set(csr, val)                                                      \
     ({                                                                         \
         unsigned long v_ = (unsigned long)(val);                               \
-        __asm__ volatile("csrs " CSR_STR(csr) ", %0" : : "rK"(v_) : "memory");         \
+        __asm__ volatile("csrs " CSR_STR(csr) ", %0" : : "rK"(v_) : "memory"); \
     })
 
 #define csr_clear(csr, val)                                                    \
     ({                                                                         \
         unsigned long v_ = (unsigned long)(val);                               \
-        __asm__ volatile("csrc " CSR_STR(csr) ", %0" : : "rK"(v_) : "memory");         \
+        __asm__ volatile("csrc " CSR_STR(csr) ", %0" : : "rK"(v_) : "memory"); \
     })
 
 #define csr_swap(csr, val)                                                     \
     ({                                                                         \
         unsigned long v_ = (unsigned long)(val);                               \
-        __asm__ volatile("csrrw %0, " CSR_STR(csr) ", %1"                              \
+        __asm__ volatile("csrrw %0, " CSR_STR(csr) ", %1"                      \
                          : "=r"(v_)                                            \
                          : "rK"(v_)                                            \
                          : "memory");                                          \

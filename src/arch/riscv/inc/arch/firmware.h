@@ -6,8 +6,8 @@
 #include <arch/sbi_defs.h>
 #include <stdint.h>
 
-struct sbi_ret fw_ecall(unsigned long eid, unsigned long fid,
-                        unsigned long a0, unsigned long a1, unsigned long a2);
+struct sbi_ret fw_ecall(unsigned long eid, unsigned long fid, unsigned long a0,
+                        unsigned long a1, unsigned long a2);
 
 long fw_probe_extension(unsigned long eid);
 long fw_base_value(unsigned long fid);

@@ -32,9 +32,9 @@
 
 enum pt_err {
     PT_OK = 0,
-    PT_ERR_ALIGN = -1, /* va, pa or size not page aligned */
-    PT_ERR_RANGE = -2, /* va beyond the format's address space */
-    PT_ERR_NOMEM = -3, /* no page for an intermediate table */
+    PT_ERR_ALIGN = -1,  /* va, pa or size not page aligned */
+    PT_ERR_RANGE = -2,  /* va beyond the format's address space */
+    PT_ERR_NOMEM = -3,  /* no page for an intermediate table */
     PT_ERR_EXISTS = -4, /* part of the range is mapped already */
 };
 

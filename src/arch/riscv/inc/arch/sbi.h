@@ -50,8 +50,7 @@ void sbi_handle_ecall(struct vcpu *vcpu);
  * SBI_ERR_INVALID_PARAM if any named hart does not exist (SBI spec 3.1).
  */
 long sbi_hart_mask_to_vcpus(const struct vcpu *vcpu, unsigned long hart_mask,
-                            unsigned long hart_mask_base,
-                            unsigned long *vcpus);
+                            unsigned long hart_mask_base, unsigned long *vcpus);
 
 static inline struct sbi_ret sbi_ok(long value)
 {

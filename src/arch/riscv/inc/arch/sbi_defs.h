@@ -19,12 +19,12 @@
 #define SBI_EXT_LEGACY_PUTCHAR 0x01
 #define SBI_EXT_LEGACY_GETCHAR 0x02
 #define SBI_EXT_BASE 0x10
-#define SBI_EXT_TIME 0x54494d45 /* "TIME" */
-#define SBI_EXT_IPI 0x735049 /* "sPI" */
+#define SBI_EXT_TIME 0x54494d45   /* "TIME" */
+#define SBI_EXT_IPI 0x735049      /* "sPI" */
 #define SBI_EXT_RFENCE 0x52464e43 /* "RFNC" */
-#define SBI_EXT_HSM 0x48534d /* "HSM" */
-#define SBI_EXT_SRST 0x53525354 /* "SRST" */
-#define SBI_EXT_DBCN 0x4442434e /* "DBCN" */
+#define SBI_EXT_HSM 0x48534d      /* "HSM" */
+#define SBI_EXT_SRST 0x53525354   /* "SRST" */
+#define SBI_EXT_DBCN 0x4442434e   /* "DBCN" */
 /* Bao's hypercall extension, in the firmware-specific EID space (3.3). */
 #define SBI_EXT_BAO_HYPERCALL 0x08000ba0
 

@@ -1,0 +1,41 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+#include <isa.h>
+#include <lib/string.h>
+
+static char lower(char c)
+{
+    return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
+}
+
+bool isa_has_letter(const char *isa, char letter)
+{
+    const char *p = isa;
+
+    if (strncmp(p, "rv32", 4) && strncmp(p, "rv64", 4) &&
+        strncmp(p, "RV32", 4) && strncmp(p, "RV64", 4))
+        return false;
+    for (p += 4; *p && *p != '_'; p++) {
+        /* Multi-letter names start with z, s, x (or h as "h..." + more). */
+        if (lower(*p) == 'z' || lower(*p) == 's' || lower(*p) == 'x')
+            break;
+        if (lower(*p) == lower(letter))
+            return true;
+    }
+    return false;
+}
+
+bool isa_has_extension(const char *isa, const char *name)
+{
+    size_t n = strlen(name);
+
+    for (const char *p = strchr(isa, '_'); p; p = strchr(p + 1, '_')) {
+        const char *ext = p + 1;
+        size_t i = 0;
+
+        while (i < n && ext[i] && lower(ext[i]) == lower(name[i]))
+            i++;
+        if (i == n && (ext[n] == '_' || ext[n] == '\0'))
+            return true;
+    }
+    return false;
+}

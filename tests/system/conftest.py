@@ -1,0 +1,79 @@
+# SPDX-License-Identifier: Apache-2.0
+"""Shared helpers for the QEMU system tests: build an image, boot it, read
+the console. Every QEMU run has a timeout; a hang fails the test."""
+
+import functools
+import os
+import re
+import subprocess
+from pathlib import Path
+
+import pexpect
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+PLATFORM = "qemu-riscv64-virt"
+QEMU = os.environ.get("QEMU", "qemu-system-riscv64")
+FW_JUMP = "/usr/lib/riscv64-linux-gnu/opensbi/generic/fw_jump.elf"
+BOOT_TIMEOUT = 90  # seconds; a 4-hart baremetal run takes about 3
+
+
+@functools.lru_cache(maxsize=None)
+def build(config, config_repo=None, cppflags=None):
+    """Build bao.bin for `config` and return its path."""
+    cmd = ["make", f"PLATFORM={PLATFORM}", f"CONFIG={config}"]
+    if config_repo:
+        cmd.append(f"CONFIG_REPO={config_repo}")
+    if cppflags:
+        cmd.append(f"CPPFLAGS={cppflags}")
+    res = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True)
+    if res.returncode != 0:
+        pytest.fail(f"build of {config} failed:\n{res.stdout}\n{res.stderr}")
+    return ROOT / "bin" / PLATFORM / config / "bao.bin"
+
+
+def guest_image():
+    """The baremetal guest binary the configs embed."""
+    subprocess.run(["make", "guests"], cwd=ROOT, check=True,
+                   capture_output=True)
+    return ROOT / "build" / "guests" / "baremetal" / "baremetal.bin"
+
+
+class Run:
+    """A finished QEMU run: its console output and exit status."""
+
+    def __init__(self, output, status):
+        self.output = output.replace("\r", "")
+        self.status = status
+        self.lines = self.output.splitlines()
+
+    def vm_lines(self, vm):
+        """Lines a VM printed, without their [vmN] tag."""
+        tag = f"[vm{vm}] "
+        return [l[len(tag):] for l in self.lines if l.startswith(tag)]
+
+    def has(self, pattern):
+        return re.search(pattern, self.output, re.MULTILINE) is not None
+
+    def __str__(self):
+        return self.output
+
+
+def qemu_command(kernel, smp=4, mem="4G", cpu="rv64", bios="default"):
+    return [QEMU, "-nographic", "-M", "virt", "-cpu", cpu, "-m", mem,
+            "-smp", str(smp), "-bios", bios, "-kernel", str(kernel)]
+
+
+def boot(kernel, timeout=BOOT_TIMEOUT, **kw):
+    """Boot until QEMU exits by itself; fail the test if it does not."""
+    cmd = qemu_command(kernel, **kw)
+    child = pexpect.spawn(cmd[0], cmd[1:], timeout=timeout, encoding="utf-8",
+                          codec_errors="replace")
+    try:
+        child.expect(pexpect.EOF)
+    except pexpect.TIMEOUT:
+        child.terminate(force=True)
+        pytest.fail(f"QEMU did not exit within {timeout}s; console so far:\n"
+                    f"{child.before}")
+    child.close()
+    return Run(child.before, child.exitstatus)

@@ -1,0 +1,91 @@
+# SPDX-License-Identifier: Apache-2.0
+"""Each ready configuration boots, every vCPU comes online, takes timer
+interrupts and answers IPIs, and the guest's SRST shutdown ends QEMU."""
+
+import re
+
+import pytest
+
+from conftest import FW_JUMP, boot, build
+
+TICKS = 3
+
+# config -> vCPUs of each VM
+CONFIGS = {
+    "baremetal": [1],
+    "baremetal-4cpu": [4],
+    "two-baremetal": [3, 1],
+}
+
+
+def assert_guest_ran(run, vm, vcpus):
+    lines = run.vm_lines(vm)
+    assert "baremetal: sbi spec 2.0 impl 12192683 version 0x100" in lines, run
+    assert "baremetal: console dbcn" in lines, run
+    assert f"baremetal: {vcpus} harts" in lines, run
+    assert "baremetal: checks 4/4 passed" in lines, run
+    for hart in range(vcpus):
+        assert f"hart {hart} online" in lines, run
+        for tick in range(1, TICKS + 1):
+            assert f"hart {hart} tick {tick}" in lines, run
+        if hart != 0:
+            assert f"hart {hart} ipi" in lines, run
+    assert f"baremetal: ipi {vcpus - 1}/{vcpus - 1} answered" in lines, run
+    assert f"baremetal: all {vcpus} harts done" in lines, run
+    assert not any("FAIL" in l or "unexpected" in l for l in lines), run
+
+
+def assert_boot_table(run, vm, vcpus):
+    assert run.has(rf"^\[baobab\] VM {vm}: {vcpus} vCPUs?, entry 0x80200000")
+    pairs = re.search(rf"VM {vm}: .*\n\[baobab\]   vCPU->hart:((?: \d+->\d+)+)",
+                      run.output)
+    assert pairs, run
+    assert [p.split("->")[0] for p in pairs.group(1).split()] == \
+        [str(i) for i in range(vcpus)]
+    return {int(p.split("->")[1]) for p in pairs.group(1).split()}
+
+
+@pytest.mark.parametrize("config", sorted(CONFIGS))
+def test_config_boots_and_runs_guests(config):
+    run = boot(build(config))
+    assert run.has(r"^\[baobab\] Baobab hypervisor \S+ on qemu-riscv64-virt, "
+                   rf"config \"{config}\""), run
+    harts = set()
+    for vm, vcpus in enumerate(CONFIGS[config]):
+        used = assert_boot_table(run, vm, vcpus)
+        assert not harts & used, "two VMs share a hart"
+        harts |= used
+        assert_guest_ran(run, vm, vcpus)
+        assert run.has(rf"^\[baobab\] VM {vm} shut down \(guest request\)")
+    assert run.has(r"^\[baobab\] no VM left running: powering off"), run
+    assert run.status == 0
+
+
+def test_two_vms_run_side_by_side():
+    run = boot(build("two-baremetal"))
+    tagged = [l[:5] for l in run.lines if l.startswith("[vm")]
+    first_vm1, last_vm1 = tagged.index("[vm1]"), len(tagged) - 1 - \
+        tagged[::-1].index("[vm1]")
+    # VM 0 prints both before and while VM 1 runs: they are concurrent.
+    assert "[vm0]" in tagged[:first_vm1] and "[vm0]" in tagged[first_vm1:last_vm1]
+    # Each VM sees only its own vCPUs.
+    assert "baremetal: 3 harts" in run.vm_lines(0)
+    assert "baremetal: 1 harts" in run.vm_lines(1)
+
+
+def test_boots_from_debian_opensbi_fw_jump():
+    run = boot(build("baremetal"), bios=FW_JUMP)
+    assert run.has(r"OpenSBI v"), run
+    assert_guest_ran(run, 0, 1)
+    assert run.status == 0
+
+
+def test_timer_is_emulated_without_sstc():
+    run = boot(build("baremetal-4cpu"), cpu="rv64,sstc=false")
+    assert run.has(r"guest timer: emulated"), run
+    assert_guest_ran(run, 0, 4)
+
+
+def test_timer_is_direct_with_sstc():
+    run = boot(build("baremetal"))
+    assert run.has(r"guest timer: direct \(Sstc\)"), run

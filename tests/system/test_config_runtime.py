@@ -1,0 +1,26 @@
+# SPDX-License-Identifier: Apache-2.0
+"""Configurations as users write them: CONFIG_REPO and CPPFLAGS as in the
+Bao tutorials, the config-directory form, and the hypervisor's own check at
+boot against the machine it finds."""
+
+from conftest import ROOT, boot, build, guest_image
+
+
+def test_bao_v2_style_config_from_config_repo():
+    imgs = guest_image().parent
+    kernel = build("bao-v2-style", config_repo="tests/system/configs",
+                   cppflags=f"-DBAO_DEMOS_WRKDIR_IMGS={imgs}")
+    assert kernel.is_relative_to(ROOT)
+    run = boot(kernel)
+    assert run.has(r'config "bao-v2-style"'), run
+    assert "baremetal: all 2 harts done" in run.vm_lines(0), run
+    assert run.has(r"dev  0x010001000-0x010008fff -> 0x010001000"), run
+    assert run.status == 0
+
+
+def test_more_vcpus_than_harts_is_refused_at_boot():
+    run = boot(build("baremetal-4cpu"), smp=2)
+    assert run.has(r"^\[baobab\] error: invalid configuration: VM 0: vCPU 2 "
+                   r"has no free hart"), run
+    assert run.has(r"cannot boot, powering off"), run
+    assert not run.vm_lines(0)

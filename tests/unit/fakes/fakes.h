@@ -1,0 +1,102 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/*
+ * Recording fakes for the functions the guest SBI, vcpu.c and vm.c call in
+ * other modules (cpu.c, arch hooks, console, guest timer, VM life cycle).
+ * Every call is logged in `fake` so tests can assert on it; fake_reset()
+ * clears the log.
+ *
+ * Functions that never return (cpu_idle, vm_shutdown, vm_restart,
+ * arch_system_off) record the call and then longjmp() to the jmp_buf the
+ * test armed with EXPECT_NORETURN().
+ */
+#ifndef TESTS_UNIT_FAKES_H
+#define TESTS_UNIT_FAKES_H
+
+#include <setjmp.h>
+#include <stddef.h>
+#include <stdint.h>
+
+struct vcpu;
+struct vm;
+struct cpu;
+
+#define FAKE_LOG_MAX 64
+#define FAKE_OUT_MAX 1024
+
+struct fake_event {
+    unsigned hart;
+    unsigned long event;
+};
+
+struct fake_reset_call {
+    struct vcpu *vcpu;
+    uint64_t entry, a0, a1;
+};
+
+struct fake_lifecycle_call {
+    struct vm *vm;
+    struct vcpu *self;
+    const char *why;
+};
+
+struct fake_log {
+    /* cpu.c */
+    unsigned current_hart; /* what cpu_self() answers */
+    unsigned events_n;
+    struct fake_event events[FAKE_LOG_MAX];
+    unsigned fence_remote_n;
+    unsigned fence_remote[FAKE_LOG_MAX];
+    unsigned handle_events_n;
+    unsigned idle_n;
+    struct cpu *idle_cpu;
+    /* arch hooks */
+    unsigned raise_soft_n;
+    struct vcpu *raise_soft[FAKE_LOG_MAX];
+    unsigned fence_local_n;
+    unsigned clear_irqs_n;
+    struct vcpu *clear_irqs_vcpu;
+    unsigned wfi_n;
+    unsigned pending_irq_polls;
+    unsigned pending_irq_after; /* has_pending_interrupt says 1 on this poll */
+    unsigned reset_n;
+    struct fake_reset_call reset;
+    unsigned guest_read_n, guest_write_n;
+    unsigned system_off_n;
+    /* guest timer */
+    unsigned timer_n;
+    struct vcpu *timer_vcpu;
+    uint64_t timer_deadline;
+    /* console */
+    unsigned out_n; /* characters console_vm_putc received */
+    char out[FAKE_OUT_MAX + 1];
+    struct vm *out_vm;
+    const char *in; /* what console_vm_getc hands out, then -1 */
+    unsigned getc_n;
+    /* VM life cycle */
+    unsigned shutdown_n, restart_n;
+    struct fake_lifecycle_call shutdown, restart;
+};
+
+extern struct fake_log fake;
+/* Where noreturn fakes jump to; NULL makes them fail the test. */
+extern jmp_buf *fake_jmp;
+
+void fake_reset(void);
+
+/*
+ * Run `call`, which must end in a noreturn fake, and come back here. The
+ * test fails if `call` returns normally.
+ */
+#define EXPECT_NORETURN(call)                                                  \
+    do {                                                                       \
+        jmp_buf fake_jb_;                                                      \
+        fake_jmp = &fake_jb_;                                                  \
+        if (setjmp(fake_jb_) == 0) {                                           \
+            call;                                                              \
+            fake_jmp = NULL;                                                   \
+            fail_msg("%s returned", #call);                                    \
+        }                                                                      \
+        fake_jmp = NULL;                                                       \
+    } while (0)
+
+#endif
