@@ -105,14 +105,33 @@ static bool touches_memory(const struct vm_platform *p, uint64_t base,
     return false;
 }
 
+static int check_image_source(const struct vm_config *c, size_t vm,
+                              const struct config_target *t,
+                              struct config_error *err)
+{
+    if (c->image.inplace &&
+        (!page_aligned(c->image.base_addr) || !page_aligned(c->image.load_addr)))
+        return fail(err,
+                    "VM %zu: image.inplace needs base_addr 0x%lx and "
+                    "load_addr 0x%lx page-aligned",
+                    vm, c->image.base_addr, c->image.load_addr);
+    if (c->image.separately_loaded &&
+        (range_wraps(c->image.load_addr, c->image.size) ||
+         ranges_overlap(c->image.load_addr, c->image.size, t->hyp_base,
+                        t->hyp_size) ||
+         ranges_overlap(c->image.load_addr, c->image.size, t->fw_base,
+                        t->fw_size)))
+        return fail(err,
+                    "VM %zu: image.load_addr 0x%lx+0x%zx overlaps the "
+                    "hypervisor or the firmware",
+                    vm, c->image.load_addr, c->image.size);
+    return 0;
+}
+
 static int check_image(const struct vm_config *c, size_t vm,
+                       const struct config_target *t,
                        struct config_error *err)
 {
-    if (c->image.inplace)
-        return fail(err,
-                    "VM %zu: image.inplace is not supported: images are "
-                    "copied so that a restart starts from a pristine image",
-                    vm);
     if (c->image.size == 0)
         return fail(err, "VM %zu: image.size is 0 (empty or missing image)",
                     vm);
@@ -124,7 +143,7 @@ static int check_image(const struct vm_config *c, size_t vm,
     if (!in_one_region(&c->platform, c->entry, 2))
         return fail(err, "VM %zu: entry 0x%lx is outside the VM's memory", vm,
                     c->entry);
-    return 0;
+    return check_image_source(c, vm, t, err);
 }
 
 static int check_devices(const struct vm_config *c, size_t vm,
@@ -226,7 +245,7 @@ static int check_vm(const struct config *cfg, size_t vm,
     if (c->platform.cpu_num > MAX_CPUS)
         return fail(err, "VM %zu: platform.cpu_num %zu exceeds the limit of %d",
                     vm, c->platform.cpu_num, MAX_CPUS);
-    if (check_memory(c, vm, t, err) || check_image(c, vm, err) ||
+    if (check_memory(c, vm, t, err) || check_image(c, vm, t, err) ||
         check_devices(c, vm, t, err) || check_ipcs(cfg, c, vm, err))
         return -1;
     return 0;

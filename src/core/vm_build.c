@@ -23,20 +23,89 @@ static uint64_t best_alignment(uint64_t gpa, uint64_t size)
     return PAGE_SIZE;
 }
 
-static bool place_region(const struct vm_mem_region *r, uint64_t *hpa)
+static bool place_region(const struct vm_mem_region *r, uint64_t gpa,
+                         uint64_t size, uint64_t *hpa)
 {
     if (r->place_phys) {
-        *hpa = r->phys;
-        return page_alloc_claim(&ram_alloc, r->phys, r->size);
+        *hpa = r->phys + (gpa - r->base);
+        return page_alloc_claim(&ram_alloc, *hpa, size);
     }
     /* Try the alignment that gives the largest pages, then settle. */
-    for (uint64_t align = best_alignment(r->base, r->size);;
+    for (uint64_t align = best_alignment(gpa, size);;
          align = align > 2 * MIB ? 2 * MIB : PAGE_SIZE) {
-        if (page_alloc_get(&ram_alloc, r->size, align, hpa))
+        if (page_alloc_get(&ram_alloc, size, align, hpa))
             return true;
         if (align == PAGE_SIZE)
             return false;
     }
+}
+
+/* Record and map one piece of guest RAM. */
+static int add_memory(struct vm *vm, uint64_t gpa, uint64_t hpa,
+                      uint64_t size)
+{
+    struct vm_mem *m = &vm->mem[vm->mem_num];
+
+    if (vm->mem_num == ARRAY_SIZE(vm->mem) ||
+        arch_vm_map(vm, gpa, hpa, size, 1, 1))
+        return -1;
+    m->gpa = gpa;
+    m->hpa = hpa;
+    m->size = size;
+    vm->mem_num++;
+    return 0;
+}
+
+static int add_allocated(struct vm *vm, const struct vm_mem_region *r,
+                         size_t i, uint64_t gpa, uint64_t size)
+{
+    uint64_t hpa;
+
+    if (size == 0)
+        return 0;
+    if (!place_region(r, gpa, size, &hpa)) {
+        log_error("VM %u: regions[%zu]: no free RAM for 0x%lx bytes%s",
+                  vm->id, i, size,
+                  r->place_phys ? " at the requested phys" : "");
+        return -1;
+    }
+    if (add_memory(vm, gpa, hpa, size)) {
+        log_error("VM %u: regions[%zu]: stage-2 mapping failed", vm->id, i);
+        return -1;
+    }
+    return 0;
+}
+
+/* Guest pages of an `inplace` image: the image's own pages in bao.bin. */
+static uint64_t inplace_size(const struct vm_config *cfg)
+{
+    return ALIGN_UP(cfg->image.size, PAGE_SIZE);
+}
+
+static bool region_holds_inplace_image(const struct vm_config *cfg,
+                                       const struct vm_mem_region *r)
+{
+    return cfg->image.inplace &&
+           range_contains(r->base, r->size, cfg->image.base_addr,
+                          cfg->image.size);
+}
+
+static int build_region(struct vm *vm, const struct vm_mem_region *r,
+                        size_t i)
+{
+    const struct vm_config *cfg = vm->cfg;
+    uint64_t img = cfg->image.base_addr, img_end = img + inplace_size(cfg);
+
+    if (!region_holds_inplace_image(cfg, r))
+        return add_allocated(vm, r, i, r->base, r->size);
+    /* RAM below the image, the image itself, RAM above it. */
+    if (add_allocated(vm, r, i, r->base, img - r->base))
+        return -1;
+    if (add_memory(vm, img, cfg->image.load_addr, inplace_size(cfg))) {
+        log_error("VM %u: image: stage-2 mapping failed", vm->id);
+        return -1;
+    }
+    return add_allocated(vm, r, i, img_end, r->base + r->size - img_end);
 }
 
 static int build_memory(struct vm *vm)
@@ -44,22 +113,8 @@ static int build_memory(struct vm *vm)
     const struct vm_platform *p = &vm->cfg->platform;
 
     for (size_t i = 0; i < p->region_num; i++) {
-        const struct vm_mem_region *r = &p->regions[i];
-        struct vm_mem *m = &vm->mem[vm->mem_num];
-
-        if (!place_region(r, &m->hpa)) {
-            log_error("VM %u: regions[%zu]: no free RAM for 0x%lx bytes%s",
-                      vm->id, i, r->size,
-                      r->place_phys ? " at the requested phys" : "");
+        if (build_region(vm, &p->regions[i], i))
             return -1;
-        }
-        m->gpa = r->base;
-        m->size = r->size;
-        if (arch_vm_map(vm, m->gpa, m->hpa, m->size, 1, 1)) {
-            log_error("VM %u: regions[%zu]: stage-2 mapping failed", vm->id, i);
-            return -1;
-        }
-        vm->mem_num++;
     }
     return 0;
 }
@@ -81,23 +136,51 @@ static int build_devices(struct vm *vm)
     return 0;
 }
 
+static bool is_inplace_image(const struct vm *vm, const struct vm_mem *m)
+{
+    return vm->cfg->image.inplace && m->hpa == vm->cfg->image.load_addr;
+}
+
+static void clear_memory(struct vm *vm)
+{
+    for (unsigned i = 0; i < vm->mem_num; i++) {
+        const struct vm_mem *m = &vm->mem[i];
+        void *va;
+
+        if (is_inplace_image(vm, m))
+            continue;
+        va = arch_hyp_map_phys(m->hpa, m->size);
+        memset(va, 0, m->size);
+        arch_hyp_unmap_phys(m->hpa, m->size);
+    }
+}
+
+/* Copy the image in; a separately loaded one is mapped only meanwhile. */
+static void copy_image(const struct vm_config *cfg, uint64_t hpa)
+{
+    const void *src = (const void *)(uintptr_t)cfg->image.load_addr;
+
+    if (cfg->image.separately_loaded)
+        src = arch_hyp_map_phys(cfg->image.load_addr, cfg->image.size);
+    memcpy(arch_hyp_map_phys(hpa, cfg->image.size), src, cfg->image.size);
+    arch_hyp_unmap_phys(hpa, cfg->image.size);
+    if (cfg->image.separately_loaded)
+        arch_hyp_unmap_phys(cfg->image.load_addr, cfg->image.size);
+}
+
 int vm_load_image(struct vm *vm)
 {
     const struct vm_config *cfg = vm->cfg;
     uint64_t hpa;
 
-    for (unsigned i = 0; i < vm->mem_num; i++) {
-        void *va = arch_hyp_map_phys(vm->mem[i].hpa, vm->mem[i].size);
-        memset(va, 0, vm->mem[i].size);
-        arch_hyp_unmap_phys(vm->mem[i].hpa, vm->mem[i].size);
-    }
+    clear_memory(vm);
+    if (cfg->image.inplace)
+        return 0;
     if (!vm_gpa_to_hpa(vm, cfg->image.base_addr, cfg->image.size, &hpa)) {
         log_error("VM %u: image does not fit in one memory region", vm->id);
         return -1;
     }
-    memcpy(arch_hyp_map_phys(hpa, cfg->image.size),
-           (const void *)(uintptr_t)cfg->image.load_addr, cfg->image.size);
-    arch_hyp_unmap_phys(hpa, cfg->image.size);
+    copy_image(cfg, hpa);
     return 0;
 }
 

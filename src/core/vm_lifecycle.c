@@ -41,17 +41,26 @@ static bool all_vms_down(void)
     return true;
 }
 
-void vm_shutdown(struct vm *vm, struct vcpu *self, const char *why)
+/* The VM is down and its other vCPUs stopped: say so, stop the caller. */
+static void vm_shutdown_stopped(struct vm *vm, struct vcpu *self,
+                                const char *why) __attribute__((noreturn));
+static void vm_shutdown_stopped(struct vm *vm, struct vcpu *self,
+                                const char *why)
 {
-    if (take_down(vm)) {
-        stop_other_vcpus(vm, self);
-        log_info("VM %u shut down (%s)", vm->id, why);
-        if (all_vms_down()) {
-            log_info("no VM left running: powering off");
-            arch_system_off();
-        }
+    log_info("VM %u shut down (%s)", vm->id, why);
+    if (all_vms_down()) {
+        log_info("no VM left running: powering off");
+        arch_system_off();
     }
     vcpu_stop_self(self);
+}
+
+void vm_shutdown(struct vm *vm, struct vcpu *self, const char *why)
+{
+    if (!take_down(vm))
+        vcpu_stop_self(self);
+    stop_other_vcpus(vm, self);
+    vm_shutdown_stopped(vm, self, why);
 }
 
 void vm_restart(struct vm *vm, struct vcpu *self, const char *why)
@@ -61,10 +70,17 @@ void vm_restart(struct vm *vm, struct vcpu *self, const char *why)
     if (!take_down(vm))
         vcpu_stop_self(self);
     stop_other_vcpus(vm, self);
+    if (vm->cfg->image.inplace) {
+        /* Its image ran in place: there is no pristine copy to restart. */
+        log_error("VM %u: reboot refused: its image is in place and cannot "
+                  "be restored",
+                  vm->id);
+        vm_shutdown_stopped(vm, self, "reboot of an inplace image");
+    }
     log_info("VM %u restarting (%s)", vm->id, why);
     if (vm_load_image(vm)) {
         log_error("VM %u: cannot reload its image; it stays down", vm->id);
-        vm_shutdown(vm, self, "reload failed");
+        vm_shutdown_stopped(vm, self, "reload failed");
     }
     __atomic_store_n(&self->state, VCPU_STOPPED, __ATOMIC_RELEASE);
     spin_lock(&vm->lock);

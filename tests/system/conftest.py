@@ -59,9 +59,11 @@ class Run:
         return self.output
 
 
-def qemu_command(kernel, smp=4, mem="4G", cpu="rv64", bios="default"):
+def qemu_command(kernel, smp=4, mem="4G", cpu="rv64", bios="default",
+                 extra=()):
     return [QEMU, "-nographic", "-M", "virt", "-cpu", cpu, "-m", mem,
-            "-smp", str(smp), "-bios", bios, "-kernel", str(kernel)]
+            "-smp", str(smp), "-bios", bios, "-kernel", str(kernel),
+            *extra]
 
 
 def boot(kernel, timeout=BOOT_TIMEOUT, **kw):

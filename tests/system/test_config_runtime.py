@@ -24,3 +24,23 @@ def test_more_vcpus_than_harts_is_refused_at_boot():
                    r"has no free hart"), run
     assert run.has(r"cannot boot, powering off"), run
     assert not run.vm_lines(0)
+
+
+def test_inplace_image_runs_where_it_lies():
+    run = boot(build("inplace", config_repo="tests/system/configs"))
+    # The image's page is mapped from inside bao.bin, around it fresh RAM.
+    assert run.has(r"mem  0x080200000-0x080201fff -> 0x0802"), run
+    assert run.has(r"mem  0x080000000-0x0801fffff -> "), run
+    assert "baremetal: all 2 harts done" in run.vm_lines(0), run
+
+
+def test_separately_loaded_image_is_copied_from_ram():
+    guest = guest_image()
+    loaded_at = 0x90000000
+    kernel = build("loaded", config_repo="tests/system/configs",
+                   cppflags=f"-DLOADED_AT={loaded_at:#x} "
+                            f"-DGUEST_SIZE={guest.stat().st_size}")
+    run = boot(kernel, extra=["-device", f"loader,file={guest},"
+                              f"addr={loaded_at:#x},force-raw=on"])
+    assert "baremetal: all 1 harts done" in run.vm_lines(0), run
+    assert run.status == 0

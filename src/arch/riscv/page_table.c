@@ -93,14 +93,20 @@ int pt_map(struct page_table *pt, uint64_t va, uint64_t pa, uint64_t size,
     }
     while (size) {
         unsigned level = best_level(va, pa, size);
-        uint64_t *table = walk_create(pt, va, level);
-        uint64_t *pte;
+        uint64_t *table, *pte;
 
-        if (!table)
-            return PT_ERR_NOMEM;
-        pte = &table[pt_index(pt->fmt, va, level)];
+        for (;;) {
+            table = walk_create(pt, va, level);
+            if (!table)
+                return PT_ERR_NOMEM;
+            pte = &table[pt_index(pt->fmt, va, level)];
+            /* A table pt_unmap left empty holds the slot: map inside it. */
+            if (level == 0 || !(*pte & PTE_V) || pte_is_leaf(*pte))
+                break;
+            level--;
+        }
         if (*pte & PTE_V)
-            return PT_ERR_EXISTS; /* an empty table occupies the slot */
+            return PT_ERR_EXISTS;
         *pte = pte_make(pa, leaf_bits);
         va += pt_level_size(level);
         pa += pt_level_size(level);

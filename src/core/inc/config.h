@@ -27,37 +27,26 @@ typedef uint64_t streamid_t;
 
 /*
  * Embed a file in the hypervisor image. `img_path` is a string literal (the
- * Bao tutorials write XSTR(DIR/file.bin)). The image starts on a page
- * boundary so that `inplace` images can be mapped directly.
+ * Bao tutorials write XSTR(DIR/file.bin)). The image starts and ends on
+ * page boundaries so that an `inplace` image can be mapped into its VM
+ * without exposing any neighbouring bytes of the hypervisor.
  */
-#define VM_IMAGE(img_name, img_path)                                                                                                              \
-    extern uint8_t _##img_name##_vm_beg[];                                                                                                        \
-    extern uint8_t _##img_name##_vm_size[];                                                                                                       \
-    __asm__(".pushsection .vm_image_" XSTR(                                                                                                       \
-        img_name) ", \"a\"\n\t"                                                                                                                   \
-                  ".balign 4096\n\t"                                                                                                              \
-                  ".global _" XSTR(                                                                                                               \
-                      img_name) "_vm_beg\n\t"                                                                                                     \
-                                "_" XSTR(                                                                                                         \
-                                    img_name) "_vm_beg:\n\t"                                                                                      \
-                                              ".incbin " XSTR(                                                                                    \
-                                                  img_path) "\n\t"                                                                                \
-                                                            "_" XSTR(                                                                             \
-                                                                img_name) "_v"                                                                    \
-                                                                          "m_"                                                                    \
-                                                                          "en"                                                                    \
-                                                                          "d:"                                                                    \
-                                                                          "\n"                                                                    \
-                                                                          "\t"                                                                    \
-                                                                          ".g"                                                                    \
-                                                                          "lo"                                                                    \
-                                                                          "ba"                                                                    \
-                                                                          "l "                                                                    \
-                                                                          "_" XSTR(                                                               \
-                                                                              img_name) "_vm_size\n\t"                                            \
-                                                                                        ".set _" XSTR(img_name) "_vm_size, (_" XSTR(              \
-                                                                                            img_name) "_vm_end - _" XSTR(img_name) "_vm_beg)\n\t" \
-                                                                                                                                   ".popsection");
+// clang-format off
+#define VM_IMAGE(img_name, img_path)                                           \
+    extern uint8_t _##img_name##_vm_beg[];                                     \
+    extern uint8_t _##img_name##_vm_size[];                                    \
+    __asm__(".pushsection .vm_image_" XSTR(img_name) ", \"a\"\n\t"             \
+            ".balign 4096\n\t"                                                 \
+            ".global _" XSTR(img_name) "_vm_beg\n\t"                           \
+            "_" XSTR(img_name) "_vm_beg:\n\t"                                  \
+            ".incbin " XSTR(img_path) "\n\t"                                   \
+            "_" XSTR(img_name) "_vm_end:\n\t"                                  \
+            ".balign 4096\n\t"                                                 \
+            ".global _" XSTR(img_name) "_vm_size\n\t"                          \
+            ".set _" XSTR(img_name) "_vm_size, "                               \
+            "(_" XSTR(img_name) "_vm_end - _" XSTR(img_name) "_vm_beg)\n\t"    \
+            ".popsection");
+// clang-format on
 
 #define VM_IMAGE_OFFSET(img_name) ((paddr_t)_##img_name##_vm_beg)
 #define VM_IMAGE_SIZE(img_name) ((size_t)_##img_name##_vm_size)

@@ -50,7 +50,8 @@ struct vm {
     unsigned vcpu_num;
     struct vcpu *vcpus;
     unsigned mem_num;
-    struct vm_mem mem[MAX_VM_REGIONS];
+    /* An inplace image splits its region in three pieces. */
+    struct vm_mem mem[MAX_VM_REGIONS + 2];
     struct arch_vm arch;
     volatile int state; /* enum vm_state */
     spinlock_t lock;    /* serialises shutdown and restart */

@@ -13,7 +13,7 @@ struct vm;
  * Returns 0, or negative after logging what failed.
  */
 int vm_build(unsigned id, const struct vm_config *cfg, const unsigned *harts);
-/* Clear the VM's RAM and copy its image in again. */
+/* Clear the VM's RAM and copy its image in (an inplace one stays). */
 int vm_load_image(struct vm *vm);
 
 #endif
