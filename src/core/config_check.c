@@ -109,8 +109,8 @@ static int check_image_source(const struct vm_config *c, size_t vm,
                               const struct config_target *t,
                               struct config_error *err)
 {
-    if (c->image.inplace &&
-        (!page_aligned(c->image.base_addr) || !page_aligned(c->image.load_addr)))
+    if (c->image.inplace && (!page_aligned(c->image.base_addr) ||
+                             !page_aligned(c->image.load_addr)))
         return fail(err,
                     "VM %zu: image.inplace needs base_addr 0x%lx and "
                     "load_addr 0x%lx page-aligned",
@@ -129,8 +129,7 @@ static int check_image_source(const struct vm_config *c, size_t vm,
 }
 
 static int check_image(const struct vm_config *c, size_t vm,
-                       const struct config_target *t,
-                       struct config_error *err)
+                       const struct config_target *t, struct config_error *err)
 {
     if (c->image.size == 0)
         return fail(err, "VM %zu: image.size is 0 (empty or missing image)",

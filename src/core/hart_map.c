@@ -11,21 +11,63 @@ static int lowest_bit(uint64_t mask)
     return -1;
 }
 
-static int assign_vm(const struct vm_config *vm, unsigned id, uint64_t allowed,
-                     uint64_t *used, unsigned *harts, struct config_error *err)
+/* The vCPUs placed so far, and the harts each VM may use. */
+struct placement {
+    unsigned (*harts)[MAX_CPUS];
+    uint64_t allowed[MAX_VMS];
+    uint64_t used;
+    unsigned owner_vm[MAX_CPUS], owner_vcpu[MAX_CPUS]; /* of used harts */
+};
+
+static void take(struct placement *p, int hart, unsigned vm, unsigned vcpu)
+{
+    p->used |= 1UL << hart;
+    p->owner_vm[hart] = vm;
+    p->owner_vcpu[hart] = vcpu;
+    p->harts[vm][vcpu] = (unsigned)hart;
+}
+
+/*
+ * Give the vCPU the lowest free hart it may use. With none free, move a
+ * vCPU placed earlier to another of its harts (recursively: an augmenting
+ * path), so that a first come, first served choice never rejects a
+ * configuration that has a placement. `seen` keeps the search finite.
+ */
+static bool place(struct placement *p, unsigned vm, unsigned vcpu,
+                  uint64_t *seen)
+{
+    uint64_t cand = p->allowed[vm] & ~*seen & ((1UL << MAX_CPUS) - 1);
+    int hart = lowest_bit(cand & ~p->used);
+
+    if (hart >= 0) {
+        take(p, hart, vm, vcpu);
+        return true;
+    }
+    for (hart = 0; hart < MAX_CPUS; hart++) {
+        if (!(cand & (1UL << hart)))
+            continue;
+        *seen |= 1UL << hart;
+        if (place(p, p->owner_vm[hart], p->owner_vcpu[hart], seen)) {
+            take(p, hart, vm, vcpu);
+            return true;
+        }
+    }
+    return false;
+}
+
+static int assign_vm(struct placement *p, const struct vm_config *vm,
+                     unsigned id, struct config_error *err)
 {
     for (size_t v = 0; v < vm->platform.cpu_num; v++) {
-        int hart = lowest_bit(allowed & ~*used);
+        uint64_t seen = 0;
 
-        if (hart < 0 || hart >= MAX_CPUS) {
+        if (!place(p, id, (unsigned)v, &seen)) {
             snprintf(err->msg, sizeof(err->msg),
                      "VM %u: vCPU %zu has no free hart (cpu_affinity 0x%lx, "
                      "harts 0x%lx, already taken 0x%lx)",
-                     id, v, vm->cpu_affinity, allowed, *used);
+                     id, v, vm->cpu_affinity, p->allowed[id], p->used);
             return -1;
         }
-        *used |= 1UL << hart;
-        harts[v] = (unsigned)hart;
     }
     return 0;
 }
@@ -33,13 +75,12 @@ static int assign_vm(const struct vm_config *vm, unsigned id, uint64_t allowed,
 int hart_map_assign(const struct config *cfg, uint64_t hart_mask,
                     unsigned harts[MAX_VMS][MAX_CPUS], struct config_error *err)
 {
-    uint64_t used = 0;
+    struct placement p = {.harts = harts};
 
     /* VMs that name their harts go first, so that others do not take them. */
     for (int pass = 0; pass < 2; pass++) {
         for (size_t i = 0; i < cfg->vmlist_size; i++) {
             const struct vm_config *vm = &cfg->vmlist[i];
-            uint64_t allowed = vm->cpu_affinity & hart_mask;
 
             if ((pass == 0) != (vm->cpu_affinity != 0))
                 continue;
@@ -50,9 +91,8 @@ int hart_map_assign(const struct config *cfg, uint64_t hart_mask,
                          i, vm->cpu_affinity, hart_mask);
                 return -1;
             }
-            if (!vm->cpu_affinity)
-                allowed = hart_mask;
-            if (assign_vm(vm, (unsigned)i, allowed, &used, harts[i], err))
+            p.allowed[i] = vm->cpu_affinity ? vm->cpu_affinity : hart_mask;
+            if (assign_vm(&p, vm, (unsigned)i, err))
                 return -1;
         }
     }

@@ -52,23 +52,31 @@ static uint64_t hyp_image_size(void)
            hyp_image_base();
 }
 
+/* Take a range out of the allocator; running out of list slots is fatal. */
+static void reserve(uint64_t base, uint64_t size)
+{
+    if (!page_alloc_reserve(&ram_alloc, base, size))
+        fatal("too many holes in RAM for the page allocator");
+}
+
 static void memory_init(void)
 {
     uint64_t pool;
 
     page_alloc_init(&ram_alloc);
-    for (unsigned i = 0; i < machine.ram_num; i++)
-        page_alloc_add(&ram_alloc, machine.ram[i].base, machine.ram[i].size);
+    for (unsigned i = 0; i < machine.ram_num; i++) {
+        if (!page_alloc_add(&ram_alloc, machine.ram[i].base,
+                            machine.ram[i].size))
+            fatal("too many RAM ranges for the page allocator");
+    }
     for (unsigned i = 0; i < machine.reserved_num; i++)
-        page_alloc_reserve(&ram_alloc, machine.reserved[i].base,
-                           machine.reserved[i].size);
-    page_alloc_reserve(&ram_alloc, platform.firmware.base,
-                       platform.firmware.size);
-    page_alloc_reserve(&ram_alloc, hyp_image_base(), hyp_image_size());
+        reserve(machine.reserved[i].base, machine.reserved[i].size);
+    reserve(platform.firmware.base, platform.firmware.size);
+    reserve(hyp_image_base(), hyp_image_size());
     for (size_t i = 0; i < config.vmlist_size; i++) {
         if (config.vmlist[i].image.separately_loaded)
-            page_alloc_reserve(&ram_alloc, config.vmlist[i].image.load_addr,
-                               config.vmlist[i].image.size);
+            reserve(config.vmlist[i].image.load_addr,
+                    config.vmlist[i].image.size);
     }
     if (!page_alloc_get(&ram_alloc, HYP_POOL_SIZE, 2 * MIB, &pool))
         fatal("no RAM for the hypervisor's page tables");

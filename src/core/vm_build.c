@@ -41,8 +41,7 @@ static bool place_region(const struct vm_mem_region *r, uint64_t gpa,
 }
 
 /* Record and map one piece of guest RAM. */
-static int add_memory(struct vm *vm, uint64_t gpa, uint64_t hpa,
-                      uint64_t size)
+static int add_memory(struct vm *vm, uint64_t gpa, uint64_t hpa, uint64_t size)
 {
     struct vm_mem *m = &vm->mem[vm->mem_num];
 
@@ -56,17 +55,16 @@ static int add_memory(struct vm *vm, uint64_t gpa, uint64_t hpa,
     return 0;
 }
 
-static int add_allocated(struct vm *vm, const struct vm_mem_region *r,
-                         size_t i, uint64_t gpa, uint64_t size)
+static int add_allocated(struct vm *vm, const struct vm_mem_region *r, size_t i,
+                         uint64_t gpa, uint64_t size)
 {
     uint64_t hpa;
 
     if (size == 0)
         return 0;
     if (!place_region(r, gpa, size, &hpa)) {
-        log_error("VM %u: regions[%zu]: no free RAM for 0x%lx bytes%s",
-                  vm->id, i, size,
-                  r->place_phys ? " at the requested phys" : "");
+        log_error("VM %u: regions[%zu]: no free RAM for 0x%lx bytes%s", vm->id,
+                  i, size, r->place_phys ? " at the requested phys" : "");
         return -1;
     }
     if (add_memory(vm, gpa, hpa, size)) {
@@ -90,8 +88,7 @@ static bool region_holds_inplace_image(const struct vm_config *cfg,
                           cfg->image.size);
 }
 
-static int build_region(struct vm *vm, const struct vm_mem_region *r,
-                        size_t i)
+static int build_region(struct vm *vm, const struct vm_mem_region *r, size_t i)
 {
     const struct vm_config *cfg = vm->cfg;
     uint64_t img = cfg->image.base_addr, img_end = img + inplace_size(cfg);

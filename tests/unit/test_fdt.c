@@ -13,16 +13,17 @@
  *
  * Expected fixtures: test-tree.dtb, qemu-virt.dtb, timebase-u64.dtb,
  * timebase-cpu.dtb, tiny.dtb and tiny-v16.dtb (tiny.dts compiled with
- * dtc -V 16). tests/unit/Makefile.fdt builds them.
+ * dtc -V 16). tests/unit/unit.mk builds them.
  *
  * Every blob is copied into a heap buffer of exactly its size, so under
  * -fsanitize=address any read past the end is reported.
  */
+#include <setjmp.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
-#include <setjmp.h>
+
 #include <cmocka.h>
 
 #include <stdio.h>
@@ -32,15 +33,15 @@
 #include "fdt.h"
 
 /* Header field offsets (DT spec 5.2), for corrupting copies. */
-#define HDR_MAGIC               0
-#define HDR_TOTALSIZE           4
-#define HDR_OFF_DT_STRUCT       8
-#define HDR_OFF_DT_STRINGS      12
-#define HDR_OFF_MEM_RSVMAP      16
-#define HDR_VERSION             20
-#define HDR_LAST_COMP_VERSION   24
-#define HDR_SIZE_DT_STRINGS     32
-#define HDR_SIZE_DT_STRUCT      36
+#define HDR_MAGIC 0
+#define HDR_TOTALSIZE 4
+#define HDR_OFF_DT_STRUCT 8
+#define HDR_OFF_DT_STRINGS 12
+#define HDR_OFF_MEM_RSVMAP 16
+#define HDR_VERSION 20
+#define HDR_LAST_COMP_VERSION 24
+#define HDR_SIZE_DT_STRINGS 32
+#define HDR_SIZE_DT_STRUCT 36
 
 #define GIB (1024ull * 1024 * 1024)
 #define MIB (1024ull * 1024)
@@ -57,7 +58,7 @@ static struct blob test_tree, qemu_virt, tb_u64, tb_cpu, tiny, tiny_v16;
 
 static struct blob load_dtb(const char *name)
 {
-    struct blob b = { NULL, 0 };
+    struct blob b = {NULL, 0};
     char path[4096];
     snprintf(path, sizeof(path), "%s/%s", data_dir, name);
 
@@ -88,7 +89,9 @@ static int load_fixtures(void **state)
     tiny = load_dtb("tiny.dtb");
     tiny_v16 = load_dtb("tiny-v16.dtb");
     return test_tree.size && qemu_virt.size && tb_u64.size && tb_cpu.size &&
-           tiny.size && tiny_v16.size ? 0 : -1;
+                   tiny.size && tiny_v16.size
+               ? 0
+               : -1;
 }
 
 static int free_fixtures(void **state)
@@ -137,8 +140,8 @@ static int node_at(const struct blob *b, const char *path)
 static void test_be_decoding_is_host_independent(void **state)
 {
     (void)state;
-    const uint8_t bytes[9] = { 0xff, 0x01, 0x23, 0x45, 0x67,
-                               0x89, 0xab, 0xcd, 0xef };
+    const uint8_t bytes[9] = {0xff, 0x01, 0x23, 0x45, 0x67,
+                              0x89, 0xab, 0xcd, 0xef};
 
     /* Odd address on purpose: decoding must not need alignment. */
     assert_int_equal(fdt_be32(bytes + 1), 0x01234567u);
@@ -150,8 +153,8 @@ static void test_be_decoding_is_host_independent(void **state)
 static void test_check_accepts_fixtures(void **state)
 {
     (void)state;
-    const struct blob *all[] = { &test_tree, &qemu_virt, &tb_u64, &tb_cpu,
-                                 &tiny, &tiny_v16 };
+    const struct blob *all[] = {&test_tree, &qemu_virt, &tb_u64,
+                                &tb_cpu,    &tiny,      &tiny_v16};
 
     for (size_t i = 0; i < sizeof(all) / sizeof(all[0]); i++) {
         assert_int_equal(fdt_check(all[i]->data, all[i]->size), 0);
@@ -164,8 +167,8 @@ static void test_check_accepts_fixtures(void **state)
 static void test_walk_visits_nodes_in_order(void **state)
 {
     (void)state;
-    const char *expected[] = { "", "node@10" };
-    const int expected_depth[] = { 0, 1 };
+    const char *expected[] = {"", "node@10"};
+    const int expected_depth[] = {0, 1};
     int depth = -42;
     int i = 0;
     int node;
@@ -200,7 +203,7 @@ static void test_walk_counts_whole_tree(void **state)
      * defaults-bus + child (30).
      */
     assert_int_equal(count, 30);
-    assert_int_equal(max_depth, 4);  /* /cpus/cpu-map/cluster0/core0 */
+    assert_int_equal(max_depth, 4); /* /cpus/cpu-map/cluster0/core0 */
 
     /* Without depth tracking the walk still reaches the end. */
     count = 0;
@@ -225,7 +228,7 @@ static void test_walk_stops_at_end_of_subtree(void **state)
         if (depth == 1)
             children++;
     assert_int_equal(n, FDT_ERR_NOTFOUND);
-    assert_int_equal(children, 6);  /* 5 cpus + cpu-map, nothing from /soc */
+    assert_int_equal(children, 6); /* 5 cpus + cpu-map, nothing from /soc */
 }
 
 static void test_subnode_matches_names(void **state)
@@ -254,8 +257,7 @@ static void test_subnode_matches_names(void **state)
     assert_int_equal(fdt_subnode(b, root, "cpu"), FDT_ERR_NOTFOUND);
 
     int cpus = fdt_subnode(b, root, "cpus");
-    assert_string_equal(fdt_node_name(b, fdt_subnode(b, cpus, "cpu")),
-                        "cpu@0");
+    assert_string_equal(fdt_node_name(b, fdt_subnode(b, cpus, "cpu")), "cpu@0");
     assert_int_equal(fdt_subnode(b, root, NULL), FDT_ERR_NOTFOUND);
 }
 
@@ -265,17 +267,14 @@ static void test_path_lookup(void **state)
     const void *b = test_tree.data;
 
     assert_string_equal(fdt_node_name(b, fdt_path(b, "/cpus")), "cpus");
-    assert_string_equal(fdt_node_name(b, fdt_path(b, "/cpus/cpu@2")),
-                        "cpu@2");
+    assert_string_equal(fdt_node_name(b, fdt_path(b, "/cpus/cpu@2")), "cpu@2");
     assert_string_equal(
         fdt_node_name(b, fdt_path(b, "/cpus/cpu@0/interrupt-controller")),
         "interrupt-controller");
     assert_string_equal(
-        fdt_node_name(b, fdt_path(b, "/cpus/cpu-map/cluster0/core0")),
-        "core0");
+        fdt_node_name(b, fdt_path(b, "/cpus/cpu-map/cluster0/core0")), "core0");
     /* Redundant and trailing slashes are tolerated. */
-    assert_int_equal(fdt_path(b, "//cpus//cpu@1/"),
-                     fdt_path(b, "/cpus/cpu@1"));
+    assert_int_equal(fdt_path(b, "//cpus//cpu@1/"), fdt_path(b, "/cpus/cpu@1"));
     assert_int_equal(fdt_path(b, "/soc/serial"),
                      fdt_path(b, "/soc/serial@10000000"));
 
@@ -376,7 +375,7 @@ static void test_prop_strings(void **state)
 static void test_stringlist(void **state)
 {
     (void)state;
-    const char list[] = "qemu,platform\0simple-bus";  /* 2 strings, 25 bytes */
+    const char list[] = "qemu,platform\0simple-bus"; /* 2 strings, 25 bytes */
     int len = (int)sizeof(list);
 
     assert_true(fdt_stringlist_contains(list, len, "qemu,platform"));
@@ -492,8 +491,7 @@ static void test_memory_regions(void **state)
     assert_true(r[2].base == 0x300000000ull && r[2].size == 4 * GIB);
 
     assert_int_equal(fdt_memory_regions(test_tree.data, NULL, 0), 3);
-    assert_int_equal(fdt_memory_regions(test_tree.data, r, 2),
-                     FDT_ERR_NOSPACE);
+    assert_int_equal(fdt_memory_regions(test_tree.data, r, 2), FDT_ERR_NOSPACE);
     assert_int_equal(fdt_memory_regions(tiny.data, r, 8), 0);
 
     n = fdt_memory_regions(qemu_virt.data, r, 8);
@@ -508,8 +506,8 @@ static void test_reserved_regions(void **state)
 
     int n = fdt_reserved_regions(test_tree.data, r, 8);
     assert_int_equal(n, 2);
-    assert_true(r[0].base == 0x80000000 && r[0].size == 0x40000);  /* rsvmap */
-    assert_true(r[1].base == 0x80040000 && r[1].size == 0x20000);  /* node */
+    assert_true(r[0].base == 0x80000000 && r[0].size == 0x40000); /* rsvmap */
+    assert_true(r[1].base == 0x80040000 && r[1].size == 0x20000); /* node */
     assert_int_equal(fdt_reserved_regions(test_tree.data, r, 1),
                      FDT_ERR_NOSPACE);
 
@@ -532,8 +530,7 @@ static void test_cpu_harts(void **state)
     assert_int_equal(harts[2], 2);
     assert_int_equal(harts[3], 7);
     assert_int_equal(fdt_cpu_harts(test_tree.data, NULL, 0), 4);
-    assert_int_equal(fdt_cpu_harts(test_tree.data, harts, 3),
-                     FDT_ERR_NOSPACE);
+    assert_int_equal(fdt_cpu_harts(test_tree.data, harts, 3), FDT_ERR_NOSPACE);
 
     n = fdt_cpu_harts(qemu_virt.data, harts, 8);
     assert_int_equal(n, 4);
@@ -595,8 +592,8 @@ static void test_cpu_isa(void **state)
 
     /* An unterminated riscv,isa is refused, not overrun. */
     uint8_t *b = copy_of(&test_tree);
-    char *val = (char *)fdt_prop(b, fdt_path(b, "/cpus/cpu@7"), "riscv,isa",
-                                 &len);
+    char *val =
+        (char *)fdt_prop(b, fdt_path(b, "/cpus/cpu@7"), "riscv,isa", &len);
     assert_non_null(val);
     val[len - 1] = 'x';
     assert_int_equal(fdt_cpu_isa(b, 7, &isa), FDT_ERR_BADVALUE);
@@ -666,10 +663,10 @@ static void test_bad_offsets(void **state)
     const uint8_t *value = fdt_prop(b, node, "value", &len);
     assert_non_null(value);
     /* Offset of the FDT_PROP token of "value" in the struct block. */
-    const uint8_t *struct_block = tiny.data +
-                                  get_be32(tiny.data + HDR_OFF_DT_STRUCT);
+    const uint8_t *struct_block =
+        tiny.data + get_be32(tiny.data + HDR_OFF_DT_STRUCT);
     int prop_off = (int)(value - 12 - struct_block);
-    const int bad[] = { -2, -1000, 1, 2, 3, prop_off, 1 << 20, 0x7ffffffc };
+    const int bad[] = {-2, -1000, 1, 2, 3, prop_off, 1 << 20, 0x7ffffffc};
 
     for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
         assert_null(fdt_node_name(b, bad[i]));
@@ -689,11 +686,11 @@ static void test_misaligned_offset_is_not_a_node(void **state)
     (void)state;
     const uint8_t *b = test_tree.data;
     int len = 0;
-    const uint8_t *fake = fdt_prop(b, fdt_path(b, "/chosen"), "fake-node",
-                                   &len);
+    const uint8_t *fake =
+        fdt_prop(b, fdt_path(b, "/chosen"), "fake-node", &len);
     assert_non_null(fake);
     assert_int_equal(len, 8);
-    assert_int_equal(fdt_be32(fake + 2), 0x1);  /* looks like FDT_BEGIN_NODE */
+    assert_int_equal(fdt_be32(fake + 2), 0x1); /* looks like FDT_BEGIN_NODE */
 
     /* Tokens are 4-byte aligned (DT spec 5.4.1), so this is no node. */
     int off = (int)(fake + 2 - (b + get_be32(b + HDR_OFF_DT_STRUCT)));
@@ -873,8 +870,8 @@ static void corrupt_struct_off_in_header(uint8_t *b, size_t size)
 static void corrupt_struct_size_past_end(uint8_t *b, size_t size)
 {
     (void)size;
-    put_be32(b + HDR_SIZE_DT_STRUCT, get_be32(b + HDR_SIZE_DT_STRUCT) +
-                                     (uint32_t)size);
+    put_be32(b + HDR_SIZE_DT_STRUCT,
+             get_be32(b + HDR_SIZE_DT_STRUCT) + (uint32_t)size);
 }
 
 static void corrupt_strings_off_past_end(uint8_t *b, size_t size)
@@ -906,10 +903,10 @@ static void test_block_offsets_out_of_range(void **state)
 {
     (void)state;
     void (*const cases[])(uint8_t *, size_t) = {
-        corrupt_struct_off_past_end,  corrupt_struct_off_wraps,
+        corrupt_struct_off_past_end,   corrupt_struct_off_wraps,
         corrupt_struct_off_misaligned, corrupt_struct_off_in_header,
-        corrupt_struct_size_past_end, corrupt_strings_off_past_end,
-        corrupt_strings_size_huge,    corrupt_rsvmap_misaligned,
+        corrupt_struct_size_past_end,  corrupt_strings_off_past_end,
+        corrupt_strings_size_huge,     corrupt_rsvmap_misaligned,
         corrupt_rsvmap_past_end,
     };
 
@@ -949,8 +946,8 @@ static void corrupt_strings_size_cuts_name(uint8_t *b, size_t size)
 
 static void corrupt_strings_last_nul(uint8_t *b, size_t size)
 {
-    uint32_t end = get_be32(b + HDR_OFF_DT_STRINGS) +
-                   get_be32(b + HDR_SIZE_DT_STRINGS);
+    uint32_t end =
+        get_be32(b + HDR_OFF_DT_STRINGS) + get_be32(b + HDR_SIZE_DT_STRINGS);
     assert_true(end == size && b[end - 1] == '\0');
     b[end - 1] = 'x';
 }
@@ -976,8 +973,7 @@ static void test_unterminated_property_name(void **state)
                      FDT_ERR_BADSTRING);
     assert_int_equal(check_corrupted(corrupt_nameoff_past_strings),
                      FDT_ERR_BADSTRING);
-    assert_int_equal(check_corrupted(corrupt_nameoff_huge),
-                     FDT_ERR_BADSTRING);
+    assert_int_equal(check_corrupted(corrupt_nameoff_huge), FDT_ERR_BADSTRING);
 
     /* The accessor reports the error too, instead of reading past it. */
     uint8_t *b = copy_of(&tiny);
@@ -999,8 +995,8 @@ static void corrupt_prop_len_one_past_struct(uint8_t *b, size_t size)
 {
     (void)size;
     size_t tok = value_prop_token(b);
-    uint32_t struct_end = get_be32(b + HDR_OFF_DT_STRUCT) +
-                          get_be32(b + HDR_SIZE_DT_STRUCT);
+    uint32_t struct_end =
+        get_be32(b + HDR_OFF_DT_STRUCT) + get_be32(b + HDR_SIZE_DT_STRUCT);
     put_be32(b + tok + 4, struct_end - (uint32_t)(tok + 12) + 1);
 }
 
@@ -1039,8 +1035,8 @@ static void corrupt_unbalanced_end_node(uint8_t *b, size_t size)
 {
     (void)size;
     /* Turn the FDT_END into an extra FDT_END_NODE. */
-    uint32_t end = get_be32(b + HDR_OFF_DT_STRUCT) +
-                   get_be32(b + HDR_SIZE_DT_STRUCT) - 4;
+    uint32_t end =
+        get_be32(b + HDR_OFF_DT_STRUCT) + get_be32(b + HDR_SIZE_DT_STRUCT) - 4;
     put_be32(b + end, 0x2);
 }
 
@@ -1063,18 +1059,18 @@ static void corrupt_prop_after_subnode(uint8_t *b, size_t size)
      */
     size_t value_tok = value_prop_token(b);
     size_t reg_tok = value_tok - 4 - 8 - 12;
-    assert_int_equal(get_be32(b + reg_tok), 0x3);   /* FDT_PROP */
-    put_be32(b + reg_tok, 0x2);                     /* FDT_END_NODE */
+    assert_int_equal(get_be32(b + reg_tok), 0x3); /* FDT_PROP */
+    put_be32(b + reg_tok, 0x2);                   /* FDT_END_NODE */
     for (size_t i = reg_tok + 4; i < value_tok; i += 4)
-        put_be32(b + i, 0x4);                       /* FDT_NOP */
+        put_be32(b + i, 0x4); /* FDT_NOP */
 }
 
 static void corrupt_second_root(uint8_t *b, size_t size)
 {
     (void)size;
     /* Rewrite from node@10 on: END_NODE, BEGIN_NODE "", END_NODE, END. */
-    uint8_t *p = b + get_be32(b + HDR_OFF_DT_STRUCT) +
-                 (uint32_t)fdt_path(b, "/node@10");
+    uint8_t *p =
+        b + get_be32(b + HDR_OFF_DT_STRUCT) + (uint32_t)fdt_path(b, "/node@10");
     put_be32(p, 0x2);
     put_be32(p + 4, 0x1);
     put_be32(p + 8, 0);
@@ -1095,20 +1091,20 @@ static void corrupt_struct_ends_in_prop_header(uint8_t *b, size_t size)
 static void rewrite_from_value(uint8_t *b, const uint32_t *tokens, size_t n)
 {
     uint8_t *p = b + value_prop_token(b);
-    uint8_t *end = b + get_be32(b + HDR_OFF_DT_STRUCT) +
-                   get_be32(b + HDR_SIZE_DT_STRUCT);
+    uint8_t *end =
+        b + get_be32(b + HDR_OFF_DT_STRUCT) + get_be32(b + HDR_SIZE_DT_STRUCT);
     assert_true(p + 4 * n <= end);
     for (size_t i = 0; i < n; i++)
         put_be32(p + 4 * i, tokens[i]);
     for (p += 4 * n; p < end; p += 4)
-        put_be32(p, 0x4);  /* FDT_NOP */
+        put_be32(p, 0x4); /* FDT_NOP */
 }
 
 static void corrupt_extra_end_node(uint8_t *b, size_t size)
 {
     (void)size;
     /* Close node@10 and root, close one more, open and end a nameless node. */
-    static const uint32_t tokens[] = { 0x2, 0x2, 0x2, 0x1, 0x0, 0x9 };
+    static const uint32_t tokens[] = {0x2, 0x2, 0x2, 0x1, 0x0, 0x9};
     rewrite_from_value(b, tokens, 6);
 }
 
@@ -1116,7 +1112,7 @@ static void corrupt_end_inside_node(uint8_t *b, size_t size)
 {
     (void)size;
     /* Close node@10 only, then FDT_END while root is still open. */
-    static const uint32_t tokens[] = { 0x2, 0x9 };
+    static const uint32_t tokens[] = {0x2, 0x9};
     rewrite_from_value(b, tokens, 2);
 }
 
@@ -1153,7 +1149,7 @@ static void test_malformed_structure(void **state)
     corrupt_struct_ends_in_prop_header(b, tiny.size);
     assert_null(fdt_prop(b, node, "value", &len));
     assert_int_equal(len, FDT_ERR_BADSTRUCTURE);
-    assert_non_null(fdt_prop(b, node, "reg", &len));  /* still intact */
+    assert_non_null(fdt_prop(b, node, "reg", &len)); /* still intact */
     free(b);
 }
 
@@ -1176,8 +1172,8 @@ static void fuzz_blob(const struct blob *src, const uint8_t *values,
             b[pos] = values[v];
             int err = fdt_check(b, src->size);
             assert_true(err <= 0);
-            if (err == 0 || (exercise_rejected &&
-                             get_be32(b + HDR_TOTALSIZE) <= src->size))
+            if (err == 0 ||
+                (exercise_rejected && get_be32(b + HDR_TOTALSIZE) <= src->size))
                 exercise_all(b);
             free(b);
         }
@@ -1187,9 +1183,9 @@ static void fuzz_blob(const struct blob *src, const uint8_t *values,
 static void test_fuzz_single_byte_corruption(void **state)
 {
     (void)state;
-    static const uint8_t all[] = { 0x00, 0x01, 0x02, 0x03, 0x04,
-                                   0x09, 0x7f, 0x80, 0xff };
-    static const uint8_t few[] = { 0x00, 0xff };  /* keeps the run short */
+    static const uint8_t all[] = {0x00, 0x01, 0x02, 0x03, 0x04,
+                                  0x09, 0x7f, 0x80, 0xff};
+    static const uint8_t few[] = {0x00, 0xff}; /* keeps the run short */
 
     fuzz_blob(&tiny, all, sizeof(all), true);
     fuzz_blob(&tiny_v16, all, sizeof(all), true);

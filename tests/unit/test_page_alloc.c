@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* Unit tests for the physical page allocator (src/core/page_alloc.c). */
+#include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
-#include <setjmp.h>
+
 #include <cmocka.h>
 
 #include <stdlib.h>
@@ -132,20 +133,18 @@ static void test_reserve_splits(void **state)
     assert_true(page_alloc_add(&pa, 0x80000000, 16 * MIB));
     /* A hole in the middle: two ranges. */
     assert_true(page_alloc_reserve(&pa, 0x80200000, 2 * MIB));
-    assert_free_list(2, (const uint64_t[]){0x80000000, 2 * MIB, 0x80400000,
-                                           12 * MIB});
+    assert_free_list(
+        2, (const uint64_t[]){0x80000000, 2 * MIB, 0x80400000, 12 * MIB});
     assert_int_equal(page_alloc_free_bytes(&pa), 14 * MIB);
     /* Unaligned: widened to the pages it touches (two here). */
     assert_true(page_alloc_reserve(&pa, 0x80401ff0, 0x20));
-    assert_free_list(3, (const uint64_t[]){0x80000000, 2 * MIB, 0x80400000,
-                                           PG, 0x80403000,
-                                           12 * MIB - 3 * PG});
+    assert_free_list(3, (const uint64_t[]){0x80000000, 2 * MIB, 0x80400000, PG,
+                                           0x80403000, 12 * MIB - 3 * PG});
     /* Head and tail trims. */
     assert_true(page_alloc_reserve(&pa, 0x7ff00000, MIB + PG));
     assert_true(page_alloc_reserve(&pa, 0x80f00000, 2 * MIB));
-    assert_free_list(3, (const uint64_t[]){0x80001000, 2 * MIB - PG,
-                                           0x80400000, PG, 0x80403000,
-                                           11 * MIB - 3 * PG});
+    assert_free_list(3, (const uint64_t[]){0x80001000, 2 * MIB - PG, 0x80400000,
+                                           PG, 0x80403000, 11 * MIB - 3 * PG});
     /* Over several ranges at once: the middle one disappears. */
     assert_true(page_alloc_reserve(&pa, 0x80100000, 0x304000));
     assert_free_list(2, (const uint64_t[]){0x80001000, MIB - PG, 0x80404000,
@@ -298,8 +297,10 @@ static void test_list_full(void **state)
     assert_false(is_free(0x80001000, PG));
     assert_true(is_free(0x80000000, PG));
     assert_false(page_alloc_claim(&pa, 0x80001000, PG));
-    while (page_alloc_get(&pa, PG, PG, &base))
+    for (unsigned n = 0; page_alloc_get(&pa, PG, PG, &base); n++) {
         assert_int_not_equal(base, 0x80001000);
+        assert_true(n < 2 * PAGE_ALLOC_MAX_RANGES);
+    }
     assert_int_equal(pa.num, 0);
 }
 

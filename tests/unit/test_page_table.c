@@ -5,10 +5,11 @@
  * a table's "physical address" is its host address, as in the hypervisor,
  * where tables are identity mapped.
  */
+#include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
-#include <setjmp.h>
+
 #include <cmocka.h>
 
 #include <stdlib.h>
@@ -26,8 +27,8 @@
 
 struct tables {
     unsigned allocated; /* successful alloc_table calls */
-    unsigned calls; /* all alloc_table calls */
-    int fail_after; /* < 0: never fail; n: calls after the n-th fail */
+    unsigned calls;     /* all alloc_table calls */
+    int fail_after;     /* < 0: never fail; n: calls after the n-th fail */
     void *mem[MAX_TABLES];
     size_t size[MAX_TABLES];
 };
@@ -189,8 +190,7 @@ static void test_gib_superpage(void **state)
     struct fixture *f = *state;
     const uint64_t va = 1 * GIB, pa = 2 * GIB;
 
-    assert_int_equal(pt_map(&f->pt, va, pa, GIB, PTE_R | PTE_W | PTE_X),
-                     PT_OK);
+    assert_int_equal(pt_map(&f->pt, va, pa, GIB, PTE_R | PTE_W | PTE_X), PT_OK);
     assert_maps(&f->pt, va, pa, 2);
     assert_maps(&f->pt, va + 0x12345678, pa + 0x12345678, 2);
     assert_maps(&f->pt, va + GIB - 1, pa + GIB - 1, 2);
@@ -334,8 +334,7 @@ static void test_tables_are_shared(void **state)
     assert_int_equal(pt_map(&f->pt, 0x9000, 0x80109000, PAGE, PTE_R), PT_OK);
     assert_int_equal(f->t.allocated, 2);
     /* Another 2 MiB in the same 1 GiB: one more level-0 table. */
-    assert_int_equal(pt_map(&f->pt, 0x205000, 0x80205000, PAGE, PTE_R),
-                     PT_OK);
+    assert_int_equal(pt_map(&f->pt, 0x205000, 0x80205000, PAGE, PTE_R), PT_OK);
     assert_int_equal(f->t.allocated, 3);
     assert_maps(&f->pt, 0x5000, 0x80005000, 0);
     assert_maps(&f->pt, 0x9000, 0x80109000, 0);
@@ -446,9 +445,9 @@ static void test_sv39x4_range_and_root_index(void **state)
 
     assert_int_equal(pt_map(&f->pt, 1UL << 41, 0x80000000, PAGE, PTE_R),
                      PT_ERR_RANGE);
-    assert_int_equal(pt_map(&f->pt, (1UL << 41) - PAGE, 0x80000000,
-                            2 * PAGE, PTE_R),
-                     PT_ERR_RANGE);
+    assert_int_equal(
+        pt_map(&f->pt, (1UL << 41) - PAGE, 0x80000000, 2 * PAGE, PTE_R),
+        PT_ERR_RANGE);
     assert_unmapped(&f->pt, 1UL << 41);
 }
 
@@ -507,9 +506,9 @@ static void test_unmap_superpages(void **state)
 {
     struct fixture *f = *state;
 
-    assert_int_equal(pt_map(&f->pt, 0x80000000, 0x80000000, GIB + 2 * MIB,
-                            PTE_R | PTE_W),
-                     PT_OK);
+    assert_int_equal(
+        pt_map(&f->pt, 0x80000000, 0x80000000, GIB + 2 * MIB, PTE_R | PTE_W),
+        PT_OK);
     /* No superpage is split: part of one is refused and stays mapped. */
     assert_int_equal(pt_unmap(&f->pt, 0x80000000, PAGE), PT_ERR_ALIGN);
     assert_int_equal(pt_unmap(&f->pt, 0x80200000, 2 * MIB), PT_ERR_ALIGN);

@@ -21,11 +21,13 @@ UNIT_CFLAGS := -std=gnu11 -g -O1 -Wall -Wextra -Werror \
 UNIT_CPPFLAGS := -Isrc/core/inc -Isrc/lib/inc -Isrc/arch/riscv/inc \
                  -I$(UNIT_DIR)/fakes
 UNIT_LDLIBS := -lcmocka
-# A sanitizer report ends the test with a non-zero status.
-UNIT_ENV := ASAN_OPTIONS=abort_on_error=0:detect_leaks=1 \
-            UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+# With -fno-sanitize-recover=all any sanitizer report fails the test. A
+# broken loop in the code under test fails it too, instead of hanging.
+UNIT_TIMEOUT ?= 120
+UNIT_ENV := ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+            timeout $(UNIT_TIMEOUT)
 
-UNIT_TESTS := page_table page_alloc config_check sbi format fdt
+UNIT_TESTS := page_table page_alloc config_check sbi format isa fdt
 
 unit_page_table_SRCS := src/arch/riscv/page_table.c
 
@@ -37,6 +39,8 @@ unit_sbi_SRCS := $(addprefix src/arch/riscv/,sbi.c sbi_base.c sbi_time.c \
                    sbi_ipi.c sbi_rfence.c sbi_hsm.c sbi_srst.c sbi_dbcn.c \
                    sbi_legacy.c) \
                  src/core/vcpu.c src/core/vm.c $(UNIT_DIR)/fakes/fakes.c
+
+unit_isa_SRCS := src/core/isa.c
 
 # Our vsnprintf under another name, next to the host's for comparison.
 unit_format_SRCS := src/lib/format.c
@@ -54,6 +58,9 @@ unit_fdt_DEPS := $(UNIT_DTBS)
 UNIT_HDRS := $(wildcard src/core/inc/*.h src/lib/inc/*.h src/lib/inc/lib/*.h \
                         src/arch/riscv/inc/arch/*.h $(UNIT_DIR)/fakes/*.h)
 UNIT_BINS := $(UNIT_TESTS:%=$(UNIT_BUILD)/test_%)
+# A test file that is not in UNIT_TESTS would silently never run.
+UNIT_UNLISTED := $(filter-out $(UNIT_TESTS),\
+                   $(patsubst $(UNIT_DIR)/test_%.c,%,$(wildcard $(UNIT_DIR)/test_*.c)))
 
 .PHONY: $(UNIT_TESTS:%=unit-%)
 
@@ -79,6 +86,7 @@ $(Q)$(UNIT_ENV) $(UNIT_BUILD)/test_$(1) $(unit_$(1)_ARGS)
 
 endef
 test-unit: $(UNIT_BINS) $(UNIT_DTBS)
+	$(if $(UNIT_UNLISTED),@echo "error: add $(UNIT_UNLISTED:%=test_%.c) to UNIT_TESTS in $(UNIT_DIR)/unit.mk" >&2; exit 1)
 	$(foreach t,$(UNIT_TESTS),$(call UNIT_RUN_ONE,$(t)))
 	@echo "unit tests: all $(words $(UNIT_TESTS)) suites passed"
 

@@ -37,11 +37,20 @@ static struct sbi_ret hart_get_status(struct vcpu *vcpu,
     return sbi_ok(vcpu_status(target));
 }
 
-static bool suspend_type_is_valid(unsigned long type)
+/*
+ * Suspend types (SBI spec 9.4, table): the two defaults are offered; the
+ * platform-specific ranges exist but we implement none; the rest is reserved.
+ */
+static long check_suspend_type(unsigned long type)
 {
-    /* Only the default types; platform-specific ones are not offered. */
-    return type == SBI_HSM_SUSPEND_RETENTIVE ||
-           type == SBI_HSM_SUSPEND_NON_RETENTIVE;
+    if (type == SBI_HSM_SUSPEND_RETENTIVE ||
+        type == SBI_HSM_SUSPEND_NON_RETENTIVE)
+        return SBI_SUCCESS;
+    if ((type >= SBI_HSM_SUSPEND_PLAT_RET_FIRST &&
+         type < SBI_HSM_SUSPEND_NON_RETENTIVE) ||
+        (type >= SBI_HSM_SUSPEND_PLAT_NONRET_FIRST && type <= 0xffffffffUL))
+        return SBI_ERR_NOT_SUPPORTED;
+    return SBI_ERR_INVALID_PARAM;
 }
 
 /* Wait on this hart until the vCPU has an interrupt to take. */
@@ -60,9 +69,10 @@ static void wait_for_wakeup(struct vcpu *vcpu)
 static struct sbi_ret hart_suspend(struct vcpu *vcpu, const unsigned long *args)
 {
     unsigned long type = args[0];
+    long err = check_suspend_type(type);
 
-    if (!suspend_type_is_valid(type))
-        return sbi_err(SBI_ERR_INVALID_PARAM);
+    if (err)
+        return sbi_err(err);
     if (type == SBI_HSM_SUSPEND_NON_RETENTIVE &&
         !vm_gpa_is_ram(vcpu->vm, args[1], MIN_INSN_LEN))
         return sbi_err(SBI_ERR_INVALID_ADDRESS);

@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* Recording fakes; see fakes.h. */
+#include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
-#include <setjmp.h>
+
 #include <cmocka.h>
 
 #include <string.h>
@@ -44,7 +45,7 @@ static void fake_noreturn(const char *what)
 #define LOG(arr, n, v)                                                         \
     do {                                                                       \
         if ((n) >= FAKE_LOG_MAX)                                               \
-            fail_msg("fake log " #arr " overflows");                          \
+            fail_msg("fake log " #arr " overflows");                           \
         (arr)[(n)++] = (v);                                                    \
     } while (0)
 
@@ -153,8 +154,7 @@ void arch_guest_read(struct vm *vm, uint64_t gpa, void *dst, size_t len)
     memcpy(dst, guest_ptr(vm, gpa, len), len);
 }
 
-void arch_guest_write(struct vm *vm, uint64_t gpa, const void *src,
-                      size_t len)
+void arch_guest_write(struct vm *vm, uint64_t gpa, const void *src, size_t len)
 {
     fake.guest_write_n++;
     memcpy(guest_ptr(vm, gpa, len), src, len);
@@ -171,7 +171,7 @@ void guest_timer_set(struct vcpu *vcpu, uint64_t deadline)
 
 /* ---- console -------------------------------------------------------------*/
 
-void console_vm_putc(struct vm *vm, char c)
+static void out_char(struct vm *vm, char c)
 {
     if (fake.out_n >= FAKE_OUT_MAX)
         fail_msg("fake console output overflows");
@@ -180,6 +180,19 @@ void console_vm_putc(struct vm *vm, char c)
     fake.out_vm = vm;
     fake.out[fake.out_n++] = c;
     fake.out[fake.out_n] = '\0';
+}
+
+void console_vm_putc(struct vm *vm, char c)
+{
+    fake.putc_n++;
+    out_char(vm, c);
+}
+
+void console_vm_write(struct vm *vm, const char *buf, size_t len)
+{
+    fake.write_n++;
+    for (size_t i = 0; i < len; i++)
+        out_char(vm, buf[i]);
 }
 
 int console_vm_getc(struct vm *vm)

@@ -67,7 +67,8 @@ struct fake_log {
     struct vcpu *timer_vcpu;
     uint64_t timer_deadline;
     /* console */
-    unsigned out_n; /* characters console_vm_putc received */
+    unsigned putc_n, write_n; /* console_vm_putc, console_vm_write calls */
+    unsigned out_n;           /* characters both of them received */
     char out[FAKE_OUT_MAX + 1];
     struct vm *out_vm;
     const char *in; /* what console_vm_getc hands out, then -1 */

@@ -1,0 +1,648 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/*
+ * Unit tests for configuration validation (src/core/config_check.c) and the
+ * placement of vCPUs on harts (src/core/hart_map.c). Each rejection test
+ * starts from a valid two-VM configuration, breaks one thing, and checks the
+ * message names the VM and the field.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <string.h>
+
+#include <config_check.h>
+
+#define KIB (1024UL)
+#define MIB (1024UL * KIB)
+#define GIB (1024UL * MIB)
+
+/* ---- A valid configuration, rebuilt before every test --------------------*/
+
+/*
+ * VM 0: 2 vCPUs anywhere, 64 MiB at GPA 0x80000000, a virtio device with
+ * IRQ 1, an IPC window on shmem 0. VM 1: 1 vCPU on hart 3, 32 MiB placed at
+ * PA 0x90000000, a virtio device with IRQ 2, the same shmem.
+ */
+static struct vm_mem_region regions[3][3];
+static struct vm_dev_region devs[2][2];
+static irqid_t dev_irqs[2][2][2];
+static struct ipc ipcs[2][1];
+static irqid_t ipc_irqs[2][1];
+static struct shmem shmems[2];
+static struct vm_config vms[3];
+static struct config cfg;
+static struct config_target target;
+static struct config_error err;
+
+static int setup(void **state)
+{
+    (void)state;
+    memset(regions, 0, sizeof(regions));
+    memset(devs, 0, sizeof(devs));
+    memset(ipcs, 0, sizeof(ipcs));
+    memset(shmems, 0, sizeof(shmems));
+    memset(vms, 0, sizeof(vms));
+    memset(&cfg, 0, sizeof(cfg));
+    memset(&err, 0, sizeof(err));
+
+    target = (struct config_target){
+        .hart_mask = 0xf, /* harts 0-3 */
+        .hyp_base = 0x80200000,
+        .hyp_size = 2 * MIB,
+        .fw_base = 0x80000000,
+        .fw_size = 2 * MIB,
+        .console_base = 0x10000000,
+        .console_size = 0x1000,
+    };
+
+    shmems[0] = (struct shmem){.size = 0x10000};
+
+    regions[0][0] =
+        (struct vm_mem_region){.base = 0x80000000, .size = 64 * MIB};
+    dev_irqs[0][0][0] = 1;
+    devs[0][0] = (struct vm_dev_region){.pa = 0x10001000,
+                                        .va = 0x10001000,
+                                        .size = 0x1000,
+                                        .interrupt_num = 1,
+                                        .interrupts = dev_irqs[0][0]};
+    ipc_irqs[0][0] = 52;
+    ipcs[0][0] = (struct ipc){.base = 0xf0000000,
+                              .size = 0x10000,
+                              .shmem_id = 0,
+                              .interrupt_num = 1,
+                              .interrupts = ipc_irqs[0]};
+    vms[0] = (struct vm_config){
+        .image = {.base_addr = 0x80000000,
+                  .load_addr = 0x80400000,
+                  .size = 0x8000},
+        .entry = 0x80000000,
+        .platform = {.cpu_num = 2,
+                     .region_num = 1,
+                     .regions = regions[0],
+                     .ipc_num = 1,
+                     .ipcs = ipcs[0],
+                     .dev_num = 1,
+                     .devs = devs[0]},
+    };
+
+    regions[1][0] = (struct vm_mem_region){.base = 0x80000000,
+                                           .size = 32 * MIB,
+                                           .place_phys = true,
+                                           .phys = 0x90000000};
+    dev_irqs[1][0][0] = 2;
+    devs[1][0] = (struct vm_dev_region){.pa = 0x10002000,
+                                        .va = 0x10001000,
+                                        .size = 0x1000,
+                                        .interrupt_num = 1,
+                                        .interrupts = dev_irqs[1][0]};
+    ipc_irqs[1][0] = 53;
+    ipcs[1][0] = (struct ipc){.base = 0xf0000000,
+                              .size = 0x10000,
+                              .shmem_id = 0,
+                              .interrupt_num = 1,
+                              .interrupts = ipc_irqs[1]};
+    vms[1] = (struct vm_config){
+        .image = {.base_addr = 0x80200000,
+                  .load_addr = 0x80500000,
+                  .size = 0x8000},
+        .entry = 0x80200000,
+        .cpu_affinity = 0x8,
+        .platform = {.cpu_num = 1,
+                     .region_num = 1,
+                     .regions = regions[1],
+                     .ipc_num = 1,
+                     .ipcs = ipcs[1],
+                     .dev_num = 1,
+                     .devs = devs[1]},
+    };
+
+    cfg.shmemlist_size = 1;
+    cfg.shmemlist = shmems;
+    cfg.vmlist_size = 2;
+    cfg.vmlist = vms;
+    return 0;
+}
+
+/* The check fails and the message contains every one of `words`. */
+#define assert_rejected(...)                                                   \
+    assert_rejected_((const char *[]){__VA_ARGS__, NULL}, __FILE__, __LINE__)
+
+static void assert_rejected_(const char **words, const char *file, int line)
+{
+    memset(err.msg, 0, sizeof(err.msg));
+    if (config_check(&cfg, &target, &err) != -1)
+        fail_msg("%s:%d: config accepted, expected an error", file, line);
+    /* NUL terminated and not empty. */
+    assert_non_null(memchr(err.msg, '\0', sizeof(err.msg)));
+    assert_true(err.msg[0] != '\0');
+    for (; *words; words++) {
+        if (!strstr(err.msg, *words))
+            fail_msg("%s:%d: \"%s\" not in the error \"%s\"", file, line,
+                     *words, err.msg);
+    }
+}
+
+static void assert_accepted(void)
+{
+    int rc = config_check(&cfg, &target, &err);
+
+    if (rc != 0)
+        fail_msg("valid config rejected: %s", err.msg);
+}
+
+/* ---- The valid configuration ---------------------------------------------*/
+
+static void test_valid_config(void **state)
+{
+    (void)state;
+    assert_accepted();
+    /* Interrupt-only devices and devices with no IPC are fine too. */
+    devs[0][1] = (struct vm_dev_region){.interrupt_num = 1,
+                                        .interrupts = dev_irqs[0][1]};
+    dev_irqs[0][1][0] = 10;
+    vms[0].platform.dev_num = 2;
+    vms[1].platform.ipc_num = 0;
+    vms[1].platform.ipcs = NULL;
+    assert_accepted();
+}
+
+/* ---- Global fields -------------------------------------------------------*/
+
+static void test_no_vm(void **state)
+{
+    (void)state;
+    cfg.vmlist_size = 0;
+    assert_rejected("config", "vmlist_size");
+}
+
+static void test_too_many_vms(void **state)
+{
+    (void)state;
+    cfg.vmlist_size = MAX_VMS + 1;
+    assert_rejected("config", "vmlist_size");
+}
+
+static void test_shmem_size(void **state)
+{
+    (void)state;
+    shmems[0].size = 0x1800;
+    assert_rejected("shmemlist[0].size");
+}
+
+/* ---- One VM's fields -----------------------------------------------------*/
+
+static void test_cpu_num_zero(void **state)
+{
+    (void)state;
+    vms[1].platform.cpu_num = 0;
+    assert_rejected("VM 1", "cpu_num");
+}
+
+static void test_region_num_zero(void **state)
+{
+    (void)state;
+    vms[1].platform.region_num = 0;
+    assert_rejected("VM 1", "region_num");
+}
+
+static void test_region_misaligned_base(void **state)
+{
+    (void)state;
+    regions[0][0].base = 0x80000800;
+    vms[0].image.base_addr = vms[0].entry = 0x80001000;
+    assert_rejected("VM 0", "regions[0]", "base");
+}
+
+static void test_region_misaligned_size(void **state)
+{
+    (void)state;
+    regions[1][0].size = 32 * MIB + 0x10;
+    assert_rejected("VM 1", "regions[0]", "size");
+}
+
+static void test_region_size_zero(void **state)
+{
+    (void)state;
+    regions[1][0].size = 0;
+    assert_rejected("VM 1", "regions[0].size");
+}
+
+static void test_region_beyond_gpa_limit(void **state)
+{
+    (void)state;
+    vms[0].platform.region_num = 2;
+    regions[0][1] =
+        (struct vm_mem_region){.base = (1UL << 41) - MIB, .size = 2 * MIB};
+    assert_rejected("VM 0", "regions[1]");
+}
+
+static void test_regions_overlap(void **state)
+{
+    (void)state;
+    vms[0].platform.region_num = 3;
+    regions[0][1] = (struct vm_mem_region){.base = 0xa0000000, .size = MIB};
+    regions[0][2] = (struct vm_mem_region){.base = 0x83fff000, .size = MIB};
+    assert_rejected("VM 0", "regions[2]", "regions[0]");
+}
+
+static void test_image_larger_than_region(void **state)
+{
+    (void)state;
+    vms[1].image.size = 32 * MIB + 0x1000;
+    assert_rejected("VM 1", "image");
+}
+
+static void test_image_crosses_region_end(void **state)
+{
+    (void)state;
+    vms[1].image.base_addr = 0x80000000 + 32 * MIB - 0x4000;
+    vms[1].entry = vms[1].image.base_addr;
+    assert_rejected("VM 1", "image");
+}
+
+static void test_image_outside_memory(void **state)
+{
+    (void)state;
+    vms[0].image.base_addr = 0x40000000;
+    assert_rejected("VM 0", "image");
+}
+
+static void test_image_empty(void **state)
+{
+    (void)state;
+    vms[0].image.size = 0;
+    assert_rejected("VM 0", "image.size");
+}
+
+static void test_entry_outside_memory(void **state)
+{
+    (void)state;
+    vms[1].entry = 0x80000000 + 32 * MIB;
+    assert_rejected("VM 1", "entry");
+    /* The last byte of RAM cannot hold an instruction either. */
+    vms[1].entry = 0x80000000 + 32 * MIB - 1;
+    assert_rejected("VM 1", "entry");
+}
+
+static void test_image_inplace(void **state)
+{
+    (void)state;
+    /* An inplace image is mapped where it is: both ends page aligned. */
+    vms[0].image.inplace = true;
+    assert_accepted();
+    vms[0].image.load_addr = 0x80400800;
+    assert_rejected("VM 0", "image.inplace", "load_addr");
+    vms[0].image.load_addr = 0x80400000;
+    vms[0].platform.regions[0].base = 0x80000000;
+    vms[0].image.base_addr = vms[0].entry = 0x80000100;
+    assert_rejected("VM 0", "image.inplace", "base_addr");
+}
+
+static void test_image_loaded_over_hypervisor(void **state)
+{
+    (void)state;
+    /* A boot loader cannot have put the image on the hypervisor. */
+    vms[1].image.separately_loaded = true;
+    vms[1].image.load_addr = 0x90000000;
+    assert_accepted();
+    vms[1].image.load_addr = target.hyp_base + 0x1000;
+    assert_rejected("VM 1", "image.load_addr", "hypervisor");
+    vms[1].image.load_addr = target.fw_base;
+    assert_rejected("VM 1", "image.load_addr");
+}
+
+/* ---- Harts ---------------------------------------------------------------*/
+
+static void test_more_vcpus_than_harts(void **state)
+{
+    (void)state;
+    /* 4 harts: VM 1 has hart 3, VM 0 wants 4 of the 3 left. */
+    vms[0].platform.cpu_num = 4;
+    assert_rejected("VM 0", "vCPU 3", "no free hart");
+}
+
+static void test_cpu_num_over_limit(void **state)
+{
+    (void)state;
+    vms[0].platform.cpu_num = MAX_CPUS + 1;
+    assert_rejected("VM 0", "cpu_num");
+}
+
+static void test_affinities_conflict(void **state)
+{
+    (void)state;
+    /* VM 0 wants two harts of {0, 1}, VM 1 one of {1}: three on two. */
+    vms[0].cpu_affinity = 0x3;
+    vms[1].cpu_affinity = 0x2;
+    assert_rejected("VM 1", "cpu_affinity", "no free hart");
+}
+
+static void test_affinity_nonexistent_hart(void **state)
+{
+    (void)state;
+    vms[1].cpu_affinity = 0x10; /* hart 4 of 0-3 */
+    assert_rejected("VM 1", "cpu_affinity", "0x10");
+}
+
+/* ---- Physical resources --------------------------------------------------*/
+
+static void test_place_phys_collision(void **state)
+{
+    (void)state;
+    regions[0][0].place_phys = true;
+    regions[0][0].phys = 0x91000000; /* inside VM 1's 0x90000000 + 32 MiB */
+    assert_rejected("VM 0", "VM 1", "regions[0]");
+}
+
+static void test_place_phys_same_vm_identity(void **state)
+{
+    (void)state;
+    /* Identity placement of RAM that no other VM places is fine. */
+    regions[0][0].place_phys = true;
+    regions[0][0].phys = 0x88000000;
+    assert_accepted();
+}
+
+static void test_place_phys_over_hypervisor(void **state)
+{
+    (void)state;
+    /* 32 MiB ending in the middle of the hypervisor image. */
+    regions[1][0].phys = 0x7e300000;
+    assert_rejected("VM 1", "regions[0].phys", "hypervisor");
+    regions[1][0].phys = target.hyp_base + target.hyp_size - 0x1000;
+    assert_rejected("VM 1", "regions[0].phys", "hypervisor");
+}
+
+static void test_place_phys_misaligned(void **state)
+{
+    (void)state;
+    regions[1][0].phys = 0x90000010;
+    assert_rejected("VM 1", "regions[0].phys");
+}
+
+static void test_device_to_two_vms(void **state)
+{
+    (void)state;
+    devs[1][0].pa = devs[0][0].pa;
+    assert_rejected("VM 0", "VM 1", "devs[0]", "0x10001000");
+}
+
+static void test_interrupt_to_two_vms(void **state)
+{
+    (void)state;
+    dev_irqs[1][0][0] = dev_irqs[0][0][0];
+    assert_rejected("VM 0", "VM 1", "devs[0]", "interrupt 1");
+}
+
+static void test_interrupt_only_device_shared_irq(void **state)
+{
+    (void)state;
+    /* A device with no MMIO still owns its interrupt. */
+    devs[1][1] = (struct vm_dev_region){.interrupt_num = 2,
+                                        .interrupts = dev_irqs[1][1]};
+    dev_irqs[1][1][0] = 7;
+    dev_irqs[1][1][1] = 1;
+    vms[1].platform.dev_num = 2;
+    assert_rejected("VM 0", "VM 1", "devs[1]", "interrupt 1");
+}
+
+static void test_device_on_console_uart(void **state)
+{
+    (void)state;
+    devs[1][0].pa = target.console_base;
+    assert_rejected("VM 1", "devs[0].pa", "console");
+}
+
+static void test_device_over_hypervisor(void **state)
+{
+    (void)state;
+    devs[0][0].pa = target.hyp_base;
+    assert_rejected("VM 0", "devs[0].pa", "hypervisor");
+}
+
+static void test_device_va_over_memory(void **state)
+{
+    (void)state;
+    devs[0][0].va = 0x80000000 + 64 * MIB - 0x1000;
+    devs[0][0].size = 0x2000;
+    assert_rejected("VM 0", "devs[0].va");
+}
+
+static void test_device_misaligned(void **state)
+{
+    (void)state;
+    devs[1][0].size = 0x100;
+    assert_rejected("VM 1", "devs[0]", "size");
+}
+
+static void test_device_irqs_null(void **state)
+{
+    (void)state;
+    devs[0][0].interrupts = NULL;
+    assert_rejected("VM 0", "devs[0].interrupts");
+}
+
+/* ---- IPC -----------------------------------------------------------------*/
+
+static void test_shmem_id_missing(void **state)
+{
+    (void)state;
+    ipcs[1][0].shmem_id = 1; /* shmemlist has one entry */
+    assert_rejected("VM 1", "ipcs[0].shmem_id", "does not exist");
+}
+
+static void test_ipc_overlaps_memory(void **state)
+{
+    (void)state;
+    ipcs[0][0].base = 0x80000000 + 60 * MIB;
+    assert_rejected("VM 0", "ipcs[0]", "memory");
+}
+
+static void test_ipc_larger_than_shmem(void **state)
+{
+    (void)state;
+    ipcs[1][0].size = 0x20000;
+    assert_rejected("VM 1", "ipcs[0].size");
+}
+
+static void test_ipc_misaligned(void **state)
+{
+    (void)state;
+    ipcs[0][0].base = 0xf0000100;
+    assert_rejected("VM 0", "ipcs[0]", "base");
+}
+
+/* ---- hart_map_assign -----------------------------------------------------*/
+
+static unsigned harts[MAX_VMS][MAX_CPUS];
+
+static void assign_ok(uint64_t hart_mask)
+{
+    memset(harts, 0xff, sizeof(harts));
+    if (hart_map_assign(&cfg, hart_mask, harts, &err) != 0)
+        fail_msg("hart_map_assign failed: %s", err.msg);
+}
+
+static void test_map_affinity_first(void **state)
+{
+    (void)state;
+    /* VM 1 (hart 3) is placed before VM 0 takes the lowest free harts. */
+    assign_ok(0xf);
+    assert_int_equal(harts[1][0], 3);
+    assert_int_equal(harts[0][0], 0);
+    assert_int_equal(harts[0][1], 1);
+
+    /* An affinity on low harts pushes the others up. */
+    vms[1].cpu_affinity = 0x3;
+    vms[1].platform.cpu_num = 2;
+    assign_ok(0xf);
+    assert_int_equal(harts[1][0], 0);
+    assert_int_equal(harts[1][1], 1);
+    assert_int_equal(harts[0][0], 2);
+    assert_int_equal(harts[0][1], 3);
+}
+
+static void test_map_lowest_free_harts(void **state)
+{
+    (void)state;
+    vms[1].cpu_affinity = 0;
+    vms[0].platform.cpu_num = 3;
+    /* Harts 0, 1, 3, 5 exist: VM 0 gets 0, 1, 3 and VM 1 gets 5. */
+    assign_ok(0x2b);
+    assert_int_equal(harts[0][0], 0);
+    assert_int_equal(harts[0][1], 1);
+    assert_int_equal(harts[0][2], 3);
+    assert_int_equal(harts[1][0], 5);
+}
+
+static void test_map_affinity_subset(void **state)
+{
+    (void)state;
+    /* VM 0 may use harts 1-2 only, VM 1 any: VM 1 gets the lowest left. */
+    vms[0].cpu_affinity = 0x6;
+    vms[1].cpu_affinity = 0;
+    assign_ok(0xf);
+    assert_int_equal(harts[0][0], 1);
+    assert_int_equal(harts[0][1], 2);
+    assert_int_equal(harts[1][0], 0);
+}
+
+static void test_map_overlapping_affinities_satisfiable(void **state)
+{
+    (void)state;
+    /*
+     * VM 0 may run on hart 0 or 1, VM 1 only on hart 0. Taking hart 0 for
+     * VM 0 first would leave VM 1 nothing; both fit if VM 0 gets hart 1.
+     */
+    vms[0].cpu_affinity = 0x3;
+    vms[0].platform.cpu_num = 1;
+    vms[1].cpu_affinity = 0x1;
+    assign_ok(0xf);
+    assert_int_equal(harts[0][0], 1);
+    assert_int_equal(harts[1][0], 0);
+    assert_accepted();
+
+    /* Three VMs in a chain: {0,1}x1, {1,2}x1, {0}x1 -> 1, 2, 0. */
+    vms[2] = vms[1];
+    vms[1].cpu_affinity = 0x6;
+    vms[2].cpu_affinity = 0x1;
+    cfg.vmlist_size = 3;
+    vms[2].platform.dev_num = 0;
+    vms[2].platform.ipc_num = 0;
+    vms[2].platform.regions = regions[2];
+    regions[2][0] = (struct vm_mem_region){.base = 0x80200000, .size = MIB};
+    assign_ok(0x7);
+    assert_int_equal(harts[0][0], 1);
+    assert_int_equal(harts[1][0], 2);
+    assert_int_equal(harts[2][0], 0);
+    target.hart_mask = 0x7;
+    assert_accepted();
+}
+
+static void test_map_every_hart_used_once(void **state)
+{
+    (void)state;
+    /* Four harts, four vCPUs: each hart once. */
+    vms[0].cpu_affinity = 0xf;
+    vms[0].platform.cpu_num = 3;
+    assign_ok(0xf);
+    unsigned seen = 0;
+    for (unsigned v = 0; v < 3; v++)
+        seen |= 1U << harts[0][v];
+    seen |= 1U << harts[1][0];
+    assert_int_equal(seen, 0xf);
+    assert_int_equal(harts[1][0], 3);
+
+    /* Oversubscribed by one. */
+    vms[0].platform.cpu_num = 4;
+    memset(err.msg, 0, sizeof(err.msg));
+    assert_int_equal(hart_map_assign(&cfg, 0xf, harts, &err), -1);
+    assert_non_null(strstr(err.msg, "no free hart"));
+}
+
+static void test_map_nonexistent_hart(void **state)
+{
+    (void)state;
+    memset(err.msg, 0, sizeof(err.msg));
+    assert_int_equal(hart_map_assign(&cfg, 0x7, harts, &err), -1);
+    assert_non_null(strstr(err.msg, "VM 1"));
+    assert_non_null(strstr(err.msg, "cpu_affinity 0x8"));
+}
+
+int main(void)
+{
+#define T(name) cmocka_unit_test_setup(name, setup)
+    const struct CMUnitTest tests[] = {
+        T(test_valid_config),
+        T(test_no_vm),
+        T(test_too_many_vms),
+        T(test_shmem_size),
+        T(test_cpu_num_zero),
+        T(test_region_num_zero),
+        T(test_region_misaligned_base),
+        T(test_region_misaligned_size),
+        T(test_region_size_zero),
+        T(test_region_beyond_gpa_limit),
+        T(test_regions_overlap),
+        T(test_image_larger_than_region),
+        T(test_image_crosses_region_end),
+        T(test_image_outside_memory),
+        T(test_image_empty),
+        T(test_entry_outside_memory),
+        T(test_image_inplace),
+        T(test_image_loaded_over_hypervisor),
+        T(test_more_vcpus_than_harts),
+        T(test_cpu_num_over_limit),
+        T(test_affinities_conflict),
+        T(test_affinity_nonexistent_hart),
+        T(test_place_phys_collision),
+        T(test_place_phys_same_vm_identity),
+        T(test_place_phys_over_hypervisor),
+        T(test_place_phys_misaligned),
+        T(test_device_to_two_vms),
+        T(test_interrupt_to_two_vms),
+        T(test_interrupt_only_device_shared_irq),
+        T(test_device_on_console_uart),
+        T(test_device_over_hypervisor),
+        T(test_device_va_over_memory),
+        T(test_device_misaligned),
+        T(test_device_irqs_null),
+        T(test_shmem_id_missing),
+        T(test_ipc_overlaps_memory),
+        T(test_ipc_larger_than_shmem),
+        T(test_ipc_misaligned),
+        T(test_map_affinity_first),
+        T(test_map_lowest_free_harts),
+        T(test_map_affinity_subset),
+        T(test_map_overlapping_affinities_satisfiable),
+        T(test_map_every_hart_used_once),
+        T(test_map_nonexistent_hart),
+    };
+#undef T
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
