@@ -18,6 +18,7 @@ Q := $(if $(filter 1,$(V)),,@)
 
 CC := $(CROSS_COMPILE)gcc
 OBJCOPY := $(CROSS_COMPILE)objcopy
+NM := $(CROSS_COMPILE)nm
 HOSTCC ?= cc
 QEMU ?= qemu-system-riscv64
 PYTHON ?= /usr/bin/python3
@@ -52,6 +53,15 @@ CONFIG_CPPFLAGS := -Isrc/core/inc -I$(dir $(CONFIG_SRC)) \
                    -Wa,-I$(dir $(CONFIG_SRC)) \
                    -DBAOBAB_IMGS=$(abspath $(GUEST_DIR)/baremetal) $(CPPFLAGS)
 
+# Host tools see the configuration compiled for the host. -std=c11 keeps
+# names such as `linux` or `unix` in image paths from being macro-expanded.
+HOST_DIR := $(BUILD)/host
+HOST_CFLAGS := -std=c11 -g -O1 -Wall -Wextra -fno-pie -MMD -MP
+HOST_CONFIG_OBJ := $(HOST_DIR)/config.o
+CONFIG_CHECKER := $(HOST_DIR)/config_check
+CONFIG_CHECKER_SRCS := tools/config_check.c src/core/config_check.c \
+                       src/core/hart_map.c $(PLAT_DIR)/platform.c
+
 .PHONY: all guests run test test-unit test-system lint format bench \
         clean distclean deps FORCE
 .DEFAULT_GOAL := all
@@ -62,11 +72,18 @@ $(BIN)/bao.bin: $(BIN)/bao.elf
 	$(Q)$(OBJCOPY) -O binary $< $@
 	@echo "built $@ ($$(stat -c %s $@) bytes)"
 
-$(BIN)/bao.elf: $(OBJS) $(CONFIG_OBJ) $(ARCH_DIR)/linker.ld
+# The image is kept only if the configuration passes the same checks the
+# hypervisor makes at boot (tools/config_check.c).
+$(BIN)/bao.elf: $(OBJS) $(CONFIG_OBJ) $(ARCH_DIR)/linker.ld $(CONFIG_CHECKER)
 	@mkdir -p $(dir $@)
 	@echo "  LD      $@"
 	$(Q)$(CC) $(ARCH_FLAGS) -nostdlib -static -no-pie -T $(ARCH_DIR)/linker.ld \
-	    -o $@ $(OBJS) $(CONFIG_OBJ)
+	    -o $@.tmp $(OBJS) $(CONFIG_OBJ)
+	@echo "  CHECK   $(CONFIG_SRC)"
+	$(Q)$(CONFIG_CHECKER) $(CONFIG) $$($(NM) $@.tmp | \
+	    awk '$$3 == "_image_start" { s = $$1 } $$3 == "_image_end" { e = $$1 } \
+	         END { print s, e }') || { rm -f $@.tmp $@ $(BIN)/bao.bin; exit 1; }
+	$(Q)mv $@.tmp $@
 
 $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
@@ -85,6 +102,17 @@ $(CONFIG_OBJ): $(CONFIG_SRC) $(GUEST_BIN) FORCE
 	@mkdir -p $(dir $@)
 	@echo "  CONFIG  $(CONFIG_SRC)"
 	$(Q)$(CC) $(CONFIG_CFLAGS) $(CONFIG_CPPFLAGS) -c $(CONFIG_SRC) -o $@
+
+$(HOST_CONFIG_OBJ): $(CONFIG_SRC) $(GUEST_BIN) FORCE
+	@test -n "$(CONFIG_SRC)" || { echo "error: config '$(CONFIG)' not found:" \
+	    "no $(CONFIG_REPO)/$(CONFIG).c or $(CONFIG_REPO)/$(CONFIG)/config.c" >&2; exit 1; }
+	@mkdir -p $(dir $@)
+	$(Q)$(HOSTCC) $(HOST_CFLAGS) $(CONFIG_CPPFLAGS) -c $(CONFIG_SRC) -o $@
+
+$(CONFIG_CHECKER): $(CONFIG_CHECKER_SRCS) $(HOST_CONFIG_OBJ)
+	$(Q)$(HOSTCC) $(HOST_CFLAGS) -Werror -Isrc/core/inc -Isrc/lib/inc \
+	    -I$(ARCH_DIR)/inc -no-pie -o $@ $(CONFIG_CHECKER_SRCS) \
+	    $(HOST_CONFIG_OBJ)
 
 guests: $(GUEST_BIN)
 $(GUEST_BIN): FORCE
@@ -119,4 +147,4 @@ clean:
 
 FORCE:
 
--include $(OBJS:.o=.d) $(CONFIG_OBJ:.o=.d)
+-include $(OBJS:.o=.d) $(CONFIG_OBJ:.o=.d) $(HOST_CONFIG_OBJ:.o=.d)

@@ -180,11 +180,6 @@ static int check_devices(const struct vm_config *c, size_t vm,
                         "VM %zu: platform.devs[%zu].va 0x%lx overlaps the "
                         "VM's memory",
                         vm, i, d->va);
-        if (ranges_overlap(d->pa, d->size, t->console_base, t->console_size))
-            return fail(err,
-                        "VM %zu: platform.devs[%zu].pa 0x%lx is the "
-                        "hypervisor's console UART",
-                        vm, i, d->pa);
         if (ranges_overlap(d->pa, d->size, t->hyp_base, t->hyp_size) ||
             ranges_overlap(d->pa, d->size, t->fw_base, t->fw_size))
             return fail(err,

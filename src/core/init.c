@@ -91,8 +91,6 @@ static void check_config(void)
         .hyp_size = hyp_image_size(),
         .fw_base = platform.firmware.base,
         .fw_size = platform.firmware.size,
-        .console_base = platform.console_uart.base,
-        .console_size = platform.console_uart.size,
     };
     struct config_error err;
 

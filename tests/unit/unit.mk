@@ -27,7 +27,8 @@ UNIT_TIMEOUT ?= 120
 UNIT_ENV := ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
             timeout $(UNIT_TIMEOUT)
 
-UNIT_TESTS := page_table page_alloc config_check sbi format isa fdt
+UNIT_TESTS := page_table page_alloc config_check sbi format isa fdt \
+              insn_decode vplic
 
 unit_page_table_SRCS := src/arch/riscv/page_table.c
 
@@ -41,6 +42,10 @@ unit_sbi_SRCS := $(addprefix src/arch/riscv/,sbi.c sbi_base.c sbi_time.c \
                  src/core/vcpu.c src/core/vm.c $(UNIT_DIR)/fakes/fakes.c
 
 unit_isa_SRCS := src/core/isa.c
+
+unit_insn_decode_SRCS := src/arch/riscv/insn_decode.c
+
+unit_vplic_SRCS := src/arch/riscv/vplic.c
 
 # Our vsnprintf under another name, next to the host's for comparison.
 unit_format_SRCS := src/lib/format.c

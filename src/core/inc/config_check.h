@@ -23,7 +23,6 @@ struct config_target {
     uint64_t hart_mask;                  /* physical harts that exist */
     uint64_t hyp_base, hyp_size;         /* the hypervisor image in RAM */
     uint64_t fw_base, fw_size;           /* the firmware */
-    uint64_t console_base, console_size; /* the hypervisor's UART */
 };
 
 /* 0 if `cfg` is valid for `target`, else -1 with the reason in `err`. */

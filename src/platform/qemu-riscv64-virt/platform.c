@@ -4,8 +4,6 @@
  * 0x80000000, NS16550A at 0x10000000 (IRQ 10), PLIC at 0xc000000. OpenSBI
  * occupies the first 2 MiB of RAM and loads us right after it.
  */
-#include "../drivers/uart8250.h"
-#include <console.h>
 #include <platform.h>
 
 const struct platform platform = {
@@ -17,19 +15,3 @@ const struct platform platform = {
     .plic = {.base = 0xc000000UL, .size = 0x600000, .num_sources = 96},
     .timebase_hz = 10000000,
 };
-
-static const struct uart8250 console_uart = {.base = 0x10000000UL,
-                                             .reg_shift = 0};
-
-static void console_putc(char c)
-{
-    uart8250_putc(&console_uart, c);
-}
-
-static int console_getc(void)
-{
-    return uart8250_getc(&console_uart);
-}
-
-const struct console_driver platform_console = {.putc = console_putc,
-                                                .getc = console_getc};

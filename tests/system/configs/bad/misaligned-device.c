@@ -1,0 +1,24 @@
+/*
+ * Malformed on purpose: a device region that is not page-aligned
+ * expect: VM 0: platform.devs\[0\]: pa 0x10001800
+ */
+#include <config.h>
+
+VM_IMAGE(img, XSTR(BAOBAB_IMGS/baremetal.bin));
+
+struct config config = {
+    .vmlist_size = 1,
+    .vmlist = (struct vm_config[]){
+        {
+            .image = VM_IMAGE_BUILTIN(img, 0x80200000),
+            .entry = 0x80200000,
+            .platform = {
+                .cpu_num = 1,
+                .region_num = 1,
+                .regions = (struct vm_mem_region[]){{.base = 0x80000000, .size = 0x4000000}},
+                .dev_num = 1,
+                .devs = (struct vm_dev_region[]){{.pa = 0x10001800, .va = 0x10001800, .size = 0x1000}},
+            },
+        },
+    },
+};

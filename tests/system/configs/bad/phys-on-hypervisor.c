@@ -1,0 +1,22 @@
+/*
+ * Malformed on purpose: a region placed on the hypervisor image
+ * expect: VM 0: platform.regions\[0\].phys 0x80200000\+0x4000000 overlaps the hypervisor or the firmware
+ */
+#include <config.h>
+
+VM_IMAGE(img, XSTR(BAOBAB_IMGS/baremetal.bin));
+
+struct config config = {
+    .vmlist_size = 1,
+    .vmlist = (struct vm_config[]){
+        {
+            .image = VM_IMAGE_BUILTIN(img, 0x80200000),
+            .entry = 0x80200000,
+            .platform = {
+                .cpu_num = 1,
+                .region_num = 1,
+                .regions = (struct vm_mem_region[]){{.base = 0x80000000, .size = 0x4000000, .place_phys = true, .phys = 0x80200000}},
+            },
+        },
+    },
+};
