@@ -20,9 +20,9 @@ struct config_error {
 
 /* What the configuration is checked against. */
 struct config_target {
-    uint64_t hart_mask;                  /* physical harts that exist */
-    uint64_t hyp_base, hyp_size;         /* the hypervisor image in RAM */
-    uint64_t fw_base, fw_size;           /* the firmware */
+    uint64_t hart_mask;          /* physical harts that exist */
+    uint64_t hyp_base, hyp_size; /* the hypervisor image in RAM */
+    uint64_t fw_base, fw_size;   /* the firmware */
 };
 
 /* 0 if `cfg` is valid for `target`, else -1 with the reason in `err`. */
