@@ -116,7 +116,7 @@ $(CONFIG_CHECKER): $(CONFIG_CHECKER_SRCS) $(HOST_CONFIG_OBJ)
 
 guests: $(GUEST_BIN)
 $(GUEST_BIN): FORCE
-	@$(MAKE) -s --no-print-directory -C guests/baremetal \
+	@$(MAKE) -s --no-print-directory -C guests/baremetal all-modes \
 	    O=$(abspath $(GUEST_DIR)/baremetal) CROSS_COMPILE=$(CROSS_COMPILE)
 
 QEMU_SMP ?= 4

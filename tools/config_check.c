@@ -30,6 +30,8 @@ int main(int argc, char **argv)
     struct config_target target = {
         .fw_base = platform.firmware.base,
         .fw_size = platform.firmware.size,
+        .irq_sources = platform.plic.num_sources,
+        .irqc_size = platform.plic.size,
     };
     struct config_error err;
     uint64_t hyp_start, hyp_end;

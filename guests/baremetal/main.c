@@ -3,11 +3,15 @@
  * self-checks and starts the other harts; then every hart takes timer ticks,
  * all meet at a barrier, the boot hart ping-pongs an IPI with each other hart
  * (which then stop via HSM) and finally shuts the system down via SRST.
+ *
+ * A build-time mode (make MODE=<name>, see mode.h) replaces all of this after
+ * the first line with its own mode_<name>.c.
  */
 #include "checks.h"
 #include "config.h"
 #include "console.h"
 #include "ipi.h"
+#include "mode.h"
 #include "riscv.h"
 #include "sbi.h"
 #include "smp.h"
@@ -60,6 +64,10 @@ void boot_main(unsigned long hartid, unsigned long dtb)
     boot_hart = hartid;
     console_init();
     console_printf("baremetal: boot hart %lu\n", hartid);
+#ifdef BAREMETAL_MODE
+    console_printf("baremetal: mode %s\n", BAREMETAL_MODE);
+    mode_main();
+#endif
     print_sbi_info();
     console_printf("baremetal: console %s\n",
                    console_uses_dbcn() ? "dbcn" : "legacy");

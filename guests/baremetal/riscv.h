@@ -10,13 +10,20 @@
 /* Interrupt numbers, shared by sie/sip bit positions and scause codes. */
 #define IRQ_S_SOFT 1
 #define IRQ_S_TIMER 5
+#define IRQ_S_EXT 9
 
 #define SIE_SSIE (1UL << IRQ_S_SOFT)
 #define SIE_STIE (1UL << IRQ_S_TIMER)
+#define SIE_SEIE (1UL << IRQ_S_EXT)
 #define SIP_SSIP (1UL << IRQ_S_SOFT)
 
 /* scause: the top bit (XLEN-1) is set for interrupts. */
 #define SCAUSE_INTERRUPT (1UL << 63)
+
+/* Exception codes (scause with the interrupt bit clear). */
+#define EXC_INST_ACCESS 1
+#define EXC_LOAD_ACCESS 5
+#define EXC_STORE_ACCESS 7
 
 /* CSR names must be literals in the instruction, hence macros. */
 #define csr_read(csr)                                                          \

@@ -54,6 +54,7 @@ struct sbiret {
 /* SRST system_reset types and reasons. */
 #define SBI_SRST_SYSTEM_RESET 0
 #define SBI_SRST_TYPE_SHUTDOWN 0
+#define SBI_SRST_TYPE_COLD_REBOOT 1
 #define SBI_SRST_REASON_NONE 0
 
 #define SBI_DBCN_CONSOLE_WRITE 0

@@ -63,7 +63,8 @@ park:
 /*
  * Trap vector (stvec must be 4-byte aligned). Handlers are ordinary C
  * functions, which preserve the callee-saved registers themselves, so only
- * ra, t0-t6 and a0-a7 are saved. Interrupts stay disabled in the handler
+ * ra, t0-t6 and a0-a7 are saved, as a struct trap_frame (trap.h) whose
+ * address is passed to trap_handler. Interrupts stay disabled in the handler
  * (sstatus.SIE is cleared on entry), so traps do not nest.
  */
     .text
@@ -87,6 +88,7 @@ trap_vector:
     sd      a5, 13 * 8(sp)
     sd      a6, 14 * 8(sp)
     sd      a7, 15 * 8(sp)
+    mv      a0, sp                  /* struct trap_frame * */
     call    trap_handler
     ld      ra, 0 * 8(sp)
     ld      t0, 1 * 8(sp)

@@ -5,10 +5,19 @@
 #include "riscv.h"
 #include "timer.h"
 
-void trap_handler(void)
+static trap_hook_fn trap_hook;
+
+void trap_set_hook(trap_hook_fn hook)
+{
+    trap_hook = hook;
+}
+
+void trap_handler(struct trap_frame *frame)
 {
     unsigned long cause = csr_read(scause);
 
+    if (trap_hook && trap_hook(cause, frame))
+        return;
     if (cause & SCAUSE_INTERRUPT) {
         switch (cause & ~SCAUSE_INTERRUPT) {
         case IRQ_S_TIMER:
@@ -44,7 +53,7 @@ void hart_park(void)
         wfi();
 }
 
-void irq_wait_until(volatile unsigned int *counter, unsigned int target)
+void irq_wait_until(const volatile unsigned int *counter, unsigned int target)
 {
     for (;;) {
         /*

@@ -2,8 +2,28 @@
 #ifndef BAREMETAL_TRAP_H
 #define BAREMETAL_TRAP_H
 
-/* Called from trap_vector with caller-saved registers already saved. */
-void trap_handler(void);
+#include <stdbool.h>
+
+/* Registers saved by trap_vector, in the order it pushes them. */
+struct trap_frame {
+    unsigned long ra;
+    unsigned long t[7]; /* t0..t6 */
+    unsigned long a[8]; /* a0..a7 */
+};
+
+/*
+ * Called from trap_vector with the caller-saved registers saved in *frame;
+ * trap_vector restores them (including any changes) before sret.
+ */
+void trap_handler(struct trap_frame *frame);
+
+/*
+ * Optional handler installed by a build-time mode (mode.h), tried before the
+ * built-in ones. Returns true if it handled the trap; it may change sepc to
+ * choose where sret resumes.
+ */
+typedef bool (*trap_hook_fn)(unsigned long scause, struct trap_frame *frame);
+void trap_set_hook(trap_hook_fn hook);
 
 /* Reports the trap and parks the hart for good. */
 void unexpected_trap(void) __attribute__((noreturn));
@@ -15,6 +35,6 @@ void hart_park(void) __attribute__((noreturn));
  * Sleeps in wfi until *counter >= target, taking interrupts enabled in sie
  * (whose handlers advance the counter). Returns with sstatus.SIE set.
  */
-void irq_wait_until(volatile unsigned int *counter, unsigned int target);
+void irq_wait_until(const volatile unsigned int *counter, unsigned int target);
 
 #endif

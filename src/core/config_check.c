@@ -190,6 +190,73 @@ static int check_devices(const struct vm_config *c, size_t vm,
     return 0;
 }
 
+static int check_irq_ids(const irqid_t *ids, size_t n, const char *what,
+                         size_t vm, size_t i, const struct config_target *t,
+                         struct config_error *err)
+{
+    for (size_t j = 0; j < n; j++) {
+        if (ids[j] == 0 || ids[j] >= t->irq_sources)
+            return fail(err,
+                        "VM %zu: platform.%s[%zu].interrupts[%zu] = %lu does "
+                        "not exist (interrupt ids are 1..%u)",
+                        vm, what, i, j, ids[j], t->irq_sources - 1);
+    }
+    return 0;
+}
+
+static bool has_interrupts(const struct vm_platform *p)
+{
+    for (size_t i = 0; i < p->dev_num; i++) {
+        if (p->devs[i].interrupt_num)
+            return true;
+    }
+    for (size_t i = 0; i < p->ipc_num; i++) {
+        if (p->ipcs[i].interrupt_num)
+            return true;
+    }
+    return false;
+}
+
+/* The VM's interrupt controller window: set when it has interrupts. */
+static int check_irqc(const struct vm_config *c, size_t vm,
+                      const struct config_target *t, struct config_error *err)
+{
+    const struct vm_platform *p = &c->platform;
+    uint64_t base = p->arch.irqc.plic.base;
+
+    for (size_t i = 0; i < p->dev_num; i++) {
+        if (check_irq_ids(p->devs[i].interrupts, p->devs[i].interrupt_num,
+                          "devs", vm, i, t, err))
+            return -1;
+    }
+    if (base == 0)
+        return has_interrupts(p)
+                   ? fail(err,
+                          "VM %zu: it has interrupts but "
+                          "platform.arch.irqc.plic.base is not set",
+                          vm)
+                   : 0;
+    if (!page_aligned(base) || range_wraps(base, t->irqc_size) ||
+        base + t->irqc_size > GPA_LIMIT)
+        return fail(err,
+                    "VM %zu: platform.arch.irqc.plic.base 0x%lx is not a "
+                    "page-aligned guest-physical address",
+                    vm, base);
+    if (touches_memory(p, base, t->irqc_size))
+        return fail(err,
+                    "VM %zu: platform.arch.irqc.plic.base 0x%lx: the PLIC "
+                    "window overlaps the VM's memory",
+                    vm, base);
+    for (size_t i = 0; i < p->dev_num; i++) {
+        if (ranges_overlap(base, t->irqc_size, p->devs[i].va, p->devs[i].size))
+            return fail(err,
+                        "VM %zu: platform.arch.irqc.plic.base 0x%lx: the PLIC "
+                        "window overlaps platform.devs[%zu]",
+                        vm, base, i);
+    }
+    return 0;
+}
+
 static int check_ipcs(const struct config *cfg, const struct vm_config *c,
                       size_t vm, struct config_error *err)
 {
@@ -239,8 +306,12 @@ static int check_vm(const struct config *cfg, size_t vm,
     if (c->platform.cpu_num > MAX_CPUS)
         return fail(err, "VM %zu: platform.cpu_num %zu exceeds the limit of %d",
                     vm, c->platform.cpu_num, MAX_CPUS);
+    if ((unsigned)c->fault_policy > VM_FAULT_RESTART)
+        return fail(err, "VM %zu: fault_policy %u is not a valid policy", vm,
+                    (unsigned)c->fault_policy);
     if (check_memory(c, vm, t, err) || check_image(c, vm, t, err) ||
-        check_devices(c, vm, t, err) || check_ipcs(cfg, c, vm, err))
+        check_devices(c, vm, t, err) || check_ipcs(cfg, c, vm, err) ||
+        check_irqc(c, vm, t, err))
         return -1;
     return 0;
 }

@@ -69,6 +69,8 @@ void cpu_handle_events(struct cpu *cpu)
         return;
     if (events & CPU_EV_VS_SOFT)
         arch_vcpu_raise_soft(cpu->vcpu);
+    if (events & CPU_EV_IRQ_LINE)
+        arch_vcpu_sync_irq_line(cpu->vcpu);
     if (events & CPU_EV_VCPU_STOP)
         stop_vcpu(cpu->vcpu);
 }
@@ -78,6 +80,7 @@ void cpu_idle(struct cpu *cpu)
     for (;;) {
         struct vcpu *vcpu = cpu->vcpu;
 
+        arch_poll_interrupts();
         cpu_handle_events(cpu);
         if (vcpu && __atomic_load_n(&vcpu->state, __ATOMIC_ACQUIRE) ==
                         VCPU_START_PENDING) {

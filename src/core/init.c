@@ -91,6 +91,8 @@ static void check_config(void)
         .hyp_size = hyp_image_size(),
         .fw_base = platform.firmware.base,
         .fw_size = platform.firmware.size,
+        .irq_sources = platform.plic.num_sources,
+        .irqc_size = platform.plic.size,
     };
     struct config_error err;
 

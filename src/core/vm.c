@@ -32,3 +32,25 @@ struct vcpu *vm_vcpu(struct vm *vm, uint64_t vhartid)
         return NULL;
     return &vm->vcpus[vhartid];
 }
+
+bool vm_add_emul(struct vm *vm, uint64_t base, uint64_t size,
+                 mmio_handler_t access)
+{
+    if (vm->emul_num == MAX_VM_EMUL)
+        return false;
+    vm->emul[vm->emul_num].base = base;
+    vm->emul[vm->emul_num].size = size;
+    vm->emul[vm->emul_num].access = access;
+    vm->emul_num++;
+    return true;
+}
+
+const struct vm_emul *vm_find_emul(const struct vm *vm, uint64_t gpa)
+{
+    for (unsigned i = 0; i < vm->emul_num; i++) {
+        if (gpa >= vm->emul[i].base &&
+            gpa - vm->emul[i].base < vm->emul[i].size)
+            return &vm->emul[i];
+    }
+    return NULL;
+}

@@ -60,6 +60,7 @@ void vm_shutdown(struct vm *vm, struct vcpu *self, const char *why)
     if (!take_down(vm))
         vcpu_stop_self(self);
     stop_other_vcpus(vm, self);
+    arch_vm_reset_irqs(vm);
     vm_shutdown_stopped(vm, self, why);
 }
 
@@ -75,17 +76,21 @@ void vm_restart(struct vm *vm, struct vcpu *self, const char *why)
         log_error("VM %u: reboot refused: its image is in place and cannot "
                   "be restored",
                   vm->id);
+        arch_vm_reset_irqs(vm);
         vm_shutdown_stopped(vm, self, "reboot of an inplace image");
     }
     log_info("VM %u restarting (%s)", vm->id, why);
+    arch_vm_reset_irqs(vm);
     if (vm_load_image(vm)) {
         log_error("VM %u: cannot reload its image; it stays down", vm->id);
         vm_shutdown_stopped(vm, self, "reload failed");
     }
+    /* Stop here first: vCPU 0 may be this very vCPU. */
+    arch_vcpu_clear_interrupts(self);
     __atomic_store_n(&self->state, VCPU_STOPPED, __ATOMIC_RELEASE);
     spin_lock(&vm->lock);
     vm->state = VM_RUNNING;
     spin_unlock(&vm->lock);
     vcpu_start(boot, vm->cfg->entry, boot->start_arg);
-    vcpu_stop_self(self);
+    cpu_idle(cpu_self());
 }

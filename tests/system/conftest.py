@@ -66,6 +66,14 @@ def qemu_command(kernel, smp=4, mem="4G", cpu="rv64", bios="default",
             *extra]
 
 
+def spawn(kernel, timeout=BOOT_TIMEOUT, **kw):
+    """Start QEMU for an interactive test; the caller expects on it and
+    must close it (kill=True) unless the guest ends the run itself."""
+    cmd = qemu_command(kernel, **kw)
+    return pexpect.spawn(cmd[0], cmd[1:], timeout=timeout, encoding="utf-8",
+                         codec_errors="replace")
+
+
 def boot(kernel, timeout=BOOT_TIMEOUT, **kw):
     """Boot until QEMU exits by itself; fail the test if it does not."""
     cmd = qemu_command(kernel, **kw)

@@ -56,6 +56,8 @@ static int setup(void **state)
         .hyp_size = 2 * MIB,
         .fw_base = 0x80000000,
         .fw_size = 2 * MIB,
+        .irq_sources = 96,
+        .irqc_size = 0x600000,
     };
 
     shmems[0] = (struct shmem){.size = 0x10000};
@@ -85,7 +87,8 @@ static int setup(void **state)
                      .ipc_num = 1,
                      .ipcs = ipcs[0],
                      .dev_num = 1,
-                     .devs = devs[0]},
+                     .devs = devs[0],
+                     .arch = {.irqc.plic.base = 0xc000000}},
     };
 
     regions[1][0] = (struct vm_mem_region){.base = 0x80000000,
@@ -116,7 +119,8 @@ static int setup(void **state)
                      .ipc_num = 1,
                      .ipcs = ipcs[1],
                      .dev_num = 1,
-                     .devs = devs[1]},
+                     .devs = devs[1],
+                     .arch = {.irqc.plic.base = 0xc000000}},
     };
 
     cfg.shmemlist_size = 1;
@@ -444,6 +448,52 @@ static void test_device_misaligned(void **state)
     assert_rejected("VM 1", "devs[0]", "size");
 }
 
+static void test_fault_policy_must_be_known(void **state)
+{
+    (void)state;
+    vms[1].fault_policy = VM_FAULT_RESTART;
+    assert_accepted();
+    vms[1].fault_policy = (enum vm_fault_policy)7;
+    assert_rejected("VM 1", "fault_policy 7");
+}
+
+static void test_interrupts_need_a_plic(void **state)
+{
+    (void)state;
+    vms[1].platform.arch.irqc.plic.base = 0;
+    assert_rejected("VM 1", "plic.base is not set");
+}
+
+static void test_interrupt_id_must_exist(void **state)
+{
+    (void)state;
+    dev_irqs[0][0][0] = 96;
+    assert_rejected("VM 0", "devs[0].interrupts[0] = 96", "1..95");
+    dev_irqs[0][0][0] = 0;
+    assert_rejected("VM 0", "devs[0].interrupts[0] = 0");
+}
+
+static void test_plic_window_overlaps_memory(void **state)
+{
+    (void)state;
+    vms[0].platform.arch.irqc.plic.base = 0x83f00000;
+    assert_rejected("VM 0", "plic.base 0x83f00000", "memory");
+}
+
+static void test_plic_window_overlaps_device(void **state)
+{
+    (void)state;
+    devs[0][0].va = 0xc100000;
+    assert_rejected("VM 0", "plic.base 0xc000000", "devs[0]");
+}
+
+static void test_plic_base_misaligned(void **state)
+{
+    (void)state;
+    vms[0].platform.arch.irqc.plic.base = 0xc000800;
+    assert_rejected("VM 0", "plic.base 0xc000800", "page-aligned");
+}
+
 static void test_device_irqs_null(void **state)
 {
     (void)state;
@@ -635,6 +685,12 @@ int main(void)
         T(test_device_over_hypervisor),
         T(test_device_va_over_memory),
         T(test_device_misaligned),
+        T(test_fault_policy_must_be_known),
+        T(test_interrupts_need_a_plic),
+        T(test_interrupt_id_must_exist),
+        T(test_plic_window_overlaps_memory),
+        T(test_plic_window_overlaps_device),
+        T(test_plic_base_misaligned),
         T(test_device_irqs_null),
         T(test_shmem_id_missing),
         T(test_ipc_overlaps_memory),

@@ -2,6 +2,7 @@
 /* What the boot hart does for the architecture before VMs are built. */
 #include <arch/firmware.h>
 #include <arch/mmu.h>
+#include <arch/plic.h>
 #include <arch_hooks.h>
 #include <console.h>
 #include <platform.h>
@@ -29,8 +30,11 @@ int arch_boot_init(void)
     machine.mvendorid = (unsigned long)fw_base_value(SBI_BASE_GET_MVENDORID);
     machine.marchid = (unsigned long)fw_base_value(SBI_BASE_GET_MARCHID);
     machine.mimpid = (unsigned long)fw_base_value(SBI_BASE_GET_MIMPID);
-    if (mmu_hyp_build() || mmu_hyp_map_device(platform.console_uart.base,
-                                              platform.console_uart.size))
+    if (mmu_hyp_build() ||
+        mmu_hyp_map_device(platform.console_uart.base,
+                           platform.console_uart.size) ||
+        mmu_hyp_map_device(platform.plic.base, platform.plic.size))
         return -1;
+    plic_init();
     return 0;
 }

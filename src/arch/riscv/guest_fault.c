@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 #include <arch/csr.h>
 #include <arch/guest_fault.h>
+#include <arch/mmio_emul.h>
 #include <console.h>
 #include <vm.h>
 #include <vm_lifecycle.h>
@@ -63,12 +64,23 @@ void guest_fault_page(struct vcpu *vcpu, unsigned long cause)
     /* htval holds the guest-physical address shifted right by 2 (8.6.3). */
     uint64_t gpa = (csr_read(CSR_HTVAL) << 2) | (csr_read(CSR_STVAL) & 3);
 
+    if (cause != CAUSE_FETCH_GUEST_PAGE_FAULT &&
+        mmio_emulate(vcpu, gpa, cause == CAUSE_STORE_GUEST_PAGE_FAULT))
+        return;
     if (reports[vm->id] < FAULT_REPORT_LIMIT) {
         log_warn("VM %u vCPU %u: %s at 0x%lx outside its memory (pc 0x%lx)",
                  vm->id, vcpu->id, access_name(cause), gpa,
                  vcpu->arch.ctx.sepc);
         if (++reports[vm->id] == FAULT_REPORT_LIMIT)
             log_warn("VM %u: further faults not reported", vm->id);
+    }
+    switch (vm->cfg->fault_policy) {
+    case VM_FAULT_STOP:
+        vm_shutdown(vm, vcpu, "fault policy: stop");
+    case VM_FAULT_RESTART:
+        vm_restart(vm, vcpu, "fault policy: restart");
+    default:
+        break;
     }
     if ((csr_read(CSR_VSTVEC) & ~3UL) == 0)
         vm_shutdown(vm, vcpu, "fault with no trap vector to take it");

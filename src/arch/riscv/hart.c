@@ -4,6 +4,7 @@
 #include <arch/firmware.h>
 #include <arch/guest_timer.h>
 #include <arch/mmu.h>
+#include <arch/plic.h>
 #include <arch_hooks.h>
 #include <cpu.h>
 
@@ -42,7 +43,8 @@ void arch_hart_init(struct cpu *cpu)
     csr_write(CSR_HIE, 0);
     csr_write(CSR_HGATP, 0);
     guest_timer_init_hart();
-    csr_set(CSR_SIE, MIP_SSIP);
+    plic_init_hart(cpu->hartid);
+    csr_set(CSR_SIE, MIP_SSIP | MIP_SEIP);
 }
 
 void arch_send_ipi(unsigned hart)

@@ -58,6 +58,7 @@ static void wait_for_wakeup(struct vcpu *vcpu)
 {
     __atomic_store_n(&vcpu->state, VCPU_SUSPENDED, __ATOMIC_RELEASE);
     for (;;) {
+        arch_poll_interrupts();
         cpu_handle_events(cpu_self());
         if (arch_vcpu_has_pending_interrupt(vcpu))
             break;

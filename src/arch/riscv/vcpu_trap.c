@@ -4,6 +4,8 @@
 #include <arch/guest_fault.h>
 #include <arch/guest_timer.h>
 #include <arch/sbi.h>
+#include <arch/virq.h>
+#include <arch_hooks.h>
 #include <console.h>
 #include <cpu.h>
 #include <vm.h>
@@ -18,6 +20,9 @@ static void handle_interrupt(unsigned long irq)
         break;
     case IRQ_S_TIMER:
         guest_timer_handle_hs_interrupt();
+        break;
+    case IRQ_S_EXT:
+        virq_handle_external();
         break;
     default:
         /* Not ours to take: mask it so it cannot storm, and say so. */
@@ -47,6 +52,17 @@ static void handle_exception(struct vcpu *vcpu, unsigned long cause)
     default:
         guest_fault_unexpected(vcpu, cause);
     }
+}
+
+/* Idle and suspend loops run with interrupts masked: look for them here. */
+void arch_poll_interrupts(void)
+{
+    unsigned long pending = csr_read(CSR_SIP) & csr_read(CSR_SIE);
+
+    if (pending & MIP_SEIP)
+        handle_interrupt(IRQ_S_EXT);
+    if (pending & MIP_STIP)
+        handle_interrupt(IRQ_S_TIMER);
 }
 
 struct arch_vcpu_ctx *vcpu_trap_handler(struct arch_vcpu_ctx *ctx)

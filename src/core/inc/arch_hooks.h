@@ -26,7 +26,9 @@ int arch_start_hart(unsigned hart);
 /* Harts */
 void arch_send_ipi(unsigned hart);
 void arch_wait_for_interrupt(void);
-void arch_ack_ipi(void);     /* clear this hart's pending IPI */
+void arch_ack_ipi(void); /* clear this hart's pending IPI */
+/* Handle device and timer interrupts pending on this hart (idle loops). */
+void arch_poll_interrupts(void);
 void arch_fence_local(void); /* fence.i and this hart's guest TLB */
 void arch_system_off(void) __attribute__((noreturn));
 /* True when guests program their timer without the hypervisor (Sstc). */
@@ -39,6 +41,10 @@ void arch_vcpu_run(struct vcpu *vcpu) __attribute__((noreturn));
 void arch_vcpu_raise_soft(struct vcpu *vcpu);
 void arch_vcpu_clear_interrupts(struct vcpu *vcpu);
 int arch_vcpu_has_pending_interrupt(struct vcpu *vcpu);
+/* Set the vCPU's external interrupt line from its VM's interrupt controller. */
+void arch_vcpu_sync_irq_line(struct vcpu *vcpu);
+/* Give back every physical interrupt the VM holds and reset its view. */
+void arch_vm_reset_irqs(struct vm *vm);
 
 /* Guest memory */
 int arch_vm_init(struct vm *vm);

@@ -121,6 +121,13 @@ struct vm_platform {
     struct arch_vm_platform arch;
 };
 
+/* Baobab: what happens when a guest accesses memory it does not own. */
+enum vm_fault_policy {
+    VM_FAULT_INJECT = 0, /* report it; the guest takes an access fault */
+    VM_FAULT_STOP,       /* report it; the VM is shut down */
+    VM_FAULT_RESTART,    /* report it; the VM restarts from its image */
+};
+
 struct vm_config {
     struct {
         vaddr_t base_addr; /* where the image goes in guest-physical memory */
@@ -133,6 +140,7 @@ struct vm_config {
     cpumap_t cpu_affinity; /* physical harts the vCPUs may use; 0: any */
     colormap_t colors;
     struct vm_platform platform;
+    enum vm_fault_policy fault_policy; /* Baobab */
 };
 
 struct shmem {

@@ -23,6 +23,8 @@ struct config_target {
     uint64_t hart_mask;          /* physical harts that exist */
     uint64_t hyp_base, hyp_size; /* the hypervisor image in RAM */
     uint64_t fw_base, fw_size;   /* the firmware */
+    unsigned irq_sources;        /* interrupt ids 1 .. irq_sources-1 */
+    uint64_t irqc_size;          /* a VM's interrupt controller window */
 };
 
 /* 0 if `cfg` is valid for `target`, else -1 with the reason in `err`. */

@@ -32,7 +32,10 @@ struct platform {
     struct {
         uint64_t base;
         uint64_t size;
-        unsigned num_sources;
+        unsigned num_sources; /* interrupt ids 1 .. num_sources-1 */
+        /* Hart h's supervisor context: h * contexts_per_hart + s_context. */
+        unsigned contexts_per_hart;
+        unsigned s_context;
     } plic;
     uint32_t timebase_hz;
 };

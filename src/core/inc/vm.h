@@ -37,6 +37,22 @@ struct vm_mem {
     uint64_t size;
 };
 
+/*
+ * A guest-physical window the hypervisor emulates (trap and emulate).
+ * `access` gets the offset in the window; false means the access is not
+ * valid and the guest gets an access fault.
+ */
+typedef bool (*mmio_handler_t)(struct vcpu *vcpu, uint64_t offset,
+                               unsigned width, bool write, uint64_t *value);
+
+struct vm_emul {
+    uint64_t base;
+    uint64_t size;
+    mmio_handler_t access;
+};
+
+#define MAX_VM_EMUL 4
+
 enum vm_state {
     VM_RUNNING,
     VM_SHUTDOWN,
@@ -53,6 +69,8 @@ struct vm {
     /* An inplace image splits its region in three pieces. */
     struct vm_mem mem[MAX_VM_REGIONS + 2];
     struct arch_vm arch;
+    unsigned emul_num;
+    struct vm_emul emul[MAX_VM_EMUL];
     volatile int state; /* enum vm_state */
     spinlock_t lock;    /* serialises shutdown and restart */
     /* Console output is collected per line so each line can be tagged. */
@@ -69,5 +87,8 @@ bool vm_gpa_to_hpa(const struct vm *vm, uint64_t gpa, uint64_t size,
                    uint64_t *hpa);
 bool vm_gpa_is_ram(const struct vm *vm, uint64_t gpa, uint64_t size);
 struct vcpu *vm_vcpu(struct vm *vm, uint64_t vhartid);
+bool vm_add_emul(struct vm *vm, uint64_t base, uint64_t size,
+                 mmio_handler_t access);
+const struct vm_emul *vm_find_emul(const struct vm *vm, uint64_t gpa);
 
 #endif

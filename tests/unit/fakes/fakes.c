@@ -117,6 +117,11 @@ void arch_wait_for_interrupt(void)
     fake.wfi_n++;
 }
 
+void arch_poll_interrupts(void)
+{
+    fake.poll_n++;
+}
+
 void arch_vcpu_reset(struct vcpu *vcpu, uint64_t entry, uint64_t a0,
                      uint64_t a1)
 {

@@ -57,6 +57,7 @@ struct fake_log {
     struct vcpu *clear_irqs_vcpu;
     unsigned wfi_n;
     unsigned pending_irq_polls;
+    unsigned poll_n; /* arch_poll_interrupts: device interrupts looked at */
     unsigned pending_irq_after; /* has_pending_interrupt says 1 on this poll */
     unsigned reset_n;
     struct fake_reset_call reset;

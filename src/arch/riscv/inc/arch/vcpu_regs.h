@@ -13,6 +13,8 @@
 #define VCPU_CTX_HYP_TP (34 * 8)
 
 #ifndef __ASSEMBLY__
+#include <arch/vplic.h>
+#include <lib/spinlock.h>
 #include <stdint.h>
 
 /* RISC-V integer register numbers (unprivileged spec, chapter 25). */
@@ -47,6 +49,8 @@ struct arch_vcpu {
 struct arch_vm {
     uint64_t *stage2_root; /* Sv39x4 root table, 16 KiB */
     uint16_t vmid;
+    spinlock_t irq_lock; /* guards vplic */
+    struct vplic vplic;  /* the VM's PLIC, when it has one */
 };
 
 #endif /* __ASSEMBLY__ */

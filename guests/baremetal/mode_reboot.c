@@ -1,0 +1,29 @@
+/*
+ * Mode "reboot": prints "reboot: booted", waits 50 ms and asks the SBI for a
+ * cold reboot (SRST system_reset). A restart runs the image from _start
+ * again, so the line repeats once per boot.
+ */
+#include <stdint.h>
+
+#include "config.h"
+#include "console.h"
+#include "mode.h"
+#include "riscv.h"
+#include "sbi.h"
+#include "trap.h"
+
+#define REBOOT_DELAY (TIMEBASE_HZ / 20) /* 50 ms */
+
+void mode_main(void)
+{
+    console_printf("reboot: booted\n");
+
+    uint64_t until = rdtime() + REBOOT_DELAY;
+    while (rdtime() < until)
+        cpu_relax();
+
+    struct sbiret r =
+        sbi_system_reset(SBI_SRST_TYPE_COLD_REBOOT, SBI_SRST_REASON_NONE);
+    console_printf("reboot: failed (%ld)\n", r.error);
+    hart_park();
+}

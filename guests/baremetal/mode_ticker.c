@@ -1,0 +1,28 @@
+/*
+ * Mode "ticker": prints "ticker: N" every 100 ms forever (N = 1, 2, ...),
+ * sleeping in wfi between supervisor timer interrupts.
+ */
+#include "config.h"
+#include "console.h"
+#include "mode.h"
+#include "periodic.h"
+#include "riscv.h"
+#include "trap.h"
+
+#define TICKER_INTERVAL (TIMEBASE_HZ / 10) /* 100 ms */
+
+static bool ticker_trap(unsigned long scause, struct trap_frame *frame)
+{
+    (void)frame;
+    return scause == (SCAUSE_INTERRUPT | IRQ_S_TIMER) && periodic_interrupt();
+}
+
+void mode_main(void)
+{
+    trap_set_hook(ticker_trap);
+    periodic_start(TICKER_INTERVAL);
+    for (unsigned int n = 1;; n++) {
+        periodic_wait(n);
+        console_printf("ticker: %u\n", n);
+    }
+}

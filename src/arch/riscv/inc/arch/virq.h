@@ -1,0 +1,13 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* Routing device interrupts to VMs through their virtual PLIC. */
+#ifndef ARCH_VIRQ_H
+#define ARCH_VIRQ_H
+
+struct vm;
+
+/* Set up the VM's vPLIC and take ownership of its sources (boot). */
+int virq_vm_init(struct vm *vm);
+/* A supervisor external interrupt on this hart: claim and forward. */
+void virq_handle_external(void);
+
+#endif

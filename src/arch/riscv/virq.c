@@ -1,0 +1,176 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/*
+ * Device interrupts for VMs with a PLIC. A VM's sources are masked in the
+ * physical PLIC until the guest enables them in its virtual PLIC; then they
+ * are enabled on the hart of the vCPU whose context enabled them. The
+ * hypervisor claims a physical interrupt, marks it pending in the vPLIC and
+ * raises hvip.VSEIP on the vCPUs whose line is now up; the physical source
+ * stays claimed until the guest completes it in its vPLIC.
+ */
+#include <arch/csr.h>
+#include <arch/plic.h>
+#include <arch/virq.h>
+#include <arch/vplic.h>
+#include <arch_hooks.h>
+#include <console.h>
+#include <cpu.h>
+#include <platform.h>
+#include <vm.h>
+
+/* Priority the physical PLIC gives every source a VM owns. */
+#define PHYS_PRIORITY 1
+
+static struct vm *irq_owner[VPLIC_MAX_SOURCES];
+/* The hart whose context claimed the source; it completes it there. */
+static unsigned irq_claim_hart[VPLIC_MAX_SOURCES];
+
+static unsigned s_context_of(unsigned vcpu_id)
+{
+    return vcpu_id * VPLIC_CONTEXTS_PER_VCPU + 1;
+}
+
+static bool enabled_in(const struct vplic *p, unsigned ctx, unsigned id)
+{
+    return (p->enable[ctx][id / 32] >> (id % 32)) & 1;
+}
+
+static bool in_flight(const struct vplic *p, unsigned id)
+{
+    return (p->in_flight[id / 32] >> (id % 32)) & 1;
+}
+
+/* Mirror a vCPU's S-context enables into its hart's physical context. */
+static void sync_enables(struct vm *vm, unsigned ctx)
+{
+    const struct vplic *p = &vm->arch.vplic;
+    unsigned vcpu = ctx / VPLIC_CONTEXTS_PER_VCPU;
+
+    if (ctx % VPLIC_CONTEXTS_PER_VCPU == 0 || vcpu >= vm->vcpu_num)
+        return; /* M-mode contexts drive nothing */
+    for (unsigned id = 1; id < p->num_sources; id++) {
+        if (vplic_is_assigned(p, id))
+            plic_enable(vm->vcpus[vcpu].hart, id, enabled_in(p, ctx, id));
+    }
+}
+
+static void update_lines(struct vm *vm)
+{
+    struct cpu *self = cpu_self();
+
+    for (unsigned i = 0; i < vm->vcpu_num; i++) {
+        if (vm->vcpus[i].hart == self->hartid)
+            arch_vcpu_sync_irq_line(&vm->vcpus[i]);
+        else
+            cpu_post_event(vm->vcpus[i].hart, CPU_EV_IRQ_LINE);
+    }
+}
+
+void arch_vcpu_sync_irq_line(struct vcpu *vcpu)
+{
+    struct vm *vm = vcpu->vm;
+    bool up;
+
+    if (!vm->cfg->platform.arch.irqc.plic.base)
+        return;
+    spin_lock(&vm->arch.irq_lock);
+    up = vplic_context_irq(&vm->arch.vplic, s_context_of(vcpu->id));
+    spin_unlock(&vm->arch.irq_lock);
+    if (up)
+        csr_set(CSR_HVIP, MIP_VSEIP);
+    else
+        csr_clear(CSR_HVIP, MIP_VSEIP);
+}
+
+static bool vplic_access(struct vcpu *vcpu, uint64_t offset, unsigned width,
+                         bool write, uint64_t *value)
+{
+    struct vm *vm = vcpu->vm;
+    struct vplic_result r;
+
+    spin_lock(&vm->arch.irq_lock);
+    if (write)
+        r = vplic_write(&vm->arch.vplic, offset, width, (uint32_t)*value);
+    else
+        r = vplic_read(&vm->arch.vplic, offset, width);
+    if (r.ok && r.enables_changed)
+        sync_enables(vm, r.enable_ctx);
+    spin_unlock(&vm->arch.irq_lock);
+    if (!r.ok)
+        return false;
+    if (!write)
+        *value = r.value;
+    if (r.completed_id)
+        plic_complete(irq_claim_hart[r.completed_id], r.completed_id);
+    if (r.lines_changed)
+        update_lines(vm);
+    return true;
+}
+
+static void assign_sources(struct vm *vm, const irqid_t *ids, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        vplic_assign(&vm->arch.vplic, (unsigned)ids[i]);
+        irq_owner[ids[i]] = vm;
+        plic_set_priority((unsigned)ids[i], PHYS_PRIORITY);
+    }
+}
+
+int virq_vm_init(struct vm *vm)
+{
+    const struct vm_platform *p = &vm->cfg->platform;
+
+    if (!p->arch.irqc.plic.base)
+        return 0;
+    vplic_init(&vm->arch.vplic, platform.plic.num_sources, vm->vcpu_num);
+    for (size_t i = 0; i < p->dev_num; i++)
+        assign_sources(vm, p->devs[i].interrupts, p->devs[i].interrupt_num);
+    if (!vm_add_emul(vm, p->arch.irqc.plic.base, platform.plic.size,
+                     vplic_access))
+        return -1;
+    return 0;
+}
+
+void arch_vm_reset_irqs(struct vm *vm)
+{
+    struct vplic *p = &vm->arch.vplic;
+
+    if (!vm->cfg->platform.arch.irqc.plic.base)
+        return;
+    spin_lock(&vm->arch.irq_lock);
+    for (unsigned id = 1; id < p->num_sources; id++) {
+        if (!vplic_is_assigned(p, id))
+            continue;
+        for (unsigned i = 0; i < vm->vcpu_num; i++)
+            plic_enable(vm->vcpus[i].hart, id, false);
+        if (in_flight(p, id))
+            plic_complete(irq_claim_hart[id], id);
+    }
+    vplic_init(p, platform.plic.num_sources, vm->vcpu_num);
+    spin_unlock(&vm->arch.irq_lock);
+    for (size_t i = 0; i < vm->cfg->platform.dev_num; i++)
+        assign_sources(vm, vm->cfg->platform.devs[i].interrupts,
+                       vm->cfg->platform.devs[i].interrupt_num);
+}
+
+void virq_handle_external(void)
+{
+    unsigned hart = cpu_self()->hartid;
+    unsigned id;
+
+    while ((id = plic_claim(hart)) != 0) {
+        struct vm *vm = id < VPLIC_MAX_SOURCES ? irq_owner[id] : NULL;
+
+        if (!vm) {
+            log_warn("hart %u: interrupt %u belongs to no VM: masked", hart,
+                     id);
+            plic_enable(hart, id, false);
+            plic_complete(hart, id);
+            continue;
+        }
+        irq_claim_hart[id] = hart;
+        spin_lock(&vm->arch.irq_lock);
+        vplic_raise(&vm->arch.vplic, id);
+        spin_unlock(&vm->arch.irq_lock);
+        update_lines(vm);
+    }
+}
