@@ -60,9 +60,10 @@ HOST_CFLAGS := -std=c11 -g -O1 -Wall -Wextra -fno-pie -MMD -MP
 HOST_CONFIG_OBJ := $(HOST_DIR)/config.o
 CONFIG_CHECKER := $(HOST_DIR)/config_check
 CONFIG_CHECKER_SRCS := tools/config_check.c src/core/config_check.c \
-                       src/core/hart_map.c $(PLAT_DIR)/platform.c
+                       src/core/hart_map.c src/core/vm_layout.c \
+                       $(PLAT_DIR)/platform.c
 
-.PHONY: all guests run test test-unit test-system lint format bench \
+.PHONY: all guests run test test-unit test-system lint format bench bench-build \
         clean distclean deps FORCE
 .DEFAULT_GOAL := all
 
@@ -131,7 +132,14 @@ deps:
 
 include tests/unit/unit.mk
 
-test: test-unit lint test-system
+# The bench is not a test, but its image must keep building.
+test: test-unit lint test-system bench-build
+
+bench-build:
+	@$(MAKE) --no-print-directory PLATFORM=$(PLATFORM) CONFIG=bench
+
+bench:
+	$(PYTHON) scripts/bench.py
 
 test-system:
 	$(PYTHON) -m pytest -v tests/system

@@ -3,6 +3,7 @@
 #include <lib/format.h>
 #include <lib/util.h>
 #include <stdarg.h>
+#include <vm_layout.h>
 
 /* Guest-physical addresses Sv39x4 can translate (priv. spec 8.5.1). */
 #define GPA_LIMIT (1UL << 41)
@@ -128,6 +129,37 @@ static int check_image_source(const struct vm_config *c, size_t vm,
     return 0;
 }
 
+/* The device tree and initrd take the top of the region holding entry. */
+static int check_boot_blobs(const struct vm_config *c, size_t vm,
+                            struct config_error *err)
+{
+    struct vm_layout l;
+
+    if (c->dtb.size > VM_DTB_SLOT_SIZE)
+        return fail(err,
+                    "VM %zu: dtb.size 0x%zx exceeds the device tree slot "
+                    "(0x%x)",
+                    vm, c->dtb.size, VM_DTB_SLOT_SIZE);
+    if (!vm_layout_compute(c, &l))
+        return 0; /* entry outside memory is reported elsewhere */
+    if (c->initrd.size && (c->initrd.size >= l.dtb_gpa ||
+                           !in_one_region(&c->platform, l.low, c->initrd.size)))
+        return fail(err,
+                    "VM %zu: initrd.size 0x%zx does not fit below the device "
+                    "tree in the region holding entry",
+                    vm, c->initrd.size);
+    if (ranges_overlap(c->image.base_addr, c->image.size, l.low,
+                       l.dtb_gpa + VM_DTB_SLOT_SIZE - l.low))
+        return fail(err,
+                    "VM %zu: image (0x%lx, 0x%zx bytes) overlaps the device "
+                    "tree%s at 0x%lx: leave the top 0x%lx bytes of its region "
+                    "free",
+                    vm, c->image.base_addr, c->image.size,
+                    c->initrd.size ? " and initrd" : "", l.low,
+                    l.dtb_gpa + VM_DTB_SLOT_SIZE - l.low);
+    return 0;
+}
+
 static int check_image(const struct vm_config *c, size_t vm,
                        const struct config_target *t, struct config_error *err)
 {
@@ -142,7 +174,9 @@ static int check_image(const struct vm_config *c, size_t vm,
     if (!in_one_region(&c->platform, c->entry, 2))
         return fail(err, "VM %zu: entry 0x%lx is outside the VM's memory", vm,
                     c->entry);
-    return check_image_source(c, vm, t, err);
+    if (check_image_source(c, vm, t, err))
+        return -1;
+    return check_boot_blobs(c, vm, err);
 }
 
 static int check_devices(const struct vm_config *c, size_t vm,

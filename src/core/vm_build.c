@@ -7,6 +7,8 @@
 #include <page_alloc.h>
 #include <vm.h>
 #include <vm_build.h>
+#include <vm_dtb.h>
+#include <vm_layout.h>
 
 static struct vcpu vcpu_pool[MAX_CPUS];
 static unsigned vcpu_pool_used;
@@ -152,37 +154,76 @@ static void clear_memory(struct vm *vm)
     }
 }
 
-/* Copy the image in; a separately loaded one is mapped only meanwhile. */
-static void copy_image(const struct vm_config *cfg, uint64_t hpa)
+static void copy_to_guest(struct vm *vm, uint64_t gpa, const void *src,
+                          size_t size)
 {
+    uint64_t hpa;
+
+    /* The configuration check made sure the range is the VM's RAM. */
+    if (!vm_gpa_to_hpa(vm, gpa, size, &hpa))
+        return;
+    memcpy(arch_hyp_map_phys(hpa, size), src, size);
+    arch_hyp_unmap_phys(hpa, size);
+}
+
+/* Copy the image in; a separately loaded one is mapped only meanwhile. */
+static void copy_image(struct vm *vm)
+{
+    const struct vm_config *cfg = vm->cfg;
     const void *src = (const void *)(uintptr_t)cfg->image.load_addr;
 
     if (cfg->image.separately_loaded)
         src = arch_hyp_map_phys(cfg->image.load_addr, cfg->image.size);
-    memcpy(arch_hyp_map_phys(hpa, cfg->image.size), src, cfg->image.size);
-    arch_hyp_unmap_phys(hpa, cfg->image.size);
+    copy_to_guest(vm, cfg->image.base_addr, src, cfg->image.size);
     if (cfg->image.separately_loaded)
         arch_hyp_unmap_phys(cfg->image.load_addr, cfg->image.size);
 }
 
-int vm_load_image(struct vm *vm)
+/* The VM's device tree: its own, or the one generated for this hart type. */
+static struct vm_blob device_tree(const struct vm *vm)
+{
+    struct vm_blob blob = vm->cfg->dtb;
+
+    if (blob.size == 0 && vm->id < vm_dtb_count) {
+        const struct vm_dtb_entry *gen = &vm_dtb_table[vm->id];
+        bool sstc = arch_guest_timer_is_direct();
+
+        blob.load_addr = (uint64_t)(uintptr_t)(sstc ? gen->sstc : gen->nosstc);
+        blob.size = sstc ? gen->sstc_size : gen->nosstc_size;
+    }
+    return blob;
+}
+
+static void copy_boot_blobs(struct vm *vm)
 {
     const struct vm_config *cfg = vm->cfg;
-    uint64_t hpa;
+    struct vm_blob dtb = device_tree(vm);
+    struct vm_layout layout;
 
+    if (!vm_layout_compute(cfg, &layout))
+        return;
+    if (cfg->initrd.size)
+        copy_to_guest(vm, layout.initrd_gpa,
+                      (const void *)(uintptr_t)cfg->initrd.load_addr,
+                      cfg->initrd.size);
+    if (dtb.size)
+        copy_to_guest(vm, layout.dtb_gpa,
+                      (const void *)(uintptr_t)dtb.load_addr, dtb.size);
+}
+
+int vm_load_image(struct vm *vm)
+{
     clear_memory(vm);
-    if (cfg->image.inplace)
-        return 0;
-    if (!vm_gpa_to_hpa(vm, cfg->image.base_addr, cfg->image.size, &hpa)) {
-        log_error("VM %u: image does not fit in one memory region", vm->id);
-        return -1;
-    }
-    copy_image(cfg, hpa);
+    if (!vm->cfg->image.inplace)
+        copy_image(vm);
+    copy_boot_blobs(vm);
     return 0;
 }
 
 static void build_vcpus(struct vm *vm, const unsigned *harts)
 {
+    struct vm_layout layout;
+
     vm->vcpus = &vcpu_pool[vcpu_pool_used];
     vcpu_pool_used += vm->vcpu_num;
     for (unsigned i = 0; i < vm->vcpu_num; i++) {
@@ -196,7 +237,8 @@ static void build_vcpus(struct vm *vm, const unsigned *harts)
     }
     /* vCPU 0 boots at the entry point (ARCHITECTURE 3.3); a1 = its DTB. */
     vm->vcpus[0].start_addr = vm->cfg->entry;
-    vm->vcpus[0].start_arg = 0;
+    vm->vcpus[0].start_arg =
+        vm_layout_compute(vm->cfg, &layout) ? layout.dtb_gpa : 0;
     vm->vcpus[0].state = VCPU_START_PENDING;
 }
 

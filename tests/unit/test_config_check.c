@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include <config_check.h>
+#include <vm_layout.h>
 
 #define KIB (1024UL)
 #define MIB (1024UL * KIB)
@@ -648,6 +649,71 @@ static void test_map_nonexistent_hart(void **state)
     assert_non_null(strstr(err.msg, "cpu_affinity 0x8"));
 }
 
+static void test_layout_puts_dtb_at_top_of_entry_region(void **state)
+{
+    struct vm_layout l;
+
+    (void)state;
+    assert_true(vm_layout_compute(&vms[0], &l));
+    assert_int_equal(l.dtb_gpa, 0x80000000 + 64 * MIB - VM_DTB_SLOT_SIZE);
+    assert_int_equal(l.initrd_gpa, 0);
+    assert_int_equal(l.low, l.dtb_gpa);
+}
+
+static void test_layout_puts_initrd_below_dtb(void **state)
+{
+    struct vm_layout l;
+
+    (void)state;
+    vms[0].initrd = (struct vm_blob){.load_addr = 0x90000000, .size = 0x1801};
+    assert_true(vm_layout_compute(&vms[0], &l));
+    /* Page-aligned, ending at or below the DTB slot. */
+    assert_int_equal(l.initrd_gpa, l.dtb_gpa - 0x2000);
+    assert_true(l.initrd_gpa + 0x1801 <= l.dtb_gpa);
+    assert_int_equal(l.low, l.initrd_gpa);
+    assert_accepted();
+}
+
+static void test_layout_needs_a_region_with_entry(void **state)
+{
+    struct vm_layout l;
+
+    (void)state;
+    vms[0].entry = 0x10;
+    assert_false(vm_layout_compute(&vms[0], &l));
+}
+
+static void test_image_over_dtb_slot(void **state)
+{
+    (void)state;
+    vms[0].image.size = 64 * MIB - 0x8000; /* runs into the last 64 KiB */
+    assert_rejected("VM 0", "overlaps the device tree", "0x83ff0000");
+}
+
+static void test_initrd_too_large(void **state)
+{
+    (void)state;
+    vms[0].initrd =
+        (struct vm_blob){.load_addr = 0x90000000, .size = 128 * MIB};
+    assert_rejected("VM 0", "initrd.size", "does not fit");
+}
+
+static void test_initrd_over_image(void **state)
+{
+    (void)state;
+    vms[0].initrd =
+        (struct vm_blob){.load_addr = 0x90000000, .size = 64 * MIB - 0x14000};
+    assert_rejected("VM 0", "overlaps the device tree and initrd");
+}
+
+static void test_user_dtb_too_large(void **state)
+{
+    (void)state;
+    vms[1].dtb =
+        (struct vm_blob){.load_addr = 0x90000000, .size = VM_DTB_SLOT_SIZE + 1};
+    assert_rejected("VM 1", "dtb.size");
+}
+
 int main(void)
 {
 #define T(name) cmocka_unit_test_setup(name, setup)
@@ -686,6 +752,13 @@ int main(void)
         T(test_device_va_over_memory),
         T(test_device_misaligned),
         T(test_fault_policy_must_be_known),
+        T(test_layout_puts_dtb_at_top_of_entry_region),
+        T(test_layout_puts_initrd_below_dtb),
+        T(test_layout_needs_a_region_with_entry),
+        T(test_image_over_dtb_slot),
+        T(test_initrd_too_large),
+        T(test_initrd_over_image),
+        T(test_user_dtb_too_large),
         T(test_interrupts_need_a_plic),
         T(test_interrupt_id_must_exist),
         T(test_plic_window_overlaps_memory),

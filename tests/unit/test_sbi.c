@@ -772,6 +772,15 @@ static void test_legacy_console(void **state)
     assert_int_equal(r.a0, 0xe9);
 }
 
+static void test_null_hypercall(void **state)
+{
+    (void)state;
+    assert_sbi(ECALL(0, SBI_EXT_BAO_HYPERCALL, 0, 0, 0, 0), SBI_SUCCESS, 0);
+    /* Other ids are not offered (yet): the SBI "not supported" code. */
+    assert_sbi(ECALL(0, SBI_EXT_BAO_HYPERCALL, 99, 0, 0, 0),
+               SBI_ERR_NOT_SUPPORTED, 0);
+}
+
 int main(void)
 {
 #define T(name) cmocka_unit_test_setup(name, setup)
@@ -794,6 +803,7 @@ int main(void)
         T(test_hsm_start_vm_going_down),
         T(test_hsm_get_status),
         T(test_hsm_stop),
+        T(test_null_hypercall),
         T(test_hsm_suspend_bad_args),
         T(test_hsm_suspend_retentive),
         T(test_hsm_suspend_non_retentive),

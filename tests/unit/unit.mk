@@ -34,11 +34,12 @@ unit_page_table_SRCS := src/arch/riscv/page_table.c
 
 unit_page_alloc_SRCS := src/core/page_alloc.c
 
-unit_config_check_SRCS := src/core/config_check.c src/core/hart_map.c
+unit_config_check_SRCS := src/core/config_check.c src/core/hart_map.c \
+                          src/core/vm_layout.c
 
 unit_sbi_SRCS := $(addprefix src/arch/riscv/,sbi.c sbi_base.c sbi_time.c \
                    sbi_ipi.c sbi_rfence.c sbi_hsm.c sbi_srst.c sbi_dbcn.c \
-                   sbi_legacy.c) \
+                   sbi_legacy.c sbi_hypercall.c) \
                  src/core/vcpu.c src/core/vm.c $(UNIT_DIR)/fakes/fakes.c
 
 unit_isa_SRCS := src/core/isa.c

@@ -13,6 +13,7 @@ static const struct sbi_extension *const extensions[] = {
     &sbi_ext_dbcn,
     &sbi_ext_legacy_putchar,
     &sbi_ext_legacy_getchar,
+    &sbi_ext_hypercall,
 };
 
 const struct sbi_extension *sbi_find_extension(unsigned long eid)

@@ -66,6 +66,13 @@ typedef uint64_t streamid_t;
         .size = (image_size), .separately_loaded = true,                       \
     }
 
+/* Baobab: an embedded blob (device tree, initrd) for the optional fields. */
+#define VM_BLOB(img_name)                                                      \
+    {                                                                          \
+        .load_addr = VM_IMAGE_OFFSET(img_name),                                \
+        .size = VM_IMAGE_SIZE(img_name),                                       \
+    }
+
 /* Kept so that configurations written for older formats still compile. */
 #define CONFIG_HEADER
 
@@ -141,6 +148,17 @@ struct vm_config {
     colormap_t colors;
     struct vm_platform platform;
     enum vm_fault_policy fault_policy; /* Baobab */
+    /*
+     * Baobab: what the guest finds at boot besides its image. Without `dtb`
+     * the build generates the VM's device tree from this configuration and
+     * the platform description; `bootargs` and `initrd` go into its chosen
+     * node. Both blobs are placed at the top of the region holding `entry`.
+     */
+    struct vm_blob {
+        paddr_t load_addr;
+        size_t size;
+    } dtb, initrd;
+    const char *bootargs;
 };
 
 struct shmem {

@@ -19,6 +19,16 @@ struct mem_range {
     uint64_t size;
 };
 
+/* A device of the board, as the device trees generated for VMs show it. */
+struct platform_device {
+    uint64_t base;
+    uint64_t size;
+    unsigned irq;           /* 0: none */
+    const char *name;       /* node name, e.g. "serial" */
+    const char *compatible; /* e.g. "ns16550a" */
+    const char *props; /* further DTS properties (";"-terminated), or NULL */
+};
+
 struct platform {
     const char *name;
     unsigned max_harts;   /* harts the hypervisor manages, at most MAX_CPUS */
@@ -38,6 +48,13 @@ struct platform {
         unsigned s_context;
     } plic;
     uint32_t timebase_hz;
+    /* For generated guest device trees: what a vCPU offers (no "h", no
+     * "sstc": those are decided per build and per boot), its MMU, and the
+     * devices that can be passed through. */
+    const char *guest_isa;
+    const char *guest_mmu_type;
+    const struct platform_device *devices;
+    unsigned num_devices;
 };
 
 /* What the boot hart learned about the machine it runs on. */

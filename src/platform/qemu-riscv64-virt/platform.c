@@ -6,6 +6,34 @@
  */
 #include <platform.h>
 
+#define VIRTIO(n)                                                              \
+    {                                                                          \
+        .base = 0x10001000UL + (n)*0x1000UL, .size = 0x1000, .irq = 1 + (n),   \
+        .name = "virtio_mmio", .compatible = "virtio,mmio",                    \
+    }
+
+static const struct platform_device devices[] = {
+    {.base = 0x10000000UL,
+     .size = 0x100,
+     .irq = 10,
+     .name = "serial",
+     .compatible = "ns16550a",
+     .props = "clock-frequency = <0x384000>;"},
+    {.base = 0x101000UL,
+     .size = 0x1000,
+     .irq = 11,
+     .name = "rtc",
+     .compatible = "google,goldfish-rtc"},
+    VIRTIO(0),
+    VIRTIO(1),
+    VIRTIO(2),
+    VIRTIO(3),
+    VIRTIO(4),
+    VIRTIO(5),
+    VIRTIO(6),
+    VIRTIO(7),
+};
+
 const struct platform platform = {
     .name = "qemu-riscv64-virt",
     .max_harts = 8,
@@ -18,4 +46,8 @@ const struct platform platform = {
              .contexts_per_hart = 2, /* M-mode, then S-mode */
              .s_context = 1},
     .timebase_hz = 10000000,
+    .guest_isa = "rv64imafdc_zicsr_zifencei_zihintpause_zba_zbb_zbc_zbs",
+    .guest_mmu_type = "riscv,sv48",
+    .devices = devices,
+    .num_devices = sizeof(devices) / sizeof(devices[0]),
 };

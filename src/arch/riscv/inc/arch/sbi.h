@@ -40,6 +40,7 @@ extern const struct sbi_extension sbi_ext_srst;
 extern const struct sbi_extension sbi_ext_dbcn;
 extern const struct sbi_extension sbi_ext_legacy_putchar;
 extern const struct sbi_extension sbi_ext_legacy_getchar;
+extern const struct sbi_extension sbi_ext_hypercall;
 
 const struct sbi_extension *sbi_find_extension(unsigned long eid);
 /* Handle the ecall the vCPU just made: registers a0-a7 in its context. */

@@ -1,0 +1,26 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/*
+ * Bao's hypercall interface (ARCHITECTURE 3.5): ecall with a7 = 0x08000ba0
+ * and the hypercall id in a6, in the firmware-specific EID range of the
+ * SBI spec (3.3). Id 0 is Baobab's null hypercall: it does nothing and is
+ * there to measure the round trip (`make bench`).
+ */
+#include <arch/sbi.h>
+
+#define HC_NULL 0
+
+static struct sbi_ret hypercall(struct vcpu *vcpu, unsigned long id,
+                                const unsigned long *args)
+{
+    (void)vcpu;
+    (void)args;
+    switch (id) {
+    case HC_NULL:
+        return sbi_ok(0);
+    default:
+        return sbi_err(SBI_ERR_NOT_SUPPORTED);
+    }
+}
+
+const struct sbi_extension sbi_ext_hypercall = {
+    .eid = SBI_EXT_BAO_HYPERCALL, .name = "hypercall", .handler = hypercall};
