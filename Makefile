@@ -79,7 +79,7 @@ $(BIN)/bao.elf: $(OBJS) $(CONFIG_OBJ) $(ARCH_DIR)/linker.ld $(CONFIG_CHECKER)
 	@mkdir -p $(dir $@)
 	@echo "  LD      $@"
 	$(Q)$(CC) $(ARCH_FLAGS) -nostdlib -static -no-pie -T $(ARCH_DIR)/linker.ld \
-	    -o $@.tmp $(OBJS) $(CONFIG_OBJ)
+	    -o $@.tmp $(OBJS) $(CONFIG_OBJ) $(DTB_OBJ)
 	@echo "  CHECK   $(CONFIG_SRC)"
 	$(Q)$(CONFIG_CHECKER) $(CONFIG) $$($(NM) $@.tmp | \
 	    awk '$$3 == "_image_start" { s = $$1 } $$3 == "_image_end" { e = $$1 } \
@@ -156,3 +156,4 @@ clean:
 FORCE:
 
 -include $(OBJS:.o=.d) $(CONFIG_OBJ:.o=.d) $(HOST_CONFIG_OBJ:.o=.d)
+include tools/vm_dtb.mk

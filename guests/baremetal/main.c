@@ -1,8 +1,9 @@
 /*
- * Test flow. The boot hart (entered at _start) identifies the SBI, runs the
- * self-checks and starts the other harts; then every hart takes timer ticks,
- * all meet at a barrier, the boot hart ping-pongs an IPI with each other hart
- * (which then stop via HSM) and finally shuts the system down via SRST.
+ * Test flow. The boot hart (entered at _start) identifies the SBI, summarises
+ * the device tree it was given, runs the self-checks and starts the other
+ * harts; then every hart takes timer ticks, all meet at a barrier, the boot
+ * hart ping-pongs an IPI with each other hart (which then stop via HSM) and
+ * finally shuts the system down via SRST.
  *
  * A build-time mode (make MODE=<name>, see mode.h) replaces all of this after
  * the first line with its own mode_<name>.c.
@@ -10,6 +11,7 @@
 #include "checks.h"
 #include "config.h"
 #include "console.h"
+#include "dtb.h"
 #include "ipi.h"
 #include "mode.h"
 #include "riscv.h"
@@ -59,8 +61,6 @@ static void wait_others_stopped(void)
 
 void boot_main(unsigned long hartid, unsigned long dtb)
 {
-    (void)dtb; /* nothing here needs the device tree */
-
     boot_hart = hartid;
     console_init();
     console_printf("baremetal: boot hart %lu\n", hartid);
@@ -71,6 +71,7 @@ void boot_main(unsigned long hartid, unsigned long dtb)
     print_sbi_info();
     console_printf("baremetal: console %s\n",
                    console_uses_dbcn() ? "dbcn" : "legacy");
+    dtb_report(dtb);
 
     nharts = smp_count_harts();
     console_printf("baremetal: %u harts\n", nharts);

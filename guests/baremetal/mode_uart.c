@@ -10,6 +10,7 @@
 
 #include "console.h"
 #include "mode.h"
+#include "plic.h"
 #include "riscv.h"
 #include "sbi.h"
 #include "trap.h"
@@ -23,18 +24,6 @@
 #define UART_IER_RDA 0x01 /* received data available */
 #define UART_LSR_DR 0x01  /* data ready */
 #define UART_IRQ 10
-
-/*
- * PLIC at 0xc000000 (QEMU virt): 32-bit registers. Context 2h is hart h's
- * M-mode, 2h+1 its S-mode.
- */
-#define PLIC_BASE 0x0c000000UL
-#define PLIC_PRIORITY(irq) (PLIC_BASE + 4 * (irq))
-#define PLIC_ENABLE(ctx, irq)                                                  \
-    (PLIC_BASE + 0x2000 + 0x80 * (ctx) + 4 * ((irq) / 32))
-#define PLIC_THRESHOLD(ctx) (PLIC_BASE + 0x200000 + 0x1000 * (ctx))
-#define PLIC_CLAIM(ctx) (PLIC_THRESHOLD(ctx) + 4) /* claim/complete */
-#define PLIC_S_CONTEXT(hart) (2 * (hart) + 1)
 
 #define RING_SIZE 256 /* power of two */
 #define LINE_LEN 64   /* longer lines are cut */
@@ -60,16 +49,6 @@ static uint8_t uart_read(unsigned int reg)
 static void uart_write(unsigned int reg, uint8_t v)
 {
     *(volatile uint8_t *)(UART_BASE + reg) = v;
-}
-
-static uint32_t plic_read(unsigned long addr)
-{
-    return *(volatile uint32_t *)addr;
-}
-
-static void plic_write(unsigned long addr, uint32_t v)
-{
-    *(volatile uint32_t *)addr = v;
 }
 
 /* Reading RBR until LSR.DR clears empties the FIFO, which deasserts the
@@ -110,9 +89,7 @@ static void uart_irq_setup(unsigned long hart)
 {
     plic_ctx = PLIC_S_CONTEXT(hart);
     plic_write(PLIC_PRIORITY(UART_IRQ), 1);
-    plic_write(PLIC_ENABLE(plic_ctx, UART_IRQ),
-               plic_read(PLIC_ENABLE(plic_ctx, UART_IRQ)) |
-                   1U << (UART_IRQ % 32));
+    plic_enable(plic_ctx, UART_IRQ, true);
     plic_write(PLIC_THRESHOLD(plic_ctx), 0);
 
     uart_write(UART_IER, UART_IER_RDA);

@@ -24,6 +24,7 @@
 #define EXC_INST_ACCESS 1
 #define EXC_LOAD_ACCESS 5
 #define EXC_STORE_ACCESS 7
+#define EXC_LOAD_PAGE_FAULT 13
 
 /* CSR names must be literals in the instruction, hence macros. */
 #define csr_read(csr)                                                          \

@@ -20,8 +20,11 @@ static void print_memory(const struct vm *vm)
 {
     for (unsigned i = 0; i < vm->mem_num; i++) {
         const struct vm_mem *m = &vm->mem[i];
-        log_info("  mem  0x%09lx-0x%09lx -> 0x%09lx (%lu MiB)", m->gpa,
-                 m->gpa + m->size - 1, m->hpa, m->size / MIB);
+        bool mib = m->size >= MIB;
+
+        log_info("  mem  0x%09lx-0x%09lx -> 0x%09lx (%lu %s)", m->gpa,
+                 m->gpa + m->size - 1, m->hpa,
+                 mib ? m->size / MIB : m->size / KIB, mib ? "MiB" : "KiB");
     }
 }
 
