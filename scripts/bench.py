@@ -26,7 +26,7 @@ LINE = re.compile(r"bench: (\w+) (\d+) (\w+)")
 def qemu(kernel, smp, mem):
     return ["qemu-system-riscv64", "-nographic", "-M", "virt", "-cpu", "rv64",
             "-m", mem, "-smp", str(smp), "-bios", "default",
-            "-icount", "shift=0", "-rtc", "clock=vm", "-kernel", str(kernel)]
+            "-icount", "shift=0,sleep=off", "-rtc", "clock=vm", "-kernel", str(kernel)]
 
 
 def run(cmd, label):
