@@ -117,8 +117,12 @@ static void start_harts(unsigned boot_hart)
     for (unsigned h = 0; h < MAX_CPUS; h++) {
         if (h == boot_hart || !cpus[h].vcpu)
             continue;
-        if (arch_start_hart(h))
-            log_error("hart %u did not start: its vCPU will not run", h);
+        int err = arch_start_hart(h);
+
+        if (err)
+            log_error("hart %u did not start (SBI error %d): its vCPU will "
+                      "not run",
+                      h, err);
     }
 }
 

@@ -7,6 +7,7 @@
 #include <arch/plic.h>
 #include <arch_hooks.h>
 #include <cpu.h>
+#include <platform.h>
 
 /*
  * Exceptions the guest handles itself (priv. spec 8.2.2): everything a
@@ -77,10 +78,30 @@ void arch_system_off(void)
         arch_wait_for_interrupt();
 }
 
+/*
+ * The firmware may not have parked a secondary hart yet when we ask for it
+ * (OpenSBI reports it as not STOPPED meanwhile), so keep asking for a while.
+ */
+#define HART_START_TIMEOUT_TICKS(hz) ((hz) / 2) /* 500 ms */
+
+static uint64_t read_time(void)
+{
+    uint64_t t;
+
+    __asm__ volatile("rdtime %0" : "=r"(t));
+    return t;
+}
+
 int arch_start_hart(unsigned hart)
 {
     extern char _secondary_start[];
+    uint64_t deadline =
+        read_time() + HART_START_TIMEOUT_TICKS(machine.timebase_hz);
+    long err;
 
-    return (int)fw_hart_start(hart, (unsigned long)(uintptr_t)_secondary_start,
-                              0);
+    do {
+        err =
+            fw_hart_start(hart, (unsigned long)(uintptr_t)_secondary_start, 0);
+    } while (err != SBI_SUCCESS && read_time() < deadline);
+    return (int)err;
 }

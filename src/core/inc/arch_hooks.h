@@ -20,7 +20,8 @@ struct cpu;
 int arch_boot_init(void);
 /* Set up the calling hart (paging, trap delegation, timer); sets cpu_self. */
 void arch_hart_init(struct cpu *cpu);
-/* Start a parked physical hart at the hypervisor's secondary entry. */
+/* Start a parked physical hart at the hypervisor's secondary entry; 0 or
+ * the firmware's (negative) error after retrying for a while. */
 int arch_start_hart(unsigned hart);
 
 /* Harts */
