@@ -96,17 +96,21 @@ $(BUILD)/%.o: %.S
 	@echo "  AS      $<"
 	$(Q)$(CC) $(HYP_CFLAGS) $(HYP_CPPFLAGS) -D__ASSEMBLY__ -c $< -o $@
 
-# The config embeds guest images; ours come from guests/.
+require_config = test -n "$(CONFIG_SRC)" || { echo "error: config '$(CONFIG)' \
+    not found: no $(CONFIG_REPO)/$(CONFIG).c or $(CONFIG_REPO)/$(CONFIG)/config.c" \
+    >&2; exit 1; }
+
+# The config embeds guest images (ours come from guests/). It is compiled
+# on every run: the images it .incbin's are not in the dependency files,
+# and CPPFLAGS may name others, so make cannot tell when they change.
 $(CONFIG_OBJ): $(CONFIG_SRC) $(GUEST_BIN) FORCE
-	@test -n "$(CONFIG_SRC)" || { echo "error: config '$(CONFIG)' not found:" \
-	    "no $(CONFIG_REPO)/$(CONFIG).c or $(CONFIG_REPO)/$(CONFIG)/config.c" >&2; exit 1; }
+	@$(require_config)
 	@mkdir -p $(dir $@)
 	@echo "  CONFIG  $(CONFIG_SRC)"
 	$(Q)$(CC) $(CONFIG_CFLAGS) $(CONFIG_CPPFLAGS) -c $(CONFIG_SRC) -o $@
 
 $(HOST_CONFIG_OBJ): $(CONFIG_SRC) $(GUEST_BIN) FORCE
-	@test -n "$(CONFIG_SRC)" || { echo "error: config '$(CONFIG)' not found:" \
-	    "no $(CONFIG_REPO)/$(CONFIG).c or $(CONFIG_REPO)/$(CONFIG)/config.c" >&2; exit 1; }
+	@$(require_config)
 	@mkdir -p $(dir $@)
 	$(Q)$(HOSTCC) $(HOST_CFLAGS) $(CONFIG_CPPFLAGS) -c $(CONFIG_SRC) -o $@
 

@@ -27,12 +27,8 @@ static uint64_t parse_hex(const char *s)
 
 int main(int argc, char **argv)
 {
-    struct config_target target = {
-        .fw_base = platform.firmware.base,
-        .fw_size = platform.firmware.size,
-        .irq_sources = platform.plic.num_sources,
-        .irqc_size = platform.plic.size,
-    };
+    struct config_target target =
+        config_target_for_platform(&platform, (1UL << platform.max_harts) - 1);
     struct config_error err;
     uint64_t hyp_start, hyp_end;
 
@@ -42,10 +38,9 @@ int main(int argc, char **argv)
     }
     hyp_start = parse_hex(argv[2]);
     hyp_end = parse_hex(argv[3]);
-    target.hart_mask = (1UL << platform.max_harts) - 1;
     target.hyp_base = hyp_start;
     target.hyp_size = (hyp_end - hyp_start + 0xfff) & ~0xfffUL;
-    if (config_check(&config, &target, &err)) {
+    if (config_check(&config, &target, NULL, &err)) {
         fprintf(stderr, "error: config '%s': %s\n", argv[1], err.msg);
         return 1;
     }

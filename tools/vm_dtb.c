@@ -639,13 +639,8 @@ static void write_table(const char *dir)
 
 int main(int argc, char **argv)
 {
-    struct config_target target = {
-        .hart_mask = (1UL << platform.max_harts) - 1,
-        .fw_base = platform.firmware.base,
-        .fw_size = platform.firmware.size,
-        .irq_sources = platform.plic.num_sources,
-        .irqc_size = platform.plic.size,
-    };
+    struct config_target target =
+        config_target_for_platform(&platform, (1UL << platform.max_harts) - 1);
     struct config_error err;
     const char *dir, *name;
 
@@ -658,7 +653,7 @@ int main(int argc, char **argv)
     if (strpbrk(dir, "\"\\\n"))
         die("output directory '%s' cannot be named in assembly", dir);
     /* Where the hypervisor lies is not known yet (hyp_size 0). */
-    if (config_check(&config, &target, &err)) {
+    if (config_check(&config, &target, NULL, &err)) {
         fprintf(stderr, "error: config '%s': %s\n", name, err.msg);
         return 1;
     }

@@ -405,10 +405,23 @@ static int check_shmems(const struct config *cfg, struct config_error *err)
     return 0;
 }
 
-int config_check(const struct config *cfg, const struct config_target *target,
-                 struct config_error *err)
+struct config_target config_target_for_platform(const struct platform *p,
+                                                uint64_t hart_mask)
 {
-    unsigned harts[MAX_VMS][MAX_CPUS];
+    struct config_target t = {
+        .hart_mask = hart_mask,
+        .fw_base = p->firmware.base,
+        .fw_size = p->firmware.size,
+        .irq_sources = p->plic.num_sources,
+        .irqc_size = p->plic.size,
+    };
+    return t;
+}
+
+int config_check(const struct config *cfg, const struct config_target *target,
+                 unsigned harts[MAX_VMS][MAX_CPUS], struct config_error *err)
+{
+    unsigned placement[MAX_VMS][MAX_CPUS];
 
     if (cfg->vmlist_size == 0)
         return fail(err, "config: vmlist_size is 0: there is no VM to run");
@@ -427,5 +440,6 @@ int config_check(const struct config *cfg, const struct config_target *target,
                 return -1;
         }
     }
-    return hart_map_assign(cfg, target->hart_mask, harts, err);
+    return hart_map_assign(cfg, target->hart_mask, harts ? harts : placement,
+                           err);
 }

@@ -85,19 +85,13 @@ static void memory_init(void)
 
 static void check_config(void)
 {
-    struct config_target target = {
-        .hart_mask = machine.hart_mask,
-        .hyp_base = hyp_image_base(),
-        .hyp_size = hyp_image_size(),
-        .fw_base = platform.firmware.base,
-        .fw_size = platform.firmware.size,
-        .irq_sources = platform.plic.num_sources,
-        .irqc_size = platform.plic.size,
-    };
+    struct config_target target =
+        config_target_for_platform(&platform, machine.hart_mask);
     struct config_error err;
 
-    if (config_check(&config, &target, &err) ||
-        hart_map_assign(&config, machine.hart_mask, vcpu_harts, &err)) {
+    target.hyp_base = hyp_image_base();
+    target.hyp_size = hyp_image_size();
+    if (config_check(&config, &target, vcpu_harts, &err)) {
         log_error("invalid configuration: %s", err.msg);
         fatal("configuration");
     }

@@ -211,13 +211,12 @@ static void copy_boot_blobs(struct vm *vm)
                       (const void *)(uintptr_t)dtb.load_addr, dtb.size);
 }
 
-int vm_load_image(struct vm *vm)
+void vm_load_image(struct vm *vm)
 {
     clear_memory(vm);
     if (!vm->cfg->image.inplace)
         copy_image(vm);
     copy_boot_blobs(vm);
-    return 0;
 }
 
 static void build_vcpus(struct vm *vm, const unsigned *harts)
@@ -254,8 +253,9 @@ int vm_build(unsigned id, const struct vm_config *cfg, const unsigned *harts)
         log_error("VM %u: no memory for its stage-2 page table", id);
         return -1;
     }
-    if (build_memory(vm) || build_devices(vm) || vm_load_image(vm))
+    if (build_memory(vm) || build_devices(vm))
         return -1;
+    vm_load_image(vm);
     build_vcpus(vm, harts);
     return 0;
 }

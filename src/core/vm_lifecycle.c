@@ -55,12 +55,21 @@ static void vm_shutdown_stopped(struct vm *vm, struct vcpu *self,
     vcpu_stop_self(self);
 }
 
-void vm_shutdown(struct vm *vm, struct vcpu *self, const char *why)
+/*
+ * Take the VM down, stop its other vCPUs and give back its interrupts. Only
+ * one caller gets to do this; any other vCPU of the VM just stops.
+ */
+static void quiesce(struct vm *vm, struct vcpu *self)
 {
     if (!take_down(vm))
         vcpu_stop_self(self);
     stop_other_vcpus(vm, self);
     arch_vm_reset_irqs(vm);
+}
+
+void vm_shutdown(struct vm *vm, struct vcpu *self, const char *why)
+{
+    quiesce(vm, self);
     vm_shutdown_stopped(vm, self, why);
 }
 
@@ -68,23 +77,16 @@ void vm_restart(struct vm *vm, struct vcpu *self, const char *why)
 {
     struct vcpu *boot = &vm->vcpus[0];
 
-    if (!take_down(vm))
-        vcpu_stop_self(self);
-    stop_other_vcpus(vm, self);
+    quiesce(vm, self);
     if (vm->cfg->image.inplace) {
         /* Its image ran in place: there is no pristine copy to restart. */
         log_error("VM %u: reboot refused: its image is in place and cannot "
                   "be restored",
                   vm->id);
-        arch_vm_reset_irqs(vm);
         vm_shutdown_stopped(vm, self, "reboot of an inplace image");
     }
     log_info("VM %u restarting (%s)", vm->id, why);
-    arch_vm_reset_irqs(vm);
-    if (vm_load_image(vm)) {
-        log_error("VM %u: cannot reload its image; it stays down", vm->id);
-        vm_shutdown_stopped(vm, self, "reload failed");
-    }
+    vm_load_image(vm);
     /* Stop here first: vCPU 0 may be this very vCPU. */
     arch_vcpu_clear_interrupts(self);
     __atomic_store_n(&self->state, VCPU_STOPPED, __ATOMIC_RELEASE);

@@ -138,7 +138,7 @@ static int setup(void **state)
 static void assert_rejected_(const char **words, const char *file, int line)
 {
     memset(err.msg, 0, sizeof(err.msg));
-    if (config_check(&cfg, &target, &err) != -1)
+    if (config_check(&cfg, &target, NULL, &err) != -1)
         fail_msg("%s:%d: config accepted, expected an error", file, line);
     /* NUL terminated and not empty. */
     assert_non_null(memchr(err.msg, '\0', sizeof(err.msg)));
@@ -152,7 +152,7 @@ static void assert_rejected_(const char **words, const char *file, int line)
 
 static void assert_accepted(void)
 {
-    int rc = config_check(&cfg, &target, &err);
+    int rc = config_check(&cfg, &target, NULL, &err);
 
     if (rc != 0)
         fail_msg("valid config rejected: %s", err.msg);

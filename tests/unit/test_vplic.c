@@ -433,6 +433,24 @@ static void test_complete_reports_completed_id(void **state)
     assert_int_equal(complete(CTX_S0, 95).completed_id, 0);
 }
 
+static void test_enable_and_flight_accessors(void **state)
+{
+    (void)state;
+    assert_false(vplic_is_enabled(&plic, CTX_S0, 95));
+    arm(95, 1, CTX_S0);
+    assert_true(vplic_is_enabled(&plic, CTX_S0, 95));
+    assert_false(vplic_is_enabled(&plic, CTX_S1, 95));
+    /* Out of range asks are answered, not read past the arrays. */
+    assert_false(vplic_is_enabled(&plic, VPLIC_MAX_CONTEXTS, 95));
+    assert_false(vplic_is_enabled(&plic, CTX_S0, VPLIC_MAX_SOURCES));
+    assert_false(vplic_is_in_flight(&plic, 95));
+    assert_int_equal(claim(CTX_S0), 95);
+    assert_true(vplic_is_in_flight(&plic, 95));
+    complete(CTX_S0, 95);
+    assert_false(vplic_is_in_flight(&plic, 95));
+    assert_false(vplic_is_in_flight(&plic, VPLIC_MAX_SOURCES));
+}
+
 static void test_complete_from_context_not_enabling_is_ignored(void **state)
 {
     (void)state;
@@ -648,6 +666,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup(test_init_resets_everything, setup),
+        cmocka_unit_test_setup(test_enable_and_flight_accessors, setup),
         cmocka_unit_test_setup(test_init_clamps_sources_and_contexts, setup),
         cmocka_unit_test_setup(test_assign_only_existing_sources, setup),
         cmocka_unit_test_setup(test_priority_read_write, setup),

@@ -15,11 +15,6 @@
 
 static bool sstc;
 
-bool guest_timer_has_sstc(void)
-{
-    return sstc;
-}
-
 bool arch_guest_timer_is_direct(void)
 {
     return sstc;

@@ -29,16 +29,6 @@ static unsigned s_context_of(unsigned vcpu_id)
     return vcpu_id * VPLIC_CONTEXTS_PER_VCPU + 1;
 }
 
-static bool enabled_in(const struct vplic *p, unsigned ctx, unsigned id)
-{
-    return (p->enable[ctx][id / 32] >> (id % 32)) & 1;
-}
-
-static bool in_flight(const struct vplic *p, unsigned id)
-{
-    return (p->in_flight[id / 32] >> (id % 32)) & 1;
-}
-
 /* Mirror a vCPU's S-context enables into its hart's physical context. */
 static void sync_enables(struct vm *vm, unsigned ctx)
 {
@@ -49,7 +39,7 @@ static void sync_enables(struct vm *vm, unsigned ctx)
         return; /* M-mode contexts drive nothing */
     for (unsigned id = 1; id < p->num_sources; id++) {
         if (vplic_is_assigned(p, id))
-            plic_enable(vm->vcpus[vcpu].hart, id, enabled_in(p, ctx, id));
+            plic_enable(vm->vcpus[vcpu].hart, id, vplic_is_enabled(p, ctx, id));
     }
 }
 
@@ -142,7 +132,7 @@ void arch_vm_reset_irqs(struct vm *vm)
             continue;
         for (unsigned i = 0; i < vm->vcpu_num; i++)
             plic_enable(vm->vcpus[i].hart, id, false);
-        if (in_flight(p, id))
+        if (vplic_is_in_flight(p, id))
             plic_complete(irq_claim_hart[id], id);
     }
     vplic_init(p, platform.plic.num_sources, vm->vcpu_num);

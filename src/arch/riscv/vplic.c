@@ -97,6 +97,17 @@ bool vplic_is_assigned(const struct vplic *p, unsigned id)
 }
 
 /* spec 1 (gateways): at most one request per source in the core at a time. */
+bool vplic_is_enabled(const struct vplic *p, unsigned ctx, unsigned id)
+{
+    return ctx < p->num_contexts && source_exists(p, id) &&
+           test_bit(p->enable[ctx], id);
+}
+
+bool vplic_is_in_flight(const struct vplic *p, unsigned id)
+{
+    return source_exists(p, id) && test_bit(p->in_flight, id);
+}
+
 void vplic_raise(struct vplic *p, unsigned id)
 {
     if (!vplic_is_assigned(p, id) || test_bit(p->in_flight, id))

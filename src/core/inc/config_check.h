@@ -9,6 +9,7 @@
 
 #include <config.h>
 #include <hyp_limits.h>
+#include <platform.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -27,9 +28,16 @@ struct config_target {
     uint64_t irqc_size;          /* a VM's interrupt controller window */
 };
 
-/* 0 if `cfg` is valid for `target`, else -1 with the reason in `err`. */
+/* What a platform description says for checking (hyp range not known). */
+struct config_target config_target_for_platform(const struct platform *p,
+                                                uint64_t hart_mask);
+
+/*
+ * 0 if `cfg` is valid for `target`, else -1 with the reason in `err`. On
+ * success `harts` (when not NULL) gets the placement hart_map_assign found.
+ */
 int config_check(const struct config *cfg, const struct config_target *target,
-                 struct config_error *err);
+                 unsigned harts[MAX_VMS][MAX_CPUS], struct config_error *err);
 
 /*
  * Pick a physical hart for every vCPU: cpu_affinity first, then the lowest

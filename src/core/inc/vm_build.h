@@ -14,6 +14,6 @@ struct vm;
  */
 int vm_build(unsigned id, const struct vm_config *cfg, const unsigned *harts);
 /* Clear the VM's RAM and copy its image in (an inplace one stays). */
-int vm_load_image(struct vm *vm);
+void vm_load_image(struct vm *vm);
 
 #endif

@@ -8,7 +8,6 @@
 
 struct vcpu;
 
-bool guest_timer_has_sstc(void);
 /* Detect Sstc and set this hart up for guest timers. */
 void guest_timer_init_hart(void);
 void guest_timer_set(struct vcpu *vcpu, uint64_t deadline);

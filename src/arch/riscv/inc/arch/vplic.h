@@ -77,6 +77,10 @@ void vplic_init(struct vplic *p, unsigned num_sources, unsigned num_vcpus);
 /* Give source id to this VM (ignored for 0 and ids >= num_sources). */
 void vplic_assign(struct vplic *p, unsigned id);
 bool vplic_is_assigned(const struct vplic *p, unsigned id);
+/* Whether context `ctx` enables source `id`. */
+bool vplic_is_enabled(const struct vplic *p, unsigned ctx, unsigned id);
+/* Whether source `id` was claimed and not completed yet. */
+bool vplic_is_in_flight(const struct vplic *p, unsigned id);
 /*
  * A physical interrupt for source id arrived: mark it pending unless it is
  * pending already or in flight (claimed, not completed), or not assigned.
