@@ -1,4 +1,5 @@
 #include "sbi.h"
+#include "config.h"
 
 /*
  * SBI calling convention (spec ch. 3): EID in a7, FID in a6, arguments in
@@ -57,9 +58,19 @@ struct sbiret sbi_send_ipi(unsigned long hart_mask,
 
 /* The started hart enters start_addr in S-mode with a0 = hartid, a1 = opaque,
  * satp = 0 and sstatus.SIE = 0 (spec 9.1). */
+struct hart_start_mailbox hart_start_mailbox[MAX_HARTS];
+
 struct sbiret sbi_hart_start(unsigned long hartid, unsigned long start_addr,
                              unsigned long opaque)
 {
+    /* Published before the call for a hart the firmware releases too early
+     * (start.S, released_early); relaxed order suffices for opaque because
+     * the release store of entry orders it. */
+    if (hartid < MAX_HARTS) {
+        hart_start_mailbox[hartid].opaque = opaque;
+        __atomic_store_n(&hart_start_mailbox[hartid].entry, start_addr,
+                         __ATOMIC_RELEASE);
+    }
     return sbi_ecall(SBI_EXT_HSM, SBI_HSM_HART_START, hartid, start_addr,
                      opaque);
 }

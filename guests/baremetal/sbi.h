@@ -71,6 +71,17 @@ struct sbiret sbi_set_timer(uint64_t stime_value);
 struct sbiret sbi_send_ipi(unsigned long hart_mask,
                            unsigned long hart_mask_base);
 
+/*
+ * What the last hart_start asked of each hart. OpenSBI v1.1 can release a
+ * hart before it records the start address, sending it to _start instead;
+ * start.S then takes the entry and opaque from here.
+ */
+struct hart_start_mailbox {
+    unsigned long entry;  /* offset 0, read by start.S */
+    unsigned long opaque; /* offset 8 */
+};
+extern struct hart_start_mailbox hart_start_mailbox[];
+
 struct sbiret sbi_hart_start(unsigned long hartid, unsigned long start_addr,
                              unsigned long opaque);
 struct sbiret sbi_hart_stop(void);

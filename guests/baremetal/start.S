@@ -10,6 +10,13 @@
     .section .text.entry, "ax", @progbits
     .global _start
 _start:
+    /* The first hart here is the boot hart; a later one was released early
+     * by the firmware (sbi.h, hart_start_mailbox). */
+    la      t0, boot_lottery
+    li      t1, 1
+    amoswap.w.aq t1, t1, (t0)
+    bnez    t1, released_early
+
     /* Only the boot hart comes here and nothing else runs yet: clear .bss
      * (which also holds the stacks) before any C code. */
     la      t0, __bss_start
@@ -20,6 +27,20 @@ _start:
     j       1b
 2:  la      t2, boot_main
     j       hart_entry
+
+    /* Wait for the entry and opaque our hart_start published, then go
+     * where the firmware should have sent us, with a1 = opaque. */
+released_early:
+    li      t0, MAX_HARTS
+    bgeu    a0, t0, bad_hart
+    la      t0, hart_start_mailbox
+    slli    t1, a0, 4
+    add     t0, t0, t1
+1:  ld      t2, 0(t0)
+    fence   r, rw                   /* acquire: entry before opaque */
+    beqz    t2, 1b
+    ld      a1, 8(t0)
+    jr      t2
 
     /* Secondaries must not clear .bss: the boot hart's state lives there. */
     .global secondary_entry
@@ -67,6 +88,12 @@ park:
     csrw    sie, zero
     wfi
     j       park
+
+    /* In .data, not .bss: the boot hart clears .bss after winning it. */
+    .data
+    .balign 4
+boot_lottery:
+    .word   0
 
 /*
  * Trap vector (stvec must be 4-byte aligned). Handlers are ordinary C

@@ -33,6 +33,7 @@ void hyp_boot_main(unsigned long hartid, const void *dtb);
 void hyp_secondary_main(unsigned long hartid);
 
 static unsigned vcpu_harts[MAX_VMS][MAX_CPUS];
+static bool boot_done; /* set once VMs are built; secondaries wait */
 
 static void fatal(const char *what) __attribute__((noreturn));
 static void fatal(const char *what)
@@ -145,6 +146,7 @@ void hyp_boot_main(unsigned long hartid, const void *dtb)
     check_config();
     build_vms();
     boot_table_print();
+    __atomic_store_n(&boot_done, true, __ATOMIC_RELEASE);
     start_harts((unsigned)hartid);
     cpu_idle(cpu);
 }
@@ -153,6 +155,10 @@ void hyp_secondary_main(unsigned long hartid)
 {
     struct cpu *cpu = &cpus[hartid];
 
+    /* A hart the firmware released early (see boot.S) waits here, still on
+     * physical addresses, until the address space and VMs exist. */
+    while (!__atomic_load_n(&boot_done, __ATOMIC_ACQUIRE))
+        ;
     arch_hart_init(cpu);
     cpu_idle(cpu);
 }

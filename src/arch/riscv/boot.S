@@ -10,6 +10,18 @@
     .section .text.boot, "ax"
     .global _start
 _start:
+    /*
+     * Only the first hart here is the boot hart. OpenSBI v1.1 (QEMU's
+     * bundled firmware) marks a hart START_PENDING before it records the
+     * start address, so a hart woken in that window leaves through the
+     * default payload address, i.e. here, while the boot hart already runs.
+     * It must not clear .bss: send it down the secondary path instead.
+     */
+    la      t0, boot_lottery
+    li      t1, 1
+    amoswap.w.aq t1, t1, (t0)
+    bnez    t1, _secondary_start
+
     csrw    sie, zero
     la      t0, hyp_trap_vector
     csrw    stvec, t0
@@ -50,6 +62,12 @@ set_stack:
 park:
     wfi
     j       park
+
+    /* In .data, not .bss: the boot hart clears .bss after winning it. */
+    .section .data
+    .balign 4
+boot_lottery:
+    .word   0
 
     .section .bss.stacks, "aw", @nobits
     .balign 16

@@ -102,6 +102,9 @@ int arch_start_hart(unsigned hart)
     do {
         err =
             fw_hart_start(hart, (unsigned long)(uintptr_t)_secondary_start, 0);
-    } while (err != SBI_SUCCESS && read_time() < deadline);
-    return (int)err;
+    } while (err != SBI_SUCCESS && err != SBI_ERR_ALREADY_AVAILABLE &&
+             read_time() < deadline);
+    /* Already started: the firmware released it early (see boot.S), so it
+     * is in hyp_secondary_main waiting for the boot hart. */
+    return err == SBI_ERR_ALREADY_AVAILABLE ? 0 : (int)err;
 }
