@@ -27,6 +27,9 @@ BUILD := build/$(PLATFORM)/$(CONFIG)
 BIN := bin/$(PLATFORM)/$(CONFIG)
 GUEST_DIR := build/guests
 GUEST_BIN := $(GUEST_DIR)/baremetal/baremetal.bin
+# The Linux guest (guests/linux/build.sh) is built only for configs that
+# name BAOBAB_LINUX: it downloads Debian's kernel on first use.
+LINUX_OUT ?= $(GUEST_DIR)/linux
 
 CONFIG_SRC := $(firstword $(wildcard $(CONFIG_REPO)/$(CONFIG).c \
                                      $(CONFIG_REPO)/$(CONFIG)/config.c))
@@ -51,7 +54,8 @@ CONFIG_CFLAGS := $(ARCH_FLAGS) -O2 -std=gnu11 -ffreestanding -fno-common \
                  -fno-pie -Wall -MMD -MP
 CONFIG_CPPFLAGS := -Isrc/core/inc -I$(dir $(CONFIG_SRC)) \
                    -Wa,-I$(dir $(CONFIG_SRC)) \
-                   -DBAOBAB_IMGS=$(abspath $(GUEST_DIR)/baremetal) $(CPPFLAGS)
+                   -DBAOBAB_IMGS=$(abspath $(GUEST_DIR)/baremetal) \
+                   -DBAOBAB_LINUX=$(abspath $(LINUX_OUT)) $(CPPFLAGS)
 
 # Host tools see the configuration compiled for the host. -std=c11 keeps
 # names such as `linux` or `unix` in image paths from being macro-expanded.
@@ -63,7 +67,7 @@ CONFIG_CHECKER_SRCS := tools/config_check.c src/core/config_check.c \
                        src/core/hart_map.c src/core/vm_layout.c \
                        $(PLAT_DIR)/platform.c
 
-.PHONY: all guests run test test-unit test-system lint format bench bench-build \
+.PHONY: all guests linux-guest run test test-unit test-system lint format bench bench-build \
         clean distclean deps FORCE
 .DEFAULT_GOAL := all
 
@@ -103,13 +107,16 @@ require_config = test -n "$(CONFIG_SRC)" || { echo "error: config '$(CONFIG)' \
 # The config embeds guest images (ours come from guests/). It is compiled
 # on every run: the images it .incbin's are not in the dependency files,
 # and CPPFLAGS may name others, so make cannot tell when they change.
-$(CONFIG_OBJ): $(CONFIG_SRC) $(GUEST_BIN) FORCE
+CONFIG_GUESTS := $(GUEST_BIN) $(if $(and $(CONFIG_SRC),$(shell grep -l \
+    BAOBAB_LINUX $(CONFIG_SRC) 2>/dev/null)),linux-guest)
+
+$(CONFIG_OBJ): $(CONFIG_SRC) $(CONFIG_GUESTS) FORCE
 	@$(require_config)
 	@mkdir -p $(dir $@)
 	@echo "  CONFIG  $(CONFIG_SRC)"
 	$(Q)$(CC) $(CONFIG_CFLAGS) $(CONFIG_CPPFLAGS) -c $(CONFIG_SRC) -o $@
 
-$(HOST_CONFIG_OBJ): $(CONFIG_SRC) $(GUEST_BIN) FORCE
+$(HOST_CONFIG_OBJ): $(CONFIG_SRC) $(CONFIG_GUESTS) FORCE
 	@$(require_config)
 	@mkdir -p $(dir $@)
 	$(Q)$(HOSTCC) $(HOST_CFLAGS) $(CONFIG_CPPFLAGS) -c $(CONFIG_SRC) -o $@
@@ -123,6 +130,9 @@ guests: $(GUEST_BIN)
 $(GUEST_BIN): FORCE
 	@$(MAKE) -s --no-print-directory -C guests/baremetal all-modes \
 	    O=$(abspath $(GUEST_DIR)/baremetal) CROSS_COMPILE=$(CROSS_COMPILE)
+
+linux-guest:
+	@guests/linux/build.sh $(abspath $(LINUX_OUT))
 
 QEMU_SMP ?= 4
 QEMU_MEM ?= 4G

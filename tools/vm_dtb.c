@@ -430,9 +430,27 @@ static void put_ipc(FILE *f, const struct ipc *c, bool plic)
     fputs("\t\t};\n", f);
 }
 
+/* The platform's console UART, which VMs not owning it get emulated. */
+static const struct platform_device *console_device(void)
+{
+    for (unsigned k = 0; k < platform.num_devices; k++) {
+        if (platform.devices[k].base == platform.console_uart.base)
+            return &platform.devices[k];
+    }
+    return NULL;
+}
+
+static const struct platform_device *emulated_uart(const struct vm_platform *p)
+{
+    if (vm_has_device_at(p, platform.console_uart.base,
+                         platform.console_uart.size))
+        return NULL;
+    return console_device();
+}
+
 static bool soc_empty(const struct vm_platform *p)
 {
-    if (p->arch.irqc.plic.base || (p->ipcs && p->ipc_num))
+    if (p->arch.irqc.plic.base || (p->ipcs && p->ipc_num) || emulated_uart(p))
         return false;
     for (size_t j = 0; p->devs && j < p->dev_num; j++)
         if (p->devs[j].size)
@@ -444,6 +462,7 @@ static void put_soc(FILE *f, const struct vm_config *cfg)
 {
     const struct vm_platform *p = &cfg->platform;
     bool plic = p->arch.irqc.plic.base != 0;
+    const struct platform_device *uart = emulated_uart(p);
 
     if (soc_empty(p))
         return;
@@ -465,6 +484,18 @@ static void put_soc(FILE *f, const struct vm_config *cfg)
         }
         if (!matched)
             put_passthrough(f, d, plic);
+    }
+    if (uart) {
+        /* Emulated in place: same address and interrupt as the real one. */
+        const struct vm_dev_region identity = {
+            .pa = uart->base,
+            .va = uart->base,
+            .size = uart->size,
+            .interrupt_num = 1,
+            .interrupts = (irqid_t[]){uart->irq},
+        };
+
+        put_device(f, uart, &identity, plic);
     }
     for (size_t j = 0; p->ipcs && j < p->ipc_num; j++)
         put_ipc(f, &p->ipcs[j], plic);
@@ -502,6 +533,12 @@ static void put_other_irqs(FILE *f, const struct vm_platform *p)
 /* The node path of the console UART in the VM's tree, if it has it. */
 static bool stdout_path(const struct vm_platform *p, char *buf, size_t len)
 {
+    const struct platform_device *uart = emulated_uart(p);
+
+    if (uart) {
+        snprintf(buf, len, "/soc/%s@%" PRIx64, uart->name, uart->base);
+        return true;
+    }
     for (size_t j = 0; p->devs && j < p->dev_num; j++) {
         const struct vm_dev_region *d = &p->devs[j];
 

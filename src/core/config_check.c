@@ -330,6 +330,42 @@ static int check_ipcs(const struct config *cfg, const struct vm_config *c,
     return 0;
 }
 
+/*
+ * A VM that does not own the console UART finds an emulated one at its
+ * address and interrupt (vm_uart.c): nothing else of the VM may use them.
+ */
+static int check_emulated_uart(const struct vm_config *c, size_t vm,
+                               const struct config_target *t,
+                               struct config_error *err)
+{
+    const struct vm_platform *p = &c->platform;
+
+    if (!t->console_size ||
+        vm_has_device_at(p, t->console_base, t->console_size))
+        return 0;
+    for (size_t i = 0; i < p->region_num; i++) {
+        if (ranges_overlap(p->regions[i].base, p->regions[i].size,
+                           t->console_base, t->console_size))
+            return fail(err,
+                        "VM %zu: platform.regions[%zu] covers 0x%lx, where "
+                        "the VM's emulated console UART is",
+                        vm, i, t->console_base);
+    }
+    for (size_t i = 0; i < p->dev_num; i++) {
+        const struct vm_dev_region *d = &p->devs[i];
+
+        for (size_t j = 0; t->console_irq && j < d->interrupt_num; j++) {
+            if (d->interrupts[j] == t->console_irq)
+                return fail(err,
+                            "VM %zu: platform.devs[%zu].interrupts[%zu] = %u "
+                            "is the interrupt of the VM's emulated console "
+                            "UART; pass the UART through with it, or drop it",
+                            vm, i, j, t->console_irq);
+        }
+    }
+    return 0;
+}
+
 static int check_vm(const struct config *cfg, size_t vm,
                     const struct config_target *t, struct config_error *err)
 {
@@ -345,7 +381,7 @@ static int check_vm(const struct config *cfg, size_t vm,
                     (unsigned)c->fault_policy);
     if (check_memory(c, vm, t, err) || check_image(c, vm, t, err) ||
         check_devices(c, vm, t, err) || check_ipcs(cfg, c, vm, err) ||
-        check_irqc(c, vm, t, err))
+        check_irqc(c, vm, t, err) || check_emulated_uart(c, vm, t, err))
         return -1;
     return 0;
 }
@@ -414,8 +450,20 @@ struct config_target config_target_for_platform(const struct platform *p,
         .fw_size = p->firmware.size,
         .irq_sources = p->plic.num_sources,
         .irqc_size = p->plic.size,
+        .console_base = p->console_uart.base,
+        .console_size = p->console_uart.size,
+        .console_irq = p->console_uart.irq,
     };
     return t;
+}
+
+bool vm_has_device_at(const struct vm_platform *p, uint64_t base, uint64_t size)
+{
+    for (size_t i = 0; p->devs && i < p->dev_num; i++) {
+        if (ranges_overlap(p->devs[i].pa, p->devs[i].size, base, size))
+            return true;
+    }
+    return false;
 }
 
 int config_check(const struct config *cfg, const struct config_target *target,

@@ -1,28 +1,56 @@
 /* SPDX-License-Identifier: Apache-2.0 */
+/*
+ * The shared console. Output: the hypervisor's lines and each VM's lines
+ * go out whole, tagged; only the VM with the input focus writes through
+ * character by character, so that its prompt and the echo of what is typed
+ * show at once. A line another source prints meanwhile first ends that
+ * unfinished line, and the focus VM's next character starts a tagged one.
+ *
+ * Input (when the hypervisor owns the UART): typed characters go to the
+ * focus VM's emulated UART. CONSOLE_ESCAPE then a digit moves the focus to
+ * that VM; CONSOLE_ESCAPE twice sends one CONSOLE_ESCAPE.
+ */
 #include <console.h>
 #include <lib/format.h>
 #include <lib/spinlock.h>
 #include <stdarg.h>
 #include <vm.h>
+#include <vm_uart.h>
 
 #define PRINTK_MAX 256
+#define NO_LINE (-1)
 
 static const struct console_driver *driver;
 static spinlock_t console_lock = SPINLOCK_INIT;
 static unsigned focus_vm;
+/* The VM whose unfinished line ends the UART's output, or NO_LINE. */
+static int open_line = NO_LINE;
+static bool escape_seen;
 
 void console_init(const struct console_driver *drv)
 {
     driver = drv;
 }
 
+static void put_raw(char c)
+{
+    if (c == '\n')
+        driver->putc('\r');
+    driver->putc(c);
+}
+
+static void end_open_line(void)
+{
+    if (open_line != NO_LINE)
+        put_raw('\n');
+    open_line = NO_LINE;
+}
+
 static void write_locked(const char *s, size_t n)
 {
-    for (size_t i = 0; i < n; i++) {
-        if (s[i] == '\n')
-            driver->putc('\r');
-        driver->putc(s[i]);
-    }
+    end_open_line();
+    for (size_t i = 0; i < n; i++)
+        put_raw(s[i]);
 }
 
 int printk(const char *fmt, ...)
@@ -54,10 +82,32 @@ static void flush_vm_line(struct vm *vm)
     vm->line_len = 0;
 }
 
+/* The focus VM's character, written through; console_lock held. */
+static void put_focus_locked(struct vm *vm, char c)
+{
+    if (open_line != (int)vm->id) {
+        char tag[16];
+        int n = snprintf(tag, sizeof(tag), "[vm%u] ", vm->id);
+
+        write_locked(tag, (size_t)n);
+        open_line = (int)vm->id;
+    }
+    if (c == '\n') {
+        put_raw('\n');
+        open_line = NO_LINE;
+    } else if (c != '\r') {
+        driver->putc(c);
+    }
+}
+
 void console_vm_putc(struct vm *vm, char c)
 {
     spin_lock(&vm->line_lock);
-    if (c == '\n') {
+    if (vm->id == focus_vm && driver) {
+        spin_lock(&console_lock);
+        put_focus_locked(vm, c);
+        spin_unlock(&console_lock);
+    } else if (c == '\n') {
         flush_vm_line(vm);
     } else if (c != '\r') {
         vm->line[vm->line_len++] = c;
@@ -75,12 +125,53 @@ void console_vm_write(struct vm *vm, const char *buf, size_t len)
 
 int console_vm_getc(struct vm *vm)
 {
-    if (!driver || vm->id != focus_vm)
-        return -1;
-    return driver->getc();
+    return vm_uart_getc(vm);
 }
 
 void console_set_focus(unsigned vm_id)
 {
+    struct vm *vm;
+
+    if (vm_id >= vm_count) {
+        log_warn("console: there is no VM %u; input stays with VM %u", vm_id,
+                 focus_vm);
+        return;
+    }
+    vm = &vms[vm_id];
+    log_info("console: input goes to VM %u", vm_id);
+    /* What the VM buffered while it had no focus is its open line now. */
+    spin_lock(&vm->line_lock);
+    spin_lock(&console_lock);
     focus_vm = vm_id;
+    for (unsigned i = 0; i < vm->line_len; i++)
+        put_focus_locked(vm, vm->line[i]);
+    vm->line_len = 0;
+    spin_unlock(&console_lock);
+    spin_unlock(&vm->line_lock);
+}
+
+void console_input(char c)
+{
+    if (escape_seen) {
+        escape_seen = false;
+        if (c >= '0' && c <= '9') {
+            console_set_focus((unsigned)(c - '0'));
+            return;
+        }
+        if (c != CONSOLE_ESCAPE)
+            return; /* not a console command: dropped */
+    } else if (c == CONSOLE_ESCAPE) {
+        escape_seen = true;
+        return;
+    }
+    if (focus_vm < vm_count)
+        vm_uart_rx(&vms[focus_vm], c);
+}
+
+void console_rx_interrupt(void)
+{
+    int c;
+
+    while ((c = driver->getc()) >= 0)
+        console_input((char)c);
 }

@@ -107,6 +107,22 @@ static void build_vms(void)
     }
 }
 
+/* Typed input is the hypervisor's to hand out unless a VM owns the UART. */
+static void take_console_input(void)
+{
+    for (unsigned i = 0; i < vm_count; i++) {
+        if (!vms[i].uart.emulated)
+            return;
+    }
+    if (!platform.console_uart.irq || !platform_console.enable_rx_irq)
+        return;
+    arch_console_irq_enable(platform.console_uart.irq);
+    platform_console.enable_rx_irq();
+    if (vm_count > 1)
+        log_info("console: input goes to VM 0; Ctrl-\\ then a VM number "
+                 "switches");
+}
+
 static void start_harts(unsigned boot_hart)
 {
     for (unsigned h = 0; h < MAX_CPUS; h++) {
@@ -146,6 +162,7 @@ void hyp_boot_main(unsigned long hartid, const void *dtb)
     check_config();
     build_vms();
     boot_table_print();
+    take_console_input();
     __atomic_store_n(&boot_done, true, __ATOMIC_RELEASE);
     start_harts((unsigned)hartid);
     cpu_idle(cpu);

@@ -9,6 +9,7 @@
 #include <vm_build.h>
 #include <vm_dtb.h>
 #include <vm_layout.h>
+#include <vm_uart.h>
 
 static struct vcpu vcpu_pool[MAX_CPUS];
 static unsigned vcpu_pool_used;
@@ -255,6 +256,10 @@ int vm_build(unsigned id, const struct vm_config *cfg, const unsigned *harts)
     }
     if (build_memory(vm) || build_devices(vm))
         return -1;
+    if (vm_uart_init(vm)) {
+        log_error("VM %u: no room for its emulated UART", id);
+        return -1;
+    }
     vm_load_image(vm);
     build_vcpus(vm, harts);
     return 0;

@@ -6,6 +6,7 @@
 #include <vm.h>
 #include <vm_build.h>
 #include <vm_lifecycle.h>
+#include <vm_uart.h>
 
 /* Mark the VM down so no vCPU can be started; false if it already was. */
 static bool take_down(struct vm *vm)
@@ -65,6 +66,7 @@ static void quiesce(struct vm *vm, struct vcpu *self)
         vcpu_stop_self(self);
     stop_other_vcpus(vm, self);
     arch_vm_reset_irqs(vm);
+    vm_uart_reset(vm);
 }
 
 void vm_shutdown(struct vm *vm, struct vcpu *self, const char *why)

@@ -132,17 +132,21 @@ def isa_parts(isa):
 
 
 # What each configuration gives each VM: vCPUs, memory (base, size),
-# devices by node name: (size, interrupt or None), and Linux extras.
+# devices by node name: (size, interrupt or None), and Linux extras. A VM
+# that does not own the UART has the emulated one in its place.
 GUEST_BIN = ROOT / "build" / "guests" / "baremetal" / "baremetal.bin"
 VIRTIO = {f"virtio_mmio@{0x10001000 + n * 0x1000:x}": (0x1000, 1 + n)
           for n in range(8)}
 CASES = {
     "baremetal-4cpu": (None, [
-        dict(cpus=4, mem=[(0x80000000, 0x8000000)], plic=True, devs={}),
+        dict(cpus=4, mem=[(0x80000000, 0x8000000)], plic=True,
+             devs={"serial@10000000": (0x100, 10)}, stdout=True),
     ]),
     "two-baremetal": (None, [
-        dict(cpus=3, mem=[(0x80000000, 0x4000000)], plic=False, devs={}),
-        dict(cpus=1, mem=[(0x80000000, 0x4000000)], plic=False, devs={}),
+        dict(cpus=3, mem=[(0x80000000, 0x4000000)], plic=False,
+             devs={"serial@10000000": (0x100, None)}, stdout=True),
+        dict(cpus=1, mem=[(0x80000000, 0x4000000)], plic=False,
+             devs={"serial@10000000": (0x100, None)}, stdout=True),
     ]),
     "baremetal-uart": (None, [
         dict(cpus=1, mem=[(0x80000000, 0x4000000)], plic=True,

@@ -59,6 +59,9 @@ static int setup(void **state)
         .fw_size = 2 * MIB,
         .irq_sources = 96,
         .irqc_size = 0x600000,
+        .console_base = 0x10000000,
+        .console_size = 0x1000,
+        .console_irq = 10,
     };
 
     shmems[0] = (struct shmem){.size = 0x10000};
@@ -167,7 +170,7 @@ static void test_valid_config(void **state)
     /* Interrupt-only devices and devices with no IPC are fine too. */
     devs[0][1] = (struct vm_dev_region){.interrupt_num = 1,
                                         .interrupts = dev_irqs[0][1]};
-    dev_irqs[0][1][0] = 10;
+    dev_irqs[0][1][0] = 11;
     vms[0].platform.dev_num = 2;
     vms[1].platform.ipc_num = 0;
     vms[1].platform.ipcs = NULL;
@@ -412,6 +415,26 @@ static void test_interrupt_only_device_shared_irq(void **state)
     dev_irqs[1][1][1] = 1;
     vms[1].platform.dev_num = 2;
     assert_rejected("VM 0", "VM 1", "devs[1]", "interrupt 1");
+}
+
+static void test_emulated_uart_interrupt_is_reserved(void **state)
+{
+    (void)state;
+    /* VM 0 has no UART of its own: interrupt 10 is its emulated one's. */
+    dev_irqs[0][0][0] = 10;
+    assert_rejected("VM 0", "devs[0].interrupts[0] = 10", "emulated console");
+    /* Owning the real UART, it may take the real interrupt. */
+    devs[0][0].pa = 0x10000000;
+    devs[0][0].va = 0x10000000;
+    assert_accepted();
+}
+
+static void test_emulated_uart_address_is_reserved(void **state)
+{
+    (void)state;
+    regions[0][1] = (struct vm_mem_region){.base = 0x10000000, .size = 0x1000};
+    vms[0].platform.region_num = 2;
+    assert_rejected("VM 0", "regions[1]", "0x10000000", "emulated console");
 }
 
 static void test_console_uart_may_be_passed_to_one_vm(void **state)
@@ -748,6 +771,8 @@ int main(void)
         T(test_interrupt_to_two_vms),
         T(test_interrupt_only_device_shared_irq),
         T(test_console_uart_may_be_passed_to_one_vm),
+        T(test_emulated_uart_interrupt_is_reserved),
+        T(test_emulated_uart_address_is_reserved),
         T(test_device_over_hypervisor),
         T(test_device_va_over_memory),
         T(test_device_misaligned),

@@ -382,6 +382,24 @@ static void test_raise_while_pending_is_one_request(void **state)
     assert_int_equal(claim(CTX_S0), 0);
 }
 
+/* Emulated level sources: raise and lower report whether pending changed,
+ * a lowered request is not claimed, and one in flight is not withdrawn. */
+static void test_lower_withdraws_an_unclaimed_request(void **state)
+{
+    (void)state;
+    arm(5, 1, CTX_S0); /* raises it */
+    assert_false(vplic_raise(&plic, 5));
+    assert_true(vplic_lower(&plic, 5));
+    assert_false(vplic_lower(&plic, 5));
+    assert_false(vplic_context_irq(&plic, CTX_S0));
+    assert_int_equal(claim(CTX_S0), 0);
+    assert_true(vplic_raise(&plic, 5));
+    assert_int_equal(claim(CTX_S0), 5);
+    assert_false(vplic_lower(&plic, 5));
+    assert_false(vplic_raise(&plic, 5)); /* in flight: the gateway holds */
+    assert_false(vplic_lower(&plic, 4)); /* not the VM's */
+}
+
 static void test_claim_skips_disabled_and_priority_zero(void **state)
 {
     (void)state;
@@ -691,6 +709,8 @@ int main(void)
         cmocka_unit_test_setup(test_in_flight_source_is_not_raised_again,
                                setup),
         cmocka_unit_test_setup(test_raise_while_pending_is_one_request, setup),
+        cmocka_unit_test_setup(test_lower_withdraws_an_unclaimed_request,
+                               setup),
         cmocka_unit_test_setup(test_claim_skips_disabled_and_priority_zero,
                                setup),
         cmocka_unit_test_setup(test_claim_ignores_threshold, setup),

@@ -28,7 +28,7 @@ UNIT_ENV := ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
             timeout $(UNIT_TIMEOUT)
 
 UNIT_TESTS := page_table page_alloc config_check sbi format isa fdt \
-              insn_decode vplic
+              insn_decode vplic vuart
 
 unit_page_table_SRCS := src/arch/riscv/page_table.c
 
@@ -47,6 +47,8 @@ unit_isa_SRCS := src/core/isa.c
 unit_insn_decode_SRCS := src/arch/riscv/insn_decode.c
 
 unit_vplic_SRCS := src/arch/riscv/vplic.c
+
+unit_vuart_SRCS := src/core/vuart.c
 
 # Our vsnprintf under another name, next to the host's for comparison.
 unit_format_SRCS := src/lib/format.c

@@ -23,6 +23,14 @@
 static struct vm *irq_owner[VPLIC_MAX_SOURCES];
 /* The hart whose context claimed the source; it completes it there. */
 static unsigned irq_claim_hart[VPLIC_MAX_SOURCES];
+/* The physical source of the hypervisor console's input, if it has it. */
+static unsigned console_irq;
+
+static bool is_virtual(const struct vm *vm, unsigned id)
+{
+    return id < VPLIC_MAX_SOURCES &&
+           (vm->arch.virtual_src[id / 32] >> (id % 32)) & 1;
+}
 
 static unsigned s_context_of(unsigned vcpu_id)
 {
@@ -38,7 +46,7 @@ static void sync_enables(struct vm *vm, unsigned ctx)
     if (ctx % VPLIC_CONTEXTS_PER_VCPU == 0 || vcpu >= vm->vcpu_num)
         return; /* M-mode contexts drive nothing */
     for (unsigned id = 1; id < p->num_sources; id++) {
-        if (vplic_is_assigned(p, id))
+        if (vplic_is_assigned(p, id) && !is_virtual(vm, id))
             plic_enable(vm->vcpus[vcpu].hart, id, vplic_is_enabled(p, ctx, id));
     }
 }
@@ -89,7 +97,9 @@ static bool vplic_access(struct vcpu *vcpu, uint64_t offset, unsigned width,
         return false;
     if (!write)
         *value = r.value;
-    if (r.completed_id)
+    if (r.completed_id && is_virtual(vm, r.completed_id))
+        vm_virq_completed(vm, r.completed_id);
+    else if (r.completed_id)
         plic_complete(irq_claim_hart[r.completed_id], r.completed_id);
     if (r.lines_changed)
         update_lines(vm);
@@ -128,7 +138,7 @@ void arch_vm_reset_irqs(struct vm *vm)
         return;
     spin_lock(&vm->arch.irq_lock);
     for (unsigned id = 1; id < p->num_sources; id++) {
-        if (!vplic_is_assigned(p, id))
+        if (!vplic_is_assigned(p, id) || is_virtual(vm, id))
             continue;
         for (unsigned i = 0; i < vm->vcpu_num; i++)
             plic_enable(vm->vcpus[i].hart, id, false);
@@ -136,6 +146,10 @@ void arch_vm_reset_irqs(struct vm *vm)
             plic_complete(irq_claim_hart[id], id);
     }
     vplic_init(p, platform.plic.num_sources, vm->vcpu_num);
+    for (unsigned id = 1; id < p->num_sources; id++) {
+        if (is_virtual(vm, id))
+            vplic_assign(p, id);
+    }
     spin_unlock(&vm->arch.irq_lock);
     for (size_t i = 0; i < vm->cfg->platform.dev_num; i++)
         assign_sources(vm, vm->cfg->platform.devs[i].interrupts,
@@ -150,6 +164,11 @@ void virq_handle_external(void)
     while ((id = plic_claim(hart)) != 0) {
         struct vm *vm = id < VPLIC_MAX_SOURCES ? irq_owner[id] : NULL;
 
+        if (id == console_irq) {
+            console_rx_interrupt();
+            plic_complete(hart, id);
+            continue;
+        }
         if (!vm) {
             log_warn("hart %u: interrupt %u belongs to no VM: masked", hart,
                      id);
@@ -163,4 +182,35 @@ void virq_handle_external(void)
         spin_unlock(&vm->arch.irq_lock);
         update_lines(vm);
     }
+}
+
+void arch_virq_add_virtual(struct vm *vm, unsigned id)
+{
+    if (!vm->cfg->platform.arch.irqc.plic.base || id >= VPLIC_MAX_SOURCES)
+        return;
+    spin_lock(&vm->arch.irq_lock);
+    vm->arch.virtual_src[id / 32] |= 1U << (id % 32);
+    vplic_assign(&vm->arch.vplic, id);
+    spin_unlock(&vm->arch.irq_lock);
+}
+
+void arch_virq_set_level(struct vm *vm, unsigned id, bool level)
+{
+    bool changed;
+
+    if (!is_virtual(vm, id))
+        return;
+    spin_lock(&vm->arch.irq_lock);
+    changed = level ? vplic_raise(&vm->arch.vplic, id)
+                    : vplic_lower(&vm->arch.vplic, id);
+    spin_unlock(&vm->arch.irq_lock);
+    if (changed)
+        update_lines(vm);
+}
+
+void arch_console_irq_enable(unsigned irq)
+{
+    console_irq = irq;
+    plic_set_priority(irq, PHYS_PRIORITY);
+    plic_enable(cpu_self()->hartid, irq, true);
 }

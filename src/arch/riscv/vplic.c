@@ -108,11 +108,21 @@ bool vplic_is_in_flight(const struct vplic *p, unsigned id)
     return source_exists(p, id) && test_bit(p->in_flight, id);
 }
 
-void vplic_raise(struct vplic *p, unsigned id)
+bool vplic_raise(struct vplic *p, unsigned id)
 {
-    if (!vplic_is_assigned(p, id) || test_bit(p->in_flight, id))
-        return;
+    if (!vplic_is_assigned(p, id) || test_bit(p->in_flight, id) ||
+        test_bit(p->pending, id))
+        return false;
     set_bit(p->pending, id);
+    return true;
+}
+
+bool vplic_lower(struct vplic *p, unsigned id)
+{
+    if (!vplic_is_assigned(p, id) || !test_bit(p->pending, id))
+        return false;
+    clear_bit(p->pending, id);
+    return true;
 }
 
 /*

@@ -46,6 +46,17 @@ int arch_vcpu_has_pending_interrupt(struct vcpu *vcpu);
 void arch_vcpu_sync_irq_line(struct vcpu *vcpu);
 /* Give back every physical interrupt the VM holds and reset its view. */
 void arch_vm_reset_irqs(struct vm *vm);
+/*
+ * Interrupt `id` of the VM's interrupt controller comes from a device the
+ * hypervisor emulates: arch_virq_set_level drives it (level-triggered);
+ * when the guest completes it, vm_virq_completed() asks the device again.
+ * No-op without a virtual interrupt controller.
+ */
+void arch_virq_add_virtual(struct vm *vm, unsigned id);
+void arch_virq_set_level(struct vm *vm, unsigned id, bool level);
+/* The hypervisor takes physical interrupt `irq` (its console's input) on
+ * this hart and passes it to console_rx_interrupt(). */
+void arch_console_irq_enable(unsigned irq);
 
 /* Guest memory */
 int arch_vm_init(struct vm *vm);

@@ -26,6 +26,9 @@ struct config_target {
     uint64_t fw_base, fw_size;   /* the firmware */
     unsigned irq_sources;        /* interrupt ids 1 .. irq_sources-1 */
     uint64_t irqc_size;          /* a VM's interrupt controller window */
+    /* The console UART, emulated for every VM that does not own it. */
+    uint64_t console_base, console_size;
+    unsigned console_irq;
 };
 
 /* What a platform description says for checking (hyp range not known). */
@@ -38,6 +41,14 @@ struct config_target config_target_for_platform(const struct platform *p,
  */
 int config_check(const struct config *cfg, const struct config_target *target,
                  unsigned harts[MAX_VMS][MAX_CPUS], struct config_error *err);
+
+/*
+ * Whether one of the VM's device regions overlaps [base, base + size): for
+ * the console UART, whether it is passed through to the VM (the other VMs
+ * get an emulated UART in its place).
+ */
+bool vm_has_device_at(const struct vm_platform *p, uint64_t base,
+                      uint64_t size);
 
 /*
  * Pick a physical hart for every vCPU: cpu_affinity first, then the lowest

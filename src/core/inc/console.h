@@ -3,7 +3,7 @@
  * The hypervisor console. The hypervisor owns one UART; its own messages are
  * tagged "[baobab]", and what guests write through SBI is collected per line
  * and tagged "[vmN]" so that VMs printing at once stay readable. Input goes
- * to the VM that has the focus.
+ * to the VM that has the focus (CONSOLE_ESCAPE, then its number).
  */
 #ifndef CONSOLE_H
 #define CONSOLE_H
@@ -14,8 +14,12 @@ struct vm;
 
 struct console_driver {
     void (*putc)(char c);
-    int (*getc)(void); /* -1 when no character is waiting */
+    int (*getc)(void);           /* -1 when no character is waiting */
+    void (*enable_rx_irq)(void); /* interrupt when a character arrives */
 };
+
+/* Ctrl-\ then a VM number moves console input to that VM. */
+#define CONSOLE_ESCAPE 0x1c
 
 void console_init(const struct console_driver *drv);
 int printk(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
@@ -24,8 +28,13 @@ void console_force_unlock(void);
 
 void console_vm_putc(struct vm *vm, char c);
 void console_vm_write(struct vm *vm, const char *buf, size_t len);
+/* SBI console input: what was typed for the VM, -1 when nothing. */
 int console_vm_getc(struct vm *vm);
 void console_set_focus(unsigned vm_id);
+/* A typed character (console escapes included). */
+void console_input(char c);
+/* The console UART's receive interrupt: drain it through console_input. */
+void console_rx_interrupt(void);
 
 #define log_info(fmt, ...) printk("[baobab] " fmt "\n", ##__VA_ARGS__)
 #define log_warn(fmt, ...) printk("[baobab] warning: " fmt "\n", ##__VA_ARGS__)

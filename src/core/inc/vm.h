@@ -8,6 +8,7 @@
 #include <lib/spinlock.h>
 #include <stdbool.h>
 #include <stdint.h>
+#include <vuart.h>
 
 /* vCPU states: the values of SBI HSM hart states (SBI spec 2.0, 9.1). */
 enum vcpu_state {
@@ -77,6 +78,13 @@ struct vm {
     spinlock_t line_lock;
     unsigned line_len;
     char line[VM_LINE_MAX + 1];
+    /* The emulated console UART (vm_uart.c), unless the VM owns the real
+     * one. */
+    struct {
+        bool emulated;
+        spinlock_t lock;
+        struct vuart regs;
+    } uart;
 };
 
 extern struct vm vms[MAX_VMS];
@@ -90,5 +98,7 @@ struct vcpu *vm_vcpu(struct vm *vm, uint64_t vhartid);
 bool vm_add_emul(struct vm *vm, uint64_t base, uint64_t size,
                  mmio_handler_t access);
 const struct vm_emul *vm_find_emul(const struct vm *vm, uint64_t gpa);
+/* The guest completed interrupt `id` of an emulated device (arch_hooks.h). */
+void vm_virq_completed(struct vm *vm, unsigned id);
 
 #endif

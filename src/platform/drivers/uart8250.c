@@ -5,9 +5,11 @@
  */
 #include "uart8250.h"
 
-#define UART_RBR 0 /* receive buffer (read) */
-#define UART_THR 0 /* transmit holding (write) */
-#define UART_LSR 5 /* line status */
+#define UART_RBR 0       /* receive buffer (read) */
+#define UART_THR 0       /* transmit holding (write) */
+#define UART_IER 1       /* interrupt enable */
+#define UART_LSR 5       /* line status */
+#define IER_RX_DATA 0x01 /* received data available */
 #define LSR_DATA_READY 0x01
 #define LSR_THR_EMPTY 0x20
 
@@ -28,4 +30,9 @@ int uart8250_getc(const struct uart8250 *uart)
     if (!(*reg(uart, UART_LSR) & LSR_DATA_READY))
         return -1;
     return *reg(uart, UART_RBR);
+}
+
+void uart8250_enable_rx_irq(const struct uart8250 *uart)
+{
+    *reg(uart, UART_IER) = IER_RX_DATA;
 }

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* NS16550-compatible UART, polled: the hypervisor console. */
+/* NS16550-compatible UART: the hypervisor console. Output is polled; input
+ * raises the receive interrupt once enabled. */
 #ifndef UART8250_H
 #define UART8250_H
 
@@ -12,5 +13,6 @@ struct uart8250 {
 
 void uart8250_putc(const struct uart8250 *uart, char c);
 int uart8250_getc(const struct uart8250 *uart); /* -1 if none waiting */
+void uart8250_enable_rx_irq(const struct uart8250 *uart);
 
 #endif

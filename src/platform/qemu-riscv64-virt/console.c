@@ -16,5 +16,13 @@ static int console_getc(void)
     return uart8250_getc(&console_uart);
 }
 
-const struct console_driver platform_console = {.putc = console_putc,
-                                                .getc = console_getc};
+static void console_enable_rx_irq(void)
+{
+    uart8250_enable_rx_irq(&console_uart);
+}
+
+const struct console_driver platform_console = {
+    .putc = console_putc,
+    .getc = console_getc,
+    .enable_rx_irq = console_enable_rx_irq,
+};

@@ -51,6 +51,8 @@ struct arch_vm {
     uint16_t vmid;
     spinlock_t irq_lock; /* guards vplic */
     struct vplic vplic;  /* the VM's PLIC, when it has one */
+    /* Sources of emulated devices: in the vPLIC, not the physical PLIC. */
+    uint32_t virtual_src[VPLIC_WORDS];
 };
 
 #endif /* __ASSEMBLY__ */

@@ -84,9 +84,16 @@ bool vplic_is_in_flight(const struct vplic *p, unsigned id);
 /*
  * A physical interrupt for source id arrived: mark it pending unless it is
  * pending already or in flight (claimed, not completed), or not assigned.
- * The caller then re-evaluates the lines of the VM's vCPUs.
+ * When it became pending (the return value), the caller re-evaluates the
+ * lines of the VM's vCPUs.
  */
-void vplic_raise(struct vplic *p, unsigned id);
+bool vplic_raise(struct vplic *p, unsigned id);
+/*
+ * An emulated level-triggered source's line went down before the guest
+ * claimed it: withdraw the request so the guest sees no spurious claim.
+ * True if a pending request was withdrawn.
+ */
+bool vplic_lower(struct vplic *p, unsigned id);
 /*
  * Whether context ctx's interrupt line (its EIP bit) is asserted: some
  * pending, enabled, assigned source has a priority above the context's

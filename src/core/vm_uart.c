@@ -1,0 +1,111 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+#include <arch_hooks.h>
+#include <config_check.h>
+#include <console.h>
+#include <platform.h>
+#include <vm.h>
+#include <vm_uart.h>
+
+static bool has_uart(const struct vm *vm)
+{
+    return vm->uart.emulated;
+}
+
+/* Drive the interrupt from the register state; vm->uart.lock held. */
+static bool line_locked(const struct vm *vm)
+{
+    return vuart_irq_line(&vm->uart.regs);
+}
+
+static void set_line(struct vm *vm, bool level)
+{
+    if (platform.console_uart.irq)
+        arch_virq_set_level(vm, platform.console_uart.irq, level);
+}
+
+static bool uart_access(struct vcpu *vcpu, uint64_t offset, unsigned width,
+                        bool write, uint64_t *value)
+{
+    struct vm *vm = vcpu->vm;
+    struct vuart_result r = {0};
+    bool level;
+
+    if (width != VUART_REG_SIZE)
+        return false;
+    spin_lock(&vm->uart.lock);
+    if (write)
+        r = vuart_write(&vm->uart.regs, offset, (uint8_t)*value);
+    else
+        *value = vuart_read(&vm->uart.regs, offset);
+    level = line_locked(vm);
+    spin_unlock(&vm->uart.lock);
+    if (r.transmitted)
+        console_vm_putc(vm, (char)r.byte);
+    set_line(vm, level);
+    return true;
+}
+
+int vm_uart_init(struct vm *vm)
+{
+    const struct vm_platform *p = &vm->cfg->platform;
+
+    vuart_reset(&vm->uart.regs);
+    vm->uart.emulated = !vm_has_device_at(p, platform.console_uart.base,
+                                          platform.console_uart.size);
+    if (!has_uart(vm))
+        return 0;
+    if (platform.console_uart.irq)
+        arch_virq_add_virtual(vm, platform.console_uart.irq);
+    return vm_add_emul(vm, platform.console_uart.base,
+                       platform.console_uart.size, uart_access)
+               ? 0
+               : -1;
+}
+
+void vm_uart_reset(struct vm *vm)
+{
+    spin_lock(&vm->uart.lock);
+    vuart_reset(&vm->uart.regs);
+    spin_unlock(&vm->uart.lock);
+    set_line(vm, false);
+}
+
+void vm_uart_rx(struct vm *vm, char c)
+{
+    bool level;
+
+    if (!has_uart(vm))
+        return;
+    spin_lock(&vm->uart.lock);
+    vuart_rx_push(&vm->uart.regs, (uint8_t)c);
+    level = line_locked(vm);
+    spin_unlock(&vm->uart.lock);
+    set_line(vm, level);
+}
+
+int vm_uart_getc(struct vm *vm)
+{
+    int c;
+    bool level;
+
+    if (!has_uart(vm))
+        return -1;
+    spin_lock(&vm->uart.lock);
+    c = vuart_rx_take(&vm->uart.regs);
+    level = line_locked(vm);
+    spin_unlock(&vm->uart.lock);
+    set_line(vm, level);
+    return c;
+}
+
+void vm_uart_irq_completed(struct vm *vm, unsigned id)
+{
+    bool level;
+
+    if (!has_uart(vm) || id != platform.console_uart.irq)
+        return;
+    spin_lock(&vm->uart.lock);
+    level = line_locked(vm);
+    spin_unlock(&vm->uart.lock);
+    set_line(vm, level);
+}
