@@ -12,9 +12,9 @@
 #ifndef LINUX_BOOTARGS
 #define LINUX_BOOTARGS "console=ttyS0"
 #endif
-/* The baremetal guest's mode (guests/baremetal: ticker, default, ...). */
+/* The baremetal guest (guests/baremetal): prints "ticker: N" each second. */
 #ifndef BAREMETAL_IMAGE
-#define BAREMETAL_IMAGE baremetal-ticker.bin
+#define BAREMETAL_IMAGE baremetal-heartbeat.bin
 #endif
 
 VM_IMAGE(baremetal_image, XSTR(BAOBAB_IMGS/BAREMETAL_IMAGE));

@@ -1,6 +1,7 @@
 /*
  * Mode "ticker": prints "ticker: N" every 100 ms forever (N = 1, 2, ...),
- * sleeping in wfi between supervisor timer interrupts.
+ * sleeping in wfi between supervisor timer interrupts. Mode "heartbeat" is
+ * the same every second (TICKER_MS).
  */
 #include "config.h"
 #include "console.h"
@@ -9,7 +10,10 @@
 #include "riscv.h"
 #include "trap.h"
 
-#define TICKER_INTERVAL (TIMEBASE_HZ / 10) /* 100 ms */
+#ifndef TICKER_MS
+#define TICKER_MS 100
+#endif
+#define TICKER_INTERVAL (TIMEBASE_HZ / 1000 * TICKER_MS)
 
 static bool ticker_trap(unsigned long scause, struct trap_frame *frame)
 {

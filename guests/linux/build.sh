@@ -1,0 +1,266 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
+#
+# guests/linux/build.sh [OUTDIR]
+#
+# Builds the Linux guest: Debian trixie's riscv64 kernel and a busybox
+# initramfs made by mkinitramfs.py. OUTDIR (default build/guests/linux in
+# the repo) receives Image, initramfs.cpio and kernel-version; each is
+# replaced only when its content changes, so the hypervisor build does not
+# relink for nothing.
+#
+# Downloads go to a cache outside the work tree (see README.md). apt runs
+# with private lists, archives and sources: the system's apt configuration
+# is read (for the mirror) but never changed. With a warm cache the script
+# makes no network access at all.
+#
+# Environment:
+#   LINUX_PACKAGE    kernel package (default: what linux-image-riscv64 needs)
+#   DEBIAN_MIRROR    Debian archive URI (default: from the system's apt sources)
+#   BAOBAB_CACHE     cache root (default: ${XDG_CACHE_HOME:-~/.cache}/baobab)
+#   LINUX_REFRESH=1  ask the mirror again for the newest kernel and busybox
+#   LINUX_EXTRA_MODULES  more kernel modules for the initramfs (names, spaces)
+#   PYTHON           Python 3 interpreter for mkinitramfs.py
+set -euo pipefail
+
+HERE=$(cd "$(dirname "$0")" && pwd)
+ROOT=$(cd "$HERE/../.." && pwd)
+OUT=${1:-$ROOT/build/guests/linux}
+case $OUT in /*) ;; *) OUT=$PWD/$OUT ;; esac
+
+SUITE=trixie
+ARCH=riscv64
+META_PACKAGE=linux-image-riscv64
+BUSYBOX_PACKAGE=busybox-static
+KEYRING=/usr/share/keyrings/debian-archive-keyring.gpg
+CACHE=${BAOBAB_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/baobab}/linux
+APT_DIR=$CACHE/apt
+DEB_DIR=$CACHE/debs
+UNPACK_DIR=$CACHE/unpacked
+# The kernel package linux-image-riscv64 resolved to on the last online run.
+RESOLVED=$CACHE/kernel-package
+PYTHON=${PYTHON:-$(command -v /usr/bin/python3 || command -v python3 || true)}
+
+log() { printf 'linux-guest: %s\n' "$*"; }
+die() { printf 'linux-guest: error: %s\n' "$*" >&2; exit 1; }
+
+# The Debian archive the machine's own apt uses: the first URI ending in
+# /debian (not debian-security) in one-line or deb822 sources.
+system_mirror() {
+    local files=() f
+    [ -f /etc/apt/sources.list ] && files+=(/etc/apt/sources.list)
+    for f in /etc/apt/sources.list.d/*.list /etc/apt/sources.list.d/*.sources; do
+        [ -f "$f" ] && files+=("$f")
+    done
+    [ ${#files[@]} -gt 0 ] || return 0
+    awk '
+        /^[ \t]*#/ { next }
+        /^[ \t]*deb[ \t]/ {
+            # deb [opts] URI suite...: skip the bracketed options.
+            line = $0
+            sub(/^[ \t]*deb[ \t]+/, "", line)
+            if (line ~ /^\[/) sub(/^\[[^]]*\][ \t]*/, "", line)
+            split(line, w, /[ \t]+/)
+            print w[1]
+            next
+        }
+        /^[ \t]*URIs:/ {
+            sub(/^[ \t]*URIs:[ \t]*/, "")
+            n = split($0, w, /[ \t]+/)
+            for (i = 1; i <= n; i++) print w[i]
+        }' "${files[@]}" |
+        sed 's:/*$::' | grep -E '^[a-z+]+://.*/debian$' | head -n 1
+}
+
+MIRROR=${DEBIAN_MIRROR:-$(system_mirror)}
+MIRROR=${MIRROR:-http://deb.debian.org/debian}
+MIRROR=${MIRROR%/}
+
+APT_OPTS=(
+    -o "APT::Architecture=$ARCH" -o "APT::Architectures=$ARCH"
+    -o "Dir::Etc::SourceList=$APT_DIR/sources.list"
+    -o Dir::Etc::SourceParts=/dev/null
+    -o Dir::Etc::Preferences=/dev/null -o Dir::Etc::PreferencesParts=/dev/null
+    -o "Dir::State::Lists=$APT_DIR/lists"
+    -o "Dir::Cache::Archives=$APT_DIR/archives"
+    -o "Dir::Cache=$APT_DIR/cache"
+    -o Dir::State::Status=/dev/null
+    -o Debug::NoLocking=1
+    -o APT::Sandbox::User=root
+    -o Acquire::http::Timeout=20 -o Acquire::https::Timeout=20
+    -o Acquire::Retries=1
+    -o Acquire::Languages=none
+    -q
+)
+
+apt_cmd() { "$@" "${APT_OPTS[@]}"; }
+
+offline_hint() {
+    echo "the first build needs network access to download the Debian" \
+         "kernel; set DEBIAN_MIRROR or pre-fill $CACHE"
+}
+
+# Fetches the package index once per run, and only when something must be
+# downloaded or resolved.
+APT_UPDATED=0
+apt_update() {
+    [ "$APT_UPDATED" = 1 ] && return 0
+    mkdir -p "$APT_DIR/lists/partial" "$APT_DIR/archives/partial" "$APT_DIR/cache"
+    [ -r "$KEYRING" ] || die "$KEYRING is missing: install debian-archive-keyring"
+    echo "deb [arch=$ARCH signed-by=$KEYRING] $MIRROR $SUITE main" >"$APT_DIR/sources.list"
+    log "updating the $SUITE/$ARCH package index from $MIRROR"
+    local out
+    # apt-get update only warns about some failures: a fetch error line
+    # counts as failure too.
+    if ! out=$(apt_cmd apt-get update 2>&1) ||
+       grep -qE '^(E|W): (Failed to fetch|Some index files failed)' <<<"$out"
+    then
+        printf '%s\n' "$out" | grep -E '^(E|W):' | head -n 1 >&2 || true
+        die "cannot reach $MIRROR: $(offline_hint)"
+    fi
+    APT_UPDATED=1
+}
+
+# The kernel package named by the metapackage's dependency.
+resolve_kernel_package() {
+    local pkg
+    pkg=$(apt_cmd apt-cache depends "$META_PACKAGE" 2>/dev/null |
+          sed -n 's/^ *Depends: \(linux-image-[^ ]*\)$/\1/p' | head -n 1)
+    [ -n "$pkg" ] ||
+        die "$META_PACKAGE in $SUITE/$ARCH at $MIRROR names no kernel" \
+            "package; set LINUX_PACKAGE"
+    printf '%s\n' "$pkg"
+}
+
+# Path of the cached .deb of package $1 (empty if none).
+cached_deb() {
+    local found
+    found=$(find "$DEB_DIR" -maxdepth 1 -name "$1_*_$ARCH.deb" 2>/dev/null |
+            sort -V | tail -n 1)
+    printf '%s\n' "$found"
+}
+
+# Downloads package $1 into the cache unless already there.
+fetch_deb() {
+    local pkg=$1 deb
+    deb=$(cached_deb "$pkg")
+    if [ -n "$deb" ] && [ "${LINUX_REFRESH:-0}" != 1 ]; then
+        log "$pkg: cached $(basename "$deb")"
+        return 0
+    fi
+    apt_update
+    log "$pkg: downloading"
+    mkdir -p "$DEB_DIR"
+    if ! (cd "$DEB_DIR" && apt_cmd apt-get download "$pkg"); then
+        die "cannot download $pkg from $MIRROR: $(offline_hint)"
+    fi
+    [ -n "$(cached_deb "$pkg")" ] ||
+        die "apt-get download $pkg left no .deb in $DEB_DIR"
+}
+
+# Unpacks a .deb once into the cache; sets UNPACKED to the tree's path.
+unpack_deb() {
+    local deb=$1 dir tmp
+    dir=$UNPACK_DIR/$(basename "$deb" .deb)
+    if [ ! -e "$dir/.complete" ]; then
+        log "unpacking $(basename "$deb")"
+        tmp=$dir.tmp
+        rm -rf "$tmp" "$dir"
+        mkdir -p "$tmp"
+        dpkg-deb -x "$deb" "$tmp"
+        touch "$tmp/.complete"
+        mv "$tmp" "$dir"
+    fi
+    UNPACKED=$dir
+}
+
+# Moves $1 to $2 unless $2 already has the same content (then drops $1).
+install_if_changed() {
+    if cmp -s "$1" "$2"; then
+        rm -f "$1"
+        log "$(basename "$2"): unchanged"
+    else
+        mv -f "$1" "$2"
+        log "$(basename "$2"): updated ($(stat -c %s "$2") bytes)"
+    fi
+}
+
+# Checks the RISC-V Image header: magic "RSC\x05" at offset 0x38.
+check_image() {
+    local magic
+    magic=$(od -An -tx1 -j56 -N4 "$1" | tr -d ' \n')
+    [ "$magic" = 52534305 ] || die "$1 is not a RISC-V Linux Image (magic $magic)"
+}
+
+main() {
+    local kpkg kdeb bdeb ktree btree kver vmlinux
+
+    for tool in apt-get apt-cache dpkg-deb od cmp; do
+        command -v "$tool" >/dev/null ||
+            die "$tool not found (this script needs a Debian-based host)"
+    done
+    [ -n "$PYTHON" ] || die "python3 not found"
+    mkdir -p "$CACHE" "$OUT"
+    trap 'rm -f "$OUT"/{Image,kernel-version,initramfs.cpio}.tmp' EXIT
+    log "cache $CACHE, output $OUT"
+    # apt runs without its own locks (Debug::NoLocking): builds sharing the
+    # cache take turns.
+    exec 9>"$CACHE/.lock"
+    if command -v flock >/dev/null && ! flock -n 9; then
+        log "waiting for another build that uses the cache"
+        flock 9
+    fi
+
+    if [ -n "${LINUX_PACKAGE:-}" ]; then
+        kpkg=$LINUX_PACKAGE
+    elif [ -s "$RESOLVED" ] && [ "${LINUX_REFRESH:-0}" != 1 ] &&
+         [ -n "$(cached_deb "$(cat "$RESOLVED")")" ]; then
+        kpkg=$(cat "$RESOLVED")
+        log "$META_PACKAGE: using the cached resolution $kpkg"
+    else
+        apt_update
+        kpkg=$(resolve_kernel_package)
+        printf '%s\n' "$kpkg" >"$RESOLVED"
+        log "$META_PACKAGE: depends on $kpkg"
+    fi
+
+    fetch_deb "$kpkg"
+    fetch_deb "$BUSYBOX_PACKAGE"
+    kdeb=$(cached_deb "$kpkg")
+    bdeb=$(cached_deb "$BUSYBOX_PACKAGE")
+    unpack_deb "$kdeb"
+    ktree=$UNPACKED
+    unpack_deb "$bdeb"
+    btree=$UNPACKED
+
+    kver=$(find "$ktree/usr/lib/modules" -mindepth 1 -maxdepth 1 \
+                -printf '%f\n' 2>/dev/null | sort | head -n 1)
+    [ -n "$kver" ] || die "$kpkg has no usr/lib/modules/<version>"
+    vmlinux=$ktree/boot/vmlinux-$kver
+    [ -f "$vmlinux" ] || die "$kpkg has no boot/vmlinux-$kver"
+    check_image "$vmlinux"
+    [ -x "$btree/usr/bin/busybox" ] || die "$BUSYBOX_PACKAGE has no usr/bin/busybox"
+
+    log "kernel $kver"
+    cp "$vmlinux" "$OUT/Image.tmp"
+    install_if_changed "$OUT/Image.tmp" "$OUT/Image"
+    printf '%s\n' "$kver" >"$OUT/kernel-version.tmp"
+    install_if_changed "$OUT/kernel-version.tmp" "$OUT/kernel-version"
+
+    local extra=() m
+    for m in ${LINUX_EXTRA_MODULES:-}; do extra+=(--module "$m"); done
+    log "building the initramfs"
+    "$PYTHON" "$HERE/mkinitramfs.py" "${extra[@]}" \
+        --kernel-tree "$ktree" --kernel-version "$kver" \
+        --busybox "$btree/usr/bin/busybox" \
+        --rootfs "$HERE/rootfs" \
+        --output "$OUT/initramfs.cpio.tmp"
+    install_if_changed "$OUT/initramfs.cpio.tmp" "$OUT/initramfs.cpio"
+    if [ "$APT_UPDATED" = 1 ]; then
+        log "done"
+    else
+        log "done (reused the cache, no network access)"
+    fi
+}
+
+main
