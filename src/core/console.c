@@ -26,6 +26,9 @@ static unsigned focus_vm;
 /* The VM whose unfinished line ends the UART's output, or NO_LINE. */
 static int open_line = NO_LINE;
 static bool escape_seen;
+static spinlock_t input_lock = SPINLOCK_INIT;
+/* The focus VM's receive FIFO filled up: input waits in the UART. */
+static volatile bool input_held;
 
 void console_init(const struct console_driver *drv)
 {
@@ -168,10 +171,40 @@ void console_input(char c)
         vm_uart_rx(&vms[focus_vm], c);
 }
 
-void console_rx_interrupt(void)
+/* Move typed characters into the focus VM while it has room; input_lock. */
+static void drain_input(void)
 {
     int c;
 
-    while ((c = driver->getc()) >= 0)
+    while (focus_vm >= vm_count || vm_uart_rx_room(&vms[focus_vm])) {
+        c = driver->getc();
+        if (c < 0) {
+            input_held = false;
+            return;
+        }
         console_input((char)c);
+    }
+    input_held = true;
+}
+
+void console_rx_interrupt(void)
+{
+    spin_lock(&input_lock);
+    drain_input();
+    if (input_held)
+        driver->set_rx_irq(false);
+    spin_unlock(&input_lock);
+}
+
+void console_input_room(struct vm *vm)
+{
+    if (!input_held || vm->id != focus_vm)
+        return;
+    spin_lock(&input_lock);
+    if (input_held) {
+        drain_input();
+        if (!input_held)
+            driver->set_rx_irq(true);
+    }
+    spin_unlock(&input_lock);
 }

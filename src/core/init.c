@@ -114,10 +114,10 @@ static void take_console_input(void)
         if (!vms[i].uart.emulated)
             return;
     }
-    if (!platform.console_uart.irq || !platform_console.enable_rx_irq)
+    if (!platform.console_uart.irq || !platform_console.set_rx_irq)
         return;
     arch_console_irq_enable(platform.console_uart.irq);
-    platform_console.enable_rx_irq();
+    platform_console.set_rx_irq(true);
     if (vm_count > 1)
         log_info("console: input goes to VM 0; Ctrl-\\ then a VM number "
                  "switches");

@@ -42,6 +42,8 @@ static bool uart_access(struct vcpu *vcpu, uint64_t offset, unsigned width,
     if (r.transmitted)
         console_vm_putc(vm, (char)r.byte);
     set_line(vm, level);
+    if (!write)
+        console_input_room(vm);
     return true;
 }
 
@@ -83,6 +85,18 @@ void vm_uart_rx(struct vm *vm, char c)
     set_line(vm, level);
 }
 
+unsigned vm_uart_rx_room(struct vm *vm)
+{
+    unsigned room;
+
+    if (!has_uart(vm))
+        return ~0U; /* nobody to give it to: typed input is dropped */
+    spin_lock(&vm->uart.lock);
+    room = vuart_rx_room(&vm->uart.regs);
+    spin_unlock(&vm->uart.lock);
+    return room;
+}
+
 int vm_uart_getc(struct vm *vm)
 {
     int c;
@@ -95,6 +109,8 @@ int vm_uart_getc(struct vm *vm)
     level = line_locked(vm);
     spin_unlock(&vm->uart.lock);
     set_line(vm, level);
+    if (c >= 0)
+        console_input_room(vm);
     return c;
 }
 

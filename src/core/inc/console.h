@@ -8,6 +8,7 @@
 #ifndef CONSOLE_H
 #define CONSOLE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 struct vm;
@@ -15,7 +16,7 @@ struct vm;
 struct console_driver {
     void (*putc)(char c);
     int (*getc)(void);           /* -1 when no character is waiting */
-    void (*enable_rx_irq)(void); /* interrupt when a character arrives */
+    void (*set_rx_irq)(bool on); /* interrupt when a character arrives */
 };
 
 /* Ctrl-\ then a VM number moves console input to that VM. */
@@ -33,8 +34,14 @@ int console_vm_getc(struct vm *vm);
 void console_set_focus(unsigned vm_id);
 /* A typed character (console escapes included). */
 void console_input(char c);
-/* The console UART's receive interrupt: drain it through console_input. */
+/*
+ * The console UART's receive interrupt: move what was typed into the focus
+ * VM. When its receive FIFO is full the rest waits in the UART, whose
+ * interrupt is masked until the VM takes a character (console_input_room);
+ * the UART's own flow control then holds the sender back, nothing is lost.
+ */
 void console_rx_interrupt(void);
+void console_input_room(struct vm *vm);
 
 #define log_info(fmt, ...) printk("[baobab] " fmt "\n", ##__VA_ARGS__)
 #define log_warn(fmt, ...) printk("[baobab] warning: " fmt "\n", ##__VA_ARGS__)

@@ -19,6 +19,8 @@ int vm_uart_init(struct vm *vm);
 void vm_uart_reset(struct vm *vm);
 /* A character typed for the VM. */
 void vm_uart_rx(struct vm *vm, char c);
+/* How many more typed characters the VM can take now. */
+unsigned vm_uart_rx_room(struct vm *vm);
 /* For SBI console reads: the next typed character, or -1. */
 int vm_uart_getc(struct vm *vm);
 /* The guest completed interrupt `id`: raise it again if still asserted. */

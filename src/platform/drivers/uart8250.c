@@ -32,7 +32,7 @@ int uart8250_getc(const struct uart8250 *uart)
     return *reg(uart, UART_RBR);
 }
 
-void uart8250_enable_rx_irq(const struct uart8250 *uart)
+void uart8250_set_rx_irq(const struct uart8250 *uart, bool on)
 {
-    *reg(uart, UART_IER) = IER_RX_DATA;
+    *reg(uart, UART_IER) = on ? IER_RX_DATA : 0;
 }

@@ -4,6 +4,7 @@
 #ifndef UART8250_H
 #define UART8250_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 struct uart8250 {
@@ -13,6 +14,6 @@ struct uart8250 {
 
 void uart8250_putc(const struct uart8250 *uart, char c);
 int uart8250_getc(const struct uart8250 *uart); /* -1 if none waiting */
-void uart8250_enable_rx_irq(const struct uart8250 *uart);
+void uart8250_set_rx_irq(const struct uart8250 *uart, bool on);
 
 #endif

@@ -16,13 +16,13 @@ static int console_getc(void)
     return uart8250_getc(&console_uart);
 }
 
-static void console_enable_rx_irq(void)
+static void console_set_rx_irq(bool on)
 {
-    uart8250_enable_rx_irq(&console_uart);
+    uart8250_set_rx_irq(&console_uart, on);
 }
 
 const struct console_driver platform_console = {
     .putc = console_putc,
     .getc = console_getc,
-    .enable_rx_irq = console_enable_rx_irq,
+    .set_rx_irq = console_set_rx_irq,
 };
