@@ -137,9 +137,18 @@ linux-guest:
 QEMU_SMP ?= 4
 QEMU_MEM ?= 4G
 QEMU_CPU ?= rv64
+# A Linux VM gets QEMU's devices it drives: a network card on user
+# networking (restrict=on: nothing leaves QEMU; host port HOSTFWD_PORT
+# reaches the guest's port 80) and a virtio console on a pty.
+HOSTFWD_PORT ?= 8080
+QEMU_LINUX_DEVICES := \
+    -netdev user,id=n0,restrict=on,hostfwd=tcp:127.0.0.1:$(HOSTFWD_PORT)-:80 \
+    -device virtio-net-device,netdev=n0 -chardev pty,id=hvc \
+    -device virtio-serial-device -device virtconsole,chardev=hvc
+QEMU_EXTRA ?= $(if $(filter linux-guest,$(CONFIG_GUESTS)),$(QEMU_LINUX_DEVICES))
 run: all
 	$(QEMU) -nographic -M virt -cpu $(QEMU_CPU) -m $(QEMU_MEM) \
-	    -smp $(QEMU_SMP) -bios default -kernel $(BIN)/bao.bin
+	    -smp $(QEMU_SMP) -bios default -kernel $(BIN)/bao.bin $(QEMU_EXTRA)
 
 deps:
 	@scripts/setup-deps.sh

@@ -1,0 +1,148 @@
+# SPDX-License-Identifier: Apache-2.0
+"""Helpers for the Linux guest tests: boot a config with Linux in it under
+QEMU with a virtio network card (user networking, restrict=on, one port
+forwarded from 127.0.0.1) and a virtio console on a pty, and run shell
+commands on either console."""
+
+import os
+import re
+import socket
+import termios
+import time
+import tty
+
+import pexpect
+import pexpect.fdpexpect
+
+from conftest import QEMU, build
+
+LINUX_TIMEOUT = 240  # seconds for a boot to the prompt; about 10 alone
+PROMPT = r"root@baobab:[^\r\n]*# "
+PTY_RE = r"char device redirected to (/dev/pts/\d+) \(label hvc\)"
+# What a guest error looks like on a console.
+KERNEL_TROUBLE = r"Oops|BUG:|Kernel panic|rcu_sched self-detected|hung_task"
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Machine:
+    """One QEMU run of a Linux config: `console` is the UART (all VMs'
+    tagged output), `hvc` the Linux VM's virtio console, `port` the host
+    port forwarded to the guest's port 80."""
+
+    def __init__(self, config, smp=4, cppflags=None):
+        self.port = free_port()
+        kernel = build(config, cppflags=cppflags)
+        args = ["-nographic", "-M", "virt", "-cpu", "rv64", "-m", "4G",
+                "-smp", str(smp), "-bios", "default", "-kernel", str(kernel),
+                "-netdev", "user,id=n0,restrict=on,hostfwd=tcp:127.0.0.1:"
+                f"{self.port}-:80",
+                "-device", "virtio-net-device,netdev=n0",
+                "-chardev", "pty,id=hvc",
+                "-device", "virtio-serial-device",
+                "-device", "virtconsole,chardev=hvc"]
+        self.console = pexpect.spawn(QEMU, args, timeout=LINUX_TIMEOUT,
+                                     encoding="utf-8", codec_errors="replace")
+        self.console.expect(PTY_RE, timeout=30)
+        self.pty = self.console.match.group(1)
+        self.hvc = None
+        # Console output read so far, and where wait_console() looks next.
+        self.log = ""
+        self.seen = 0
+
+    def drain(self):
+        """Read what the console printed. It must be read all along: a full
+        pipe would stall the UART and with it every VM that prints."""
+        try:
+            while True:
+                self.log += self.console.read_nonblocking(65536, timeout=0)
+        except pexpect.TIMEOUT:
+            pass
+        self.log = self.log.replace("\r", "")
+
+    def wait_console(self, pattern, timeout=LINUX_TIMEOUT):
+        """Wait until the console shows `pattern` after what an earlier
+        wait matched; return the match."""
+        deadline = time.monotonic() + timeout
+        while True:
+            self.drain()
+            m = re.compile(pattern, re.MULTILINE).search(self.log, self.seen)
+            if m:
+                self.seen = m.end()
+                return m
+            if time.monotonic() > deadline:
+                raise AssertionError(f"no {pattern!r} on the console within "
+                                     f"{timeout}s; its end:\n"
+                                     f"{self.log[-3000:]}")
+            time.sleep(0.2)
+
+    def open_hvc(self):
+        """Attach to the virtio console; returns after a prompt answered."""
+        fd = os.open(self.pty, os.O_RDWR | os.O_NOCTTY)
+        tty.setraw(fd, termios.TCSANOW)
+        self.hvc = pexpect.fdpexpect.fdspawn(fd, timeout=LINUX_TIMEOUT,
+                                             encoding="utf-8",
+                                             codec_errors="replace")
+        self.hvc.send("\n")
+        self.hvc.expect(PROMPT)
+        # Skip prompts printed before we attached: sync on an answer.
+        self.hvc.send("echo sync-$((20+22))\n")
+        self.hvc.expect("sync-42")
+        self.hvc.expect(PROMPT)
+        return self.hvc
+
+    def sh(self, command, timeout=60):
+        """Run `command` on the virtio console and return its output; the
+        exit status must be 0 unless the caller says otherwise."""
+        out, rc = self.sh_rc(command, timeout)
+        assert rc == 0, f"{command!r} exited {rc}:\n{out}"
+        return out
+
+    def sh_rc(self, command, timeout=60):
+        # The echoed command shows "$?", the output the number: only the
+        # output matches the marker.
+        self.drain()
+        self.hvc.send(f"{command}; echo \"@@rc=$?@@\"\n")
+        self.hvc.expect(r"@@rc=(\d+)@@", timeout=timeout)
+        out, rc = self.hvc.before, int(self.hvc.match.group(1))
+        self.hvc.expect(PROMPT, timeout=timeout)
+        # Drop the echo of the command line itself.
+        out = out.replace("\r", "")
+        echo = out.rfind('@@rc=$?@@"')
+        return out[out.find("\n", echo) + 1:] if echo >= 0 else out, rc
+
+    def http_get(self, path="/"):
+        with socket.create_connection(("127.0.0.1", self.port),
+                                      timeout=30) as s:
+            s.sendall(f"GET {path} HTTP/1.0\r\n\r\n".encode())
+            data = b""
+            while chunk := s.recv(4096):
+                data += chunk
+        return data.decode(errors="replace")
+
+    def ticks(self, vm, n, timeout=30):
+        """Wait for `n` new "ticker: N" lines of VM `vm`; the last N."""
+        last = None
+        self.drain()
+        self.seen = len(self.log)
+        for _ in range(n):
+            last = int(self.wait_console(rf"^\[vm{vm}\] ticker: (\d+)$",
+                                         timeout).group(1))
+        return last
+
+    def close(self):
+        if self.hvc:
+            try:
+                self.hvc.close()
+            except OSError:
+                pass
+        self.console.close(force=True)
+
+
+
+def no_trouble(text):
+    assert not re.search(KERNEL_TROUBLE, text), text
