@@ -21,6 +21,8 @@
 #   LINUX_REFRESH=1  ask the mirror again for the newest kernel and busybox
 #   LINUX_EXTRA_MODULES  more kernel modules for the initramfs (names, spaces)
 #   PYTHON           Python 3 interpreter for mkinitramfs.py
+#   CROSS_COMPILE    prefix of the cross compiler for /bin/rdtime
+#                    (default riscv64-unknown-elf-, as for the hypervisor)
 set -euo pipefail
 
 HERE=$(cd "$(dirname "$0")" && pwd)
@@ -40,6 +42,7 @@ UNPACK_DIR=$CACHE/unpacked
 # The kernel package linux-image-riscv64 resolved to on the last online run.
 RESOLVED=$CACHE/kernel-package
 PYTHON=${PYTHON:-$(command -v /usr/bin/python3 || command -v python3 || true)}
+CROSS_CC=${CROSS_COMPILE:-riscv64-unknown-elf-}gcc
 
 log() { printf 'linux-guest: %s\n' "$*"; }
 die() { printf 'linux-guest: error: %s\n' "$*" >&2; exit 1; }
@@ -192,6 +195,24 @@ check_image() {
     [ "$magic" = 52534305 ] || die "$1 is not a RISC-V Linux Image (magic $magic)"
 }
 
+# /bin/rdtime (rdtime.c): a static, libc-free Linux executable that prints
+# the time CSR; make bench reads the boot time with it. Built with the
+# bare-metal cross compiler, stripped and without a build id, so the bytes
+# depend only on the source and the compiler. Without a compiler the
+# initramfs is built without it (and make bench says so).
+build_rdtime() {
+    if ! command -v "$CROSS_CC" >/dev/null; then
+        log "warning: $CROSS_CC not found: /bin/rdtime left out"
+        rm -f "$OUT/rdtime"
+        return 0
+    fi
+    "$CROSS_CC" -march=rv64imac_zicsr -mabi=lp64 -O2 -static -nostdlib \
+        -ffreestanding -fno-pie -no-pie -fno-stack-protector \
+        -Wall -Wextra -Werror -s -Wl,--build-id=none -Wl,--no-relax \
+        -Wl,-z,noexecstack -o "$OUT/rdtime.tmp" "$HERE/rdtime.c"
+    install_if_changed "$OUT/rdtime.tmp" "$OUT/rdtime"
+}
+
 main() {
     local kpkg kdeb bdeb ktree btree kver vmlinux
 
@@ -201,7 +222,7 @@ main() {
     done
     [ -n "$PYTHON" ] || die "python3 not found"
     mkdir -p "$CACHE" "$OUT"
-    trap 'rm -f "$OUT"/{Image,kernel-version,initramfs.cpio}.tmp' EXIT
+    trap 'rm -f "$OUT"/{Image,kernel-version,initramfs.cpio,rdtime}.tmp' EXIT
     log "cache $CACHE, output $OUT"
     # apt runs without its own locks (Debug::NoLocking): builds sharing the
     # cache take turns.
@@ -247,8 +268,10 @@ main() {
     printf '%s\n' "$kver" >"$OUT/kernel-version.tmp"
     install_if_changed "$OUT/kernel-version.tmp" "$OUT/kernel-version"
 
+    build_rdtime
     local extra=() m
     for m in ${LINUX_EXTRA_MODULES:-}; do extra+=(--module "$m"); done
+    [ -f "$OUT/rdtime" ] && extra+=(--program "bin/rdtime=$OUT/rdtime")
     log "building the initramfs"
     "$PYTHON" "$HERE/mkinitramfs.py" "${extra[@]}" \
         --kernel-tree "$ktree" --kernel-version "$kver" \

@@ -333,6 +333,8 @@ def build(args):
     for path, text in GENERATED_FILES.items():
         archive.add_file(path, text.encode())
     add_overlay(archive, args.rootfs)
+    for dest, src in args.programs:
+        archive.add_file(dest, src.read_bytes(), executable=True)
     if "init" not in archive.entries:
         raise SystemExit(f"mkinitramfs: {args.rootfs} has no init script")
 
@@ -340,6 +342,14 @@ def build(args):
     print(f"mkinitramfs: modules {' '.join(names) or '(none)'}"
           + (f"; built in: {' '.join(skipped)}" if skipped else ""))
     return archive
+
+
+def _program(value):
+    """DEST=FILE of --program: archive path and host file."""
+    dest, sep, src = value.partition("=")
+    if not sep or not dest.strip("/") or not src:
+        raise argparse.ArgumentTypeError(f"expected DEST=FILE, not {value!r}")
+    return dest.strip("/"), Path(src)
 
 
 def parse_args(argv):
@@ -356,6 +366,10 @@ def parse_args(argv):
     parser.add_argument("--module", dest="modules", action="append",
                         default=[], help="module to add to the default "
                         "set (repeatable): " + ", ".join(WANTED_MODULES))
+    parser.add_argument("--program", dest="programs", action="append",
+                        default=[], type=_program, metavar="DEST=FILE",
+                        help="executable FILE stored at DEST in the archive "
+                        "(repeatable), e.g. bin/rdtime=build/.../rdtime")
     parser.add_argument("--output", type=Path, required=True)
     args = parser.parse_args(argv)
     args.modules = list(WANTED_MODULES) + args.modules
