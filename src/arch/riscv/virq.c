@@ -51,11 +51,37 @@ static void sync_enables(struct vm *vm, unsigned ctx)
     }
 }
 
+/*
+ * Whether vCPU i's line changed since it was last computed; irq_lock held.
+ * Only those vCPUs are told: a device whose interrupt targets one vCPU then
+ * costs the others nothing (no IPI per UART register access).
+ */
+static bool line_changed(struct vm *vm, unsigned i)
+{
+    bool up = vplic_context_irq(&vm->arch.vplic, s_context_of(i));
+    bool was = (vm->arch.lines_up >> i) & 1;
+
+    if (up)
+        vm->arch.lines_up |= 1U << i;
+    else
+        vm->arch.lines_up &= ~(1U << i);
+    return up != was;
+}
+
 static void update_lines(struct vm *vm)
 {
     struct cpu *self = cpu_self();
 
     for (unsigned i = 0; i < vm->vcpu_num; i++) {
+        bool changed;
+
+        spin_lock(&vm->arch.irq_lock);
+        changed = line_changed(vm, i);
+        spin_unlock(&vm->arch.irq_lock);
+        if (!changed)
+            continue;
+        /* The target recomputes the line itself, so a later change that
+         * brings it back is never lost. */
         if (vm->vcpus[i].hart == self->hartid)
             arch_vcpu_sync_irq_line(&vm->vcpus[i]);
         else
@@ -71,7 +97,8 @@ void arch_vcpu_sync_irq_line(struct vcpu *vcpu)
     if (!vm->cfg->platform.arch.irqc.plic.base)
         return;
     spin_lock(&vm->arch.irq_lock);
-    up = vplic_context_irq(&vm->arch.vplic, s_context_of(vcpu->id));
+    line_changed(vm, vcpu->id);
+    up = (vm->arch.lines_up >> vcpu->id) & 1;
     spin_unlock(&vm->arch.irq_lock);
     if (up)
         csr_set(CSR_HVIP, MIP_VSEIP);
@@ -146,6 +173,7 @@ void arch_vm_reset_irqs(struct vm *vm)
             plic_complete(irq_claim_hart[id], id);
     }
     vplic_init(p, platform.plic.num_sources, vm->vcpu_num);
+    vm->arch.lines_up = 0;
     for (unsigned id = 1; id < p->num_sources; id++) {
         if (is_virtual(vm, id))
             vplic_assign(p, id);

@@ -53,6 +53,8 @@ struct arch_vm {
     struct vplic vplic;  /* the VM's PLIC, when it has one */
     /* Sources of emulated devices: in the vPLIC, not the physical PLIC. */
     uint32_t virtual_src[VPLIC_WORDS];
+    /* Bit i: vCPU i's external interrupt line as last computed. */
+    uint32_t lines_up;
 };
 
 #endif /* __ASSEMBLY__ */
