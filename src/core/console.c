@@ -174,10 +174,9 @@ void console_input(char c)
 /* Move typed characters into the focus VM while it has room; input_lock. */
 static void drain_input(void)
 {
-    int c;
-
     while (focus_vm >= vm_count || vm_uart_rx_room(&vms[focus_vm])) {
-        c = driver->getc();
+        int c = driver->getc();
+
         if (c < 0) {
             input_held = false;
             return;
