@@ -351,9 +351,29 @@ static int check_emulated_uart(const struct vm_config *c, size_t vm,
                         "the VM's emulated console UART is",
                         vm, i, t->console_base);
     }
+    for (size_t i = 0; i < p->ipc_num; i++) {
+        if (ranges_overlap(p->ipcs[i].base, p->ipcs[i].size, t->console_base,
+                           t->console_size))
+            return fail(err,
+                        "VM %zu: platform.ipcs[%zu] covers 0x%lx, where the "
+                        "VM's emulated console UART is",
+                        vm, i, t->console_base);
+    }
+    if (p->arch.irqc.plic.base &&
+        ranges_overlap(p->arch.irqc.plic.base, t->irqc_size, t->console_base,
+                       t->console_size))
+        return fail(err,
+                    "VM %zu: platform.arch.irqc.plic.base window covers "
+                    "0x%lx, where the VM's emulated console UART is",
+                    vm, t->console_base);
     for (size_t i = 0; i < p->dev_num; i++) {
         const struct vm_dev_region *d = &p->devs[i];
 
+        if (ranges_overlap(d->va, d->size, t->console_base, t->console_size))
+            return fail(err,
+                        "VM %zu: platform.devs[%zu].va 0x%lx covers 0x%lx, "
+                        "where the VM's emulated console UART is",
+                        vm, i, d->va, t->console_base);
         for (size_t j = 0; t->console_irq && j < d->interrupt_num; j++) {
             if (d->interrupts[j] == t->console_irq)
                 return fail(err,

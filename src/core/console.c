@@ -8,7 +8,8 @@
  *
  * Input (when the hypervisor owns the UART): typed characters go to the
  * focus VM's emulated UART. CONSOLE_ESCAPE then a digit moves the focus to
- * that VM; CONSOLE_ESCAPE twice sends one CONSOLE_ESCAPE.
+ * that VM (what the old one had not read yet is dropped); CONSOLE_ESCAPE
+ * twice sends one CONSOLE_ESCAPE.
  */
 #include <console.h>
 #include <lib/format.h>
@@ -25,10 +26,18 @@ static spinlock_t console_lock = SPINLOCK_INIT;
 static unsigned focus_vm;
 /* The VM whose unfinished line ends the UART's output, or NO_LINE. */
 static int open_line = NO_LINE;
-static bool escape_seen;
+/*
+ * Input: the UART is always drained at once, so console commands work
+ * whatever the focus VM does; what its receive FIFO cannot take yet waits
+ * here (a pasted line), and beyond that is dropped and reported.
+ */
+#define INPUT_PENDING_MAX 4096
 static spinlock_t input_lock = SPINLOCK_INIT;
-/* The focus VM's receive FIFO filled up: input waits in the UART. */
-static volatile bool input_held;
+static bool escape_seen;
+static char pending[INPUT_PENDING_MAX];
+static unsigned pending_head;
+static unsigned pending_len;
+static unsigned dropped;
 
 void console_init(const struct console_driver *drv)
 {
@@ -76,6 +85,7 @@ int printk(const char *fmt, ...)
 void console_force_unlock(void)
 {
     spin_unlock(&console_lock);
+    spin_unlock(&input_lock);
 }
 
 static void flush_vm_line(struct vm *vm)
@@ -153,11 +163,51 @@ void console_set_focus(unsigned vm_id)
     spin_unlock(&vm->line_lock);
 }
 
-void console_input(char c)
+/* Typed characters the focus VM has no room for yet; input_lock held. */
+static void queue_input(char c)
+{
+    if (pending_len == INPUT_PENDING_MAX) {
+        dropped++;
+        return;
+    }
+    pending[(pending_head + pending_len++) % INPUT_PENDING_MAX] = c;
+}
+
+/* Hand queued input to the focus VM while it has room; input_lock held. */
+static void deliver_input(void)
+{
+    struct vm *vm = focus_vm < vm_count ? &vms[focus_vm] : NULL;
+
+    if (!vm || !vm_uart_takes_input(vm)) {
+        dropped += pending_len; /* nobody to read it */
+        pending_len = 0;
+        return;
+    }
+    while (pending_len && vm_uart_rx_room(vm)) {
+        vm_uart_rx(vm, pending[pending_head]);
+        pending_head = (pending_head + 1) % INPUT_PENDING_MAX;
+        pending_len--;
+    }
+}
+
+/* Forget what was typed for the VM that had the focus; input_lock held. */
+static void drop_input(void)
+{
+    dropped += pending_len;
+    pending_len = 0;
+    if (dropped)
+        log_warn("console: %u typed characters were not read by VM %u", dropped,
+                 focus_vm);
+    dropped = 0;
+}
+
+/* One typed character: a console command or input for the focus VM. */
+static void input_char(char c)
 {
     if (escape_seen) {
         escape_seen = false;
         if (c >= '0' && c <= '9') {
+            drop_input();
             console_set_focus((unsigned)(c - '0'));
             return;
         }
@@ -167,43 +217,25 @@ void console_input(char c)
         escape_seen = true;
         return;
     }
-    if (focus_vm < vm_count)
-        vm_uart_rx(&vms[focus_vm], c);
-}
-
-/* Move typed characters into the focus VM while it has room; input_lock. */
-static void drain_input(void)
-{
-    while (focus_vm >= vm_count || vm_uart_rx_room(&vms[focus_vm])) {
-        int c = driver->getc();
-
-        if (c < 0) {
-            input_held = false;
-            return;
-        }
-        console_input((char)c);
-    }
-    input_held = true;
+    queue_input(c);
 }
 
 void console_rx_interrupt(void)
 {
+    int c;
+
     spin_lock(&input_lock);
-    drain_input();
-    if (input_held)
-        driver->set_rx_irq(false);
+    while ((c = driver->getc()) >= 0)
+        input_char((char)c);
+    deliver_input();
     spin_unlock(&input_lock);
 }
 
 void console_input_room(struct vm *vm)
 {
-    if (!input_held || vm->id != focus_vm)
+    if (vm->id != focus_vm || !__atomic_load_n(&pending_len, __ATOMIC_ACQUIRE))
         return;
     spin_lock(&input_lock);
-    if (input_held) {
-        drain_input();
-        if (!input_held)
-            driver->set_rx_irq(true);
-    }
+    deliver_input();
     spin_unlock(&input_lock);
 }

@@ -33,7 +33,9 @@ void hyp_boot_main(unsigned long hartid, const void *dtb);
 void hyp_secondary_main(unsigned long hartid);
 
 static unsigned vcpu_harts[MAX_VMS][MAX_CPUS];
-static bool boot_done; /* set once VMs are built; secondaries wait */
+/* Set once VMs are built; secondaries wait. In .data: a hart may read it
+ * before the boot hart clears .bss. */
+static volatile bool boot_done __attribute__((section(".data")));
 
 static void fatal(const char *what) __attribute__((noreturn));
 static void fatal(const char *what)

@@ -11,16 +11,16 @@ static bool has_uart(const struct vm *vm)
     return vm->uart.emulated;
 }
 
-/* Drive the interrupt from the register state; vm->uart.lock held. */
-static bool line_locked(const struct vm *vm)
-{
-    return vuart_irq_line(&vm->uart.regs);
-}
-
-static void set_line(struct vm *vm, bool level)
+/*
+ * Drive the interrupt from the register state. vm->uart.lock is held, so
+ * the level a change produced reaches the vPLIC before any later change's
+ * (lock order: uart.lock, then the VM's irq_lock).
+ */
+static void sync_line_locked(struct vm *vm)
 {
     if (platform.console_uart.irq)
-        arch_virq_set_level(vm, platform.console_uart.irq, level);
+        arch_virq_set_level(vm, platform.console_uart.irq,
+                            vuart_irq_line(&vm->uart.regs));
 }
 
 static bool uart_access(struct vcpu *vcpu, uint64_t offset, unsigned width,
@@ -28,7 +28,6 @@ static bool uart_access(struct vcpu *vcpu, uint64_t offset, unsigned width,
 {
     struct vm *vm = vcpu->vm;
     struct vuart_result r = {0};
-    bool level;
 
     if (width != VUART_REG_SIZE)
         return false;
@@ -37,11 +36,10 @@ static bool uart_access(struct vcpu *vcpu, uint64_t offset, unsigned width,
         r = vuart_write(&vm->uart.regs, offset, (uint8_t)*value);
     else
         *value = vuart_read(&vm->uart.regs, offset);
-    level = line_locked(vm);
+    sync_line_locked(vm);
     spin_unlock(&vm->uart.lock);
     if (r.transmitted)
         console_vm_putc(vm, (char)r.byte);
-    set_line(vm, level);
     if (!write)
         console_input_room(vm);
     return true;
@@ -68,21 +66,23 @@ void vm_uart_reset(struct vm *vm)
 {
     spin_lock(&vm->uart.lock);
     vuart_reset(&vm->uart.regs);
+    sync_line_locked(vm);
     spin_unlock(&vm->uart.lock);
-    set_line(vm, false);
+}
+
+bool vm_uart_takes_input(const struct vm *vm)
+{
+    return has_uart(vm) && vm->state == VM_RUNNING;
 }
 
 void vm_uart_rx(struct vm *vm, char c)
 {
-    bool level;
-
     if (!has_uart(vm))
         return;
     spin_lock(&vm->uart.lock);
     vuart_rx_push(&vm->uart.regs, (uint8_t)c);
-    level = line_locked(vm);
+    sync_line_locked(vm);
     spin_unlock(&vm->uart.lock);
-    set_line(vm, level);
 }
 
 unsigned vm_uart_rx_room(struct vm *vm)
@@ -90,7 +90,7 @@ unsigned vm_uart_rx_room(struct vm *vm)
     unsigned room;
 
     if (!has_uart(vm))
-        return ~0U; /* nobody to give it to: typed input is dropped */
+        return 0;
     spin_lock(&vm->uart.lock);
     room = vuart_rx_room(&vm->uart.regs);
     spin_unlock(&vm->uart.lock);
@@ -100,15 +100,13 @@ unsigned vm_uart_rx_room(struct vm *vm)
 int vm_uart_getc(struct vm *vm)
 {
     int c;
-    bool level;
 
     if (!has_uart(vm))
         return -1;
     spin_lock(&vm->uart.lock);
     c = vuart_rx_take(&vm->uart.regs);
-    level = line_locked(vm);
+    sync_line_locked(vm);
     spin_unlock(&vm->uart.lock);
-    set_line(vm, level);
     if (c >= 0)
         console_input_room(vm);
     return c;
@@ -116,12 +114,9 @@ int vm_uart_getc(struct vm *vm)
 
 void vm_uart_irq_completed(struct vm *vm, unsigned id)
 {
-    bool level;
-
     if (!has_uart(vm) || id != platform.console_uart.irq)
         return;
     spin_lock(&vm->uart.lock);
-    level = line_locked(vm);
+    sync_line_locked(vm);
     spin_unlock(&vm->uart.lock);
-    set_line(vm, level);
 }

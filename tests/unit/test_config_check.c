@@ -437,6 +437,22 @@ static void test_emulated_uart_address_is_reserved(void **state)
     assert_rejected("VM 0", "regions[1]", "0x10000000", "emulated console");
 }
 
+static void
+test_emulated_uart_guest_address_is_not_a_device_window(void **state)
+{
+    (void)state;
+    /* Another device remapped onto the UART's guest address. */
+    devs[0][0].va = 0x10000000;
+    assert_rejected("VM 0", "devs[0].va 0x10000000", "emulated console");
+    setup(state);
+    ipcs[0][0].base = 0x10000000;
+    assert_rejected("VM 0", "ipcs[0]", "emulated console");
+    setup(state);
+    vms[0].platform.dev_num = 0;
+    vms[0].platform.arch.irqc.plic.base = 0xfe00000; /* 6 MiB window */
+    assert_rejected("VM 0", "plic.base", "emulated console");
+}
+
 static void test_console_uart_may_be_passed_to_one_vm(void **state)
 {
     (void)state;
@@ -773,6 +789,7 @@ int main(void)
         T(test_console_uart_may_be_passed_to_one_vm),
         T(test_emulated_uart_interrupt_is_reserved),
         T(test_emulated_uart_address_is_reserved),
+        T(test_emulated_uart_guest_address_is_not_a_device_window),
         T(test_device_over_hypervisor),
         T(test_device_va_over_memory),
         T(test_device_misaligned),

@@ -49,6 +49,8 @@ void arch_vcpu_reset(struct vcpu *vcpu, uint64_t entry, uint64_t a0,
     csr_write(CSR_VSCAUSE, 0);
     csr_write(CSR_VSTVAL, 0);
     arch_vcpu_clear_interrupts(vcpu);
+    /* An interrupt still pending in the vPLIC is still pending. */
+    arch_vcpu_sync_irq_line(vcpu);
     arch_fence_local();
 }
 

@@ -24,7 +24,8 @@ struct console_driver {
 
 void console_init(const struct console_driver *drv);
 int printk(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-/* Break the console lock: for fault reports from a hart that may hold it. */
+/* Break the console locks: for fault reports from a hart that may hold
+ * them. */
 void console_force_unlock(void);
 
 void console_vm_putc(struct vm *vm, char c);
@@ -32,13 +33,10 @@ void console_vm_write(struct vm *vm, const char *buf, size_t len);
 /* SBI console input: what was typed for the VM, -1 when nothing. */
 int console_vm_getc(struct vm *vm);
 void console_set_focus(unsigned vm_id);
-/* A typed character (console escapes included). */
-void console_input(char c);
 /*
- * The console UART's receive interrupt: move what was typed into the focus
- * VM. When its receive FIFO is full the rest waits in the UART, whose
- * interrupt is masked until the VM takes a character (console_input_room);
- * the UART's own flow control then holds the sender back, nothing is lost.
+ * The console UART's receive interrupt: read everything typed, act on
+ * console commands, and pass the rest to the focus VM as its receive FIFO
+ * takes it; console_input_room() is the VM's call that it took some.
  */
 void console_rx_interrupt(void);
 void console_input_room(struct vm *vm);

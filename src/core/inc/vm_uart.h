@@ -17,6 +17,8 @@ struct vm;
 int vm_uart_init(struct vm *vm);
 /* Back to power-on state (VM restart). */
 void vm_uart_reset(struct vm *vm);
+/* Whether typed input can go to the VM (it has a UART and runs). */
+bool vm_uart_takes_input(const struct vm *vm);
 /* A character typed for the VM. */
 void vm_uart_rx(struct vm *vm, char c);
 /* How many more typed characters the VM can take now. */
