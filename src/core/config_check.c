@@ -263,6 +263,11 @@ static int check_irqc(const struct vm_config *c, size_t vm,
                           "devs", vm, i, t, err))
             return -1;
     }
+    for (size_t i = 0; i < p->ipc_num; i++) {
+        if (check_irq_ids(p->ipcs[i].interrupts, p->ipcs[i].interrupt_num,
+                          "ipcs", vm, i, t, err))
+            return -1;
+    }
     if (base == 0)
         return has_interrupts(p)
                    ? fail(err,
@@ -287,6 +292,63 @@ static int check_irqc(const struct vm_config *c, size_t vm,
                         "VM %zu: platform.arch.irqc.plic.base 0x%lx: the PLIC "
                         "window overlaps platform.devs[%zu]",
                         vm, base, i);
+    }
+    for (size_t i = 0; i < p->ipc_num; i++) {
+        if (ranges_overlap(base, t->irqc_size, p->ipcs[i].base,
+                           p->ipcs[i].size))
+            return fail(err,
+                        "VM %zu: platform.arch.irqc.plic.base 0x%lx: the PLIC "
+                        "window overlaps platform.ipcs[%zu]",
+                        vm, base, i);
+    }
+    return 0;
+}
+
+/* An IPC window is mapped like a device: nothing else of the VM there. */
+static int check_ipc_window(const struct vm_platform *p, size_t i, size_t vm,
+                            struct config_error *err)
+{
+    const struct ipc *ipc = &p->ipcs[i];
+
+    for (size_t j = 0; j < p->dev_num; j++) {
+        if (ranges_overlap(ipc->base, ipc->size, p->devs[j].va,
+                           p->devs[j].size))
+            return fail(err,
+                        "VM %zu: platform.ipcs[%zu] at 0x%lx overlaps "
+                        "platform.devs[%zu]",
+                        vm, i, ipc->base, j);
+    }
+    for (size_t j = 0; j < i; j++) {
+        if (ranges_overlap(ipc->base, ipc->size, p->ipcs[j].base,
+                           p->ipcs[j].size))
+            return fail(err,
+                        "VM %zu: platform.ipcs[%zu] at 0x%lx overlaps "
+                        "platform.ipcs[%zu]",
+                        vm, i, ipc->base, j);
+    }
+    return 0;
+}
+
+/*
+ * IPC interrupts are raised by the hypervisor in the VM's interrupt
+ * controller only: they may not be one of its device interrupts (the same
+ * id in another VM is fine, each VM has its own controller).
+ */
+static int check_ipc_irqs(const struct vm_platform *p, size_t i, size_t vm,
+                          struct config_error *err)
+{
+    const struct ipc *ipc = &p->ipcs[i];
+
+    for (size_t x = 0; ipc->interrupts && x < ipc->interrupt_num; x++) {
+        for (size_t j = 0; j < p->dev_num; j++) {
+            for (size_t y = 0; y < p->devs[j].interrupt_num; y++) {
+                if (p->devs[j].interrupts[y] == ipc->interrupts[x])
+                    return fail(err,
+                                "VM %zu: platform.ipcs[%zu].interrupts[%zu] "
+                                "= %lu is also platform.devs[%zu]'s interrupt",
+                                vm, i, x, ipc->interrupts[x], j);
+            }
+        }
     }
     return 0;
 }
@@ -326,6 +388,8 @@ static int check_ipcs(const struct config *cfg, const struct vm_config *c,
         if (ipc->interrupt_num && !ipc->interrupts)
             return fail(err, "VM %zu: platform.ipcs[%zu].interrupts is NULL",
                         vm, i);
+        if (check_ipc_window(p, i, vm, err) || check_ipc_irqs(p, i, vm, err))
+            return -1;
     }
     return 0;
 }
@@ -352,12 +416,22 @@ static int check_emulated_uart(const struct vm_config *c, size_t vm,
                         vm, i, t->console_base);
     }
     for (size_t i = 0; i < p->ipc_num; i++) {
-        if (ranges_overlap(p->ipcs[i].base, p->ipcs[i].size, t->console_base,
+        const struct ipc *ipc = &p->ipcs[i];
+
+        if (ranges_overlap(ipc->base, ipc->size, t->console_base,
                            t->console_size))
             return fail(err,
                         "VM %zu: platform.ipcs[%zu] covers 0x%lx, where the "
                         "VM's emulated console UART is",
                         vm, i, t->console_base);
+        for (size_t j = 0; t->console_irq && j < ipc->interrupt_num; j++) {
+            if (ipc->interrupts[j] == t->console_irq)
+                return fail(err,
+                            "VM %zu: platform.ipcs[%zu].interrupts[%zu] = %u "
+                            "is the interrupt of the VM's emulated console "
+                            "UART",
+                            vm, i, j, t->console_irq);
+        }
     }
     if (p->arch.irqc.plic.base &&
         ranges_overlap(p->arch.irqc.plic.base, t->irqc_size, t->console_base,
@@ -446,10 +520,63 @@ static int check_pair(const struct vm_config *a, size_t ai,
     return 0;
 }
 
-static int check_shmems(const struct config *cfg, struct config_error *err)
+/* Whether [base, base + size) is physical memory a VM region is placed on. */
+static bool on_placed_region(const struct config *cfg, uint64_t base,
+                             uint64_t size)
+{
+    for (size_t v = 0; v < cfg->vmlist_size; v++) {
+        const struct vm_platform *p = &cfg->vmlist[v].platform;
+
+        for (size_t i = 0; p->regions && i < p->region_num; i++) {
+            if (p->regions[i].place_phys &&
+                ranges_overlap(p->regions[i].phys, p->regions[i].size, base,
+                               size))
+                return true;
+        }
+    }
+    return false;
+}
+
+static int check_shmem_placement(const struct config *cfg, size_t i,
+                                 const struct config_target *t,
+                                 struct config_error *err)
+{
+    const struct shmem *s = &cfg->shmemlist[i];
+
+    if (!s->place_phys)
+        return 0;
+    if (!page_aligned(s->phys))
+        return fail(err,
+                    "config: shmemlist[%zu].phys 0x%lx is not aligned to "
+                    "0x%lx",
+                    i, s->phys, PAGE_SIZE);
+    if (ranges_overlap(s->phys, s->size, t->hyp_base, t->hyp_size) ||
+        ranges_overlap(s->phys, s->size, t->fw_base, t->fw_size) ||
+        on_placed_region(cfg, s->phys, s->size))
+        return fail(err,
+                    "config: shmemlist[%zu].phys 0x%lx+0x%zx overlaps the "
+                    "hypervisor, the firmware or a placed VM region",
+                    i, s->phys, s->size);
+    for (size_t j = 0; j < i; j++) {
+        const struct shmem *o = &cfg->shmemlist[j];
+
+        if (o->place_phys && ranges_overlap(o->phys, o->size, s->phys, s->size))
+            return fail(err,
+                        "config: shmemlist[%zu] and shmemlist[%zu] are placed "
+                        "on the same physical memory",
+                        j, i);
+    }
+    return 0;
+}
+
+static int check_shmems(const struct config *cfg, const struct config_target *t,
+                        struct config_error *err)
 {
     if (cfg->shmemlist_size && !cfg->shmemlist)
         return fail(err, "config: shmemlist is NULL");
+    if (cfg->shmemlist_size > MAX_SHMEMS)
+        return fail(err, "config: shmemlist_size %zu exceeds the limit of %d",
+                    cfg->shmemlist_size, MAX_SHMEMS);
     for (size_t i = 0; i < cfg->shmemlist_size; i++) {
         if (cfg->shmemlist[i].size == 0 ||
             !page_aligned(cfg->shmemlist[i].size))
@@ -457,6 +584,8 @@ static int check_shmems(const struct config *cfg, struct config_error *err)
                         "config: shmemlist[%zu].size 0x%zx must be a non-zero "
                         "multiple of 0x%lx",
                         i, cfg->shmemlist[i].size, PAGE_SIZE);
+        if (check_shmem_placement(cfg, i, t, err))
+            return -1;
     }
     return 0;
 }
@@ -498,7 +627,7 @@ int config_check(const struct config *cfg, const struct config_target *target,
                     cfg->vmlist_size, MAX_VMS);
     if (!cfg->vmlist)
         return fail(err, "config: vmlist is NULL");
-    if (check_shmems(cfg, err))
+    if (check_shmems(cfg, target, err))
         return -1;
     for (size_t i = 0; i < cfg->vmlist_size; i++) {
         if (check_vm(cfg, i, target, err))

@@ -13,6 +13,7 @@
 #include <lib/util.h>
 #include <page_alloc.h>
 #include <platform.h>
+#include <shmem.h>
 #include <vm.h>
 #include <vm_build.h>
 
@@ -162,6 +163,8 @@ void hyp_boot_main(unsigned long hartid, const void *dtb)
              machine.timebase_hz, page_alloc_free_bytes(&ram_alloc) / MIB,
              arch_guest_timer_is_direct() ? "direct (Sstc)" : "emulated");
     check_config();
+    if (vm_claim_placed_regions(&config) || shmem_init(&config))
+        fatal("memory placement");
     build_vms();
     boot_table_print();
     take_console_input();

@@ -2,6 +2,7 @@
 #include <arch_hooks.h>
 #include <console.h>
 #include <cpu.h>
+#include <ipc.h>
 #include <lib/string.h>
 #include <lib/util.h>
 #include <page_alloc.h>
@@ -26,12 +27,33 @@ static uint64_t best_alignment(uint64_t gpa, uint64_t size)
     return PAGE_SIZE;
 }
 
+int vm_claim_placed_regions(const struct config *cfg)
+{
+    for (size_t v = 0; v < cfg->vmlist_size; v++) {
+        const struct vm_platform *p = &cfg->vmlist[v].platform;
+
+        for (size_t i = 0; i < p->region_num; i++) {
+            const struct vm_mem_region *r = &p->regions[i];
+
+            if (r->place_phys &&
+                !page_alloc_claim(&ram_alloc, r->phys, r->size)) {
+                log_error("VM %zu: regions[%zu].phys 0x%lx+0x%lx is not free "
+                          "RAM on this machine",
+                          v, i, r->phys, r->size);
+                return -1;
+            }
+        }
+    }
+    return 0;
+}
+
 static bool place_region(const struct vm_mem_region *r, uint64_t gpa,
                          uint64_t size, uint64_t *hpa)
 {
     if (r->place_phys) {
+        /* Claimed at boot by vm_claim_placed_regions(). */
         *hpa = r->phys + (gpa - r->base);
-        return page_alloc_claim(&ram_alloc, *hpa, size);
+        return true;
     }
     /* Try the alignment that gives the largest pages, then settle. */
     for (uint64_t align = best_alignment(gpa, size);;
@@ -260,6 +282,8 @@ int vm_build(unsigned id, const struct vm_config *cfg, const unsigned *harts)
         log_error("VM %u: no room for its emulated UART", id);
         return -1;
     }
+    if (ipc_vm_init(vm))
+        return -1;
     vm_load_image(vm);
     build_vcpus(vm, harts);
     return 0;

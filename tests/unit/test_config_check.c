@@ -32,7 +32,7 @@
 static struct vm_mem_region regions[3][3];
 static struct vm_dev_region devs[2][2];
 static irqid_t dev_irqs[2][2][2];
-static struct ipc ipcs[2][1];
+static struct ipc ipcs[2][2];
 static irqid_t ipc_irqs[2][1];
 static struct shmem shmems[2];
 static struct vm_config vms[3];
@@ -446,11 +446,63 @@ test_emulated_uart_guest_address_is_not_a_device_window(void **state)
     assert_rejected("VM 0", "devs[0].va 0x10000000", "emulated console");
     setup(state);
     ipcs[0][0].base = 0x10000000;
+    ipcs[0][0].size = 0x1000;
     assert_rejected("VM 0", "ipcs[0]", "emulated console");
     setup(state);
     vms[0].platform.dev_num = 0;
     vms[0].platform.arch.irqc.plic.base = 0xfe00000; /* 6 MiB window */
     assert_rejected("VM 0", "plic.base", "emulated console");
+}
+
+static void test_ipc_interrupt_is_not_a_device_interrupt(void **state)
+{
+    (void)state;
+    ipc_irqs[0][0] = dev_irqs[0][0][0];
+    assert_rejected("VM 0", "ipcs[0].interrupts[0] = 1", "devs[0]");
+    setup(state);
+    ipc_irqs[0][0] = 10; /* the emulated UART's */
+    assert_rejected("VM 0", "ipcs[0].interrupts[0] = 10", "emulated console");
+    setup(state);
+    ipc_irqs[0][0] = 96;
+    assert_rejected("VM 0", "ipcs[0].interrupts[0] = 96", "does not exist");
+    /* The same IPC interrupt in two VMs is fine: each has its own PLIC. */
+    setup(state);
+    ipc_irqs[1][0] = ipc_irqs[0][0];
+    assert_accepted();
+}
+
+static void test_ipc_window_overlaps(void **state)
+{
+    (void)state;
+    ipcs[0][0].base = 0x10000000; /* over devs[0] at 0x10001000 */
+    assert_rejected("VM 0", "ipcs[0]", "devs[0]");
+    setup(state);
+    ipcs[0][1] = ipcs[0][0];
+    vms[0].platform.ipc_num = 2;
+    assert_rejected("VM 0", "ipcs[1]", "ipcs[0]");
+    setup(state);
+    ipcs[0][0].base = 0xc000000; /* inside the PLIC window */
+    assert_rejected("VM 0", "plic.base", "ipcs[0]");
+}
+
+static void test_shmem_placement(void **state)
+{
+    (void)state;
+    shmems[0].place_phys = true;
+    shmems[0].phys = 0xa0000000;
+    assert_accepted();
+    shmems[0].phys = 0x80200000; /* the hypervisor */
+    assert_rejected("shmemlist[0].phys 0x80200000", "hypervisor");
+    shmems[0].phys = 0x90000000; /* VM 1's placed region */
+    assert_rejected("shmemlist[0].phys 0x90000000", "placed VM region");
+    shmems[0].phys = 0xa0000800;
+    assert_rejected("shmemlist[0].phys 0xa0000800", "not aligned");
+    shmems[0].phys = 0xa0000000;
+    shmems[1] = shmems[0];
+    cfg.shmemlist_size = 2;
+    assert_rejected("shmemlist[0] and shmemlist[1]", "same physical memory");
+    cfg.shmemlist_size = MAX_SHMEMS + 1;
+    assert_rejected("shmemlist_size 17 exceeds the limit of 16");
 }
 
 static void test_console_uart_may_be_passed_to_one_vm(void **state)
@@ -790,6 +842,9 @@ int main(void)
         T(test_emulated_uart_interrupt_is_reserved),
         T(test_emulated_uart_address_is_reserved),
         T(test_emulated_uart_guest_address_is_not_a_device_window),
+        T(test_ipc_interrupt_is_not_a_device_interrupt),
+        T(test_ipc_window_overlaps),
+        T(test_shmem_placement),
         T(test_device_over_hypervisor),
         T(test_device_va_over_memory),
         T(test_device_misaligned),

@@ -776,9 +776,38 @@ static void test_null_hypercall(void **state)
 {
     (void)state;
     assert_sbi(ECALL(0, SBI_EXT_BAO_HYPERCALL, 0, 0, 0, 0), SBI_SUCCESS, 0);
-    /* Other ids are not offered (yet): the SBI "not supported" code. */
+    /* Other ids are not offered: the SBI "not supported" code. */
     assert_sbi(ECALL(0, SBI_EXT_BAO_HYPERCALL, 99, 0, 0, 0),
                SBI_ERR_NOT_SUPPORTED, 0);
+}
+
+/* IPC notify (id 1): a0 = ipcs[] index, a1 = event; ipc.c does the rest. */
+static void test_ipc_notify_hypercall(void **state)
+{
+    static irqid_t irqs[] = {52};
+    static struct ipc ipcs[] = {
+        {.base = 0xf0000000,
+         .size = 0x1000,
+         .interrupt_num = 1,
+         .interrupts = irqs},
+    };
+    static struct vm_config cfg = {.platform = {.ipc_num = 1, .ipcs = ipcs}};
+
+    (void)state;
+    vm.cfg = &cfg;
+    vms[0] = (struct vm){.id = 0, .cfg = &cfg, .state = VM_RUNNING};
+    vm_count = 1;
+    assert_sbi(ECALL(0, SBI_EXT_BAO_HYPERCALL, 1, 0, 0, 0), SBI_SUCCESS, 0);
+    assert_int_equal(fake.trigger_n, 1);
+    assert_ptr_equal(fake.trigger[0].vm, &vms[0]);
+    assert_int_equal(fake.trigger[0].id, 52);
+    /* Bad index, bad event: invalid parameter, nothing raised. */
+    assert_sbi(ECALL(0, SBI_EXT_BAO_HYPERCALL, 1, 1, 0, 0),
+               SBI_ERR_INVALID_PARAM, 0);
+    assert_sbi(ECALL(0, SBI_EXT_BAO_HYPERCALL, 1, 0, 1, 0),
+               SBI_ERR_INVALID_PARAM, 0);
+    assert_int_equal(fake.trigger_n, 1);
+    vm_count = 0;
 }
 
 int main(void)
@@ -804,6 +833,7 @@ int main(void)
         T(test_hsm_get_status),
         T(test_hsm_stop),
         T(test_null_hypercall),
+        T(test_ipc_notify_hypercall),
         T(test_hsm_suspend_bad_args),
         T(test_hsm_suspend_retentive),
         T(test_hsm_suspend_non_retentive),

@@ -28,7 +28,7 @@ UNIT_ENV := ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
             timeout $(UNIT_TIMEOUT)
 
 UNIT_TESTS := page_table page_alloc config_check sbi format isa fdt \
-              insn_decode vplic vuart
+              insn_decode vplic vuart ipc
 
 unit_page_table_SRCS := src/arch/riscv/page_table.c
 
@@ -40,7 +40,10 @@ unit_config_check_SRCS := src/core/config_check.c src/core/hart_map.c \
 unit_sbi_SRCS := $(addprefix src/arch/riscv/,sbi.c sbi_base.c sbi_time.c \
                    sbi_ipi.c sbi_rfence.c sbi_hsm.c sbi_srst.c sbi_dbcn.c \
                    sbi_legacy.c sbi_hypercall.c) \
-                 src/core/vcpu.c src/core/vm.c $(UNIT_DIR)/fakes/fakes.c
+                 src/core/vcpu.c src/core/vm.c src/core/ipc.c \
+                 $(UNIT_DIR)/fakes/fakes.c
+
+unit_ipc_SRCS := src/core/ipc.c src/core/vm.c $(UNIT_DIR)/fakes/fakes.c
 
 unit_isa_SRCS := src/core/isa.c
 

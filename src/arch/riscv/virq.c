@@ -236,6 +236,12 @@ void arch_virq_set_level(struct vm *vm, unsigned id, bool level)
         update_lines(vm);
 }
 
+void arch_virq_trigger(struct vm *vm, unsigned id)
+{
+    /* The vPLIC gateway keeps one request per source: edges coalesce. */
+    arch_virq_set_level(vm, id, true);
+}
+
 void arch_console_irq_enable(unsigned irq)
 {
     console_irq = irq;

@@ -54,6 +54,9 @@ void arch_vm_reset_irqs(struct vm *vm);
  */
 void arch_virq_add_virtual(struct vm *vm, unsigned id);
 void arch_virq_set_level(struct vm *vm, unsigned id, bool level);
+/* An edge on virtual interrupt `id`: pending until claimed; edges that
+ * come meanwhile merge into it. */
+void arch_virq_trigger(struct vm *vm, unsigned id);
 /* The hypervisor takes physical interrupt `irq` (its console's input) on
  * this hart and passes it to console_rx_interrupt(). */
 void arch_console_irq_enable(unsigned irq);

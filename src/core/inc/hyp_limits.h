@@ -7,6 +7,7 @@
 #define MAX_VMS 8
 #define MAX_VM_REGIONS 8 /* memory regions of one VM */
 #define MAX_VM_DEVS 16
+#define MAX_SHMEMS 16 /* config.shmemlist entries */
 #define HYP_STACK_SIZE (16 * 1024)
 #define PAGE_SIZE 4096UL
 #define PAGE_SHIFT 12

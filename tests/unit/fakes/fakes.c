@@ -7,6 +7,7 @@
 
 #include <cmocka.h>
 
+#include <stdio.h>
 #include <string.h>
 
 #include "fakes.h"
@@ -233,4 +234,46 @@ void vm_uart_irq_completed(struct vm *vm, unsigned id)
 {
     (void)vm;
     (void)id;
+}
+
+void arch_virq_trigger(struct vm *vm, unsigned id)
+{
+    if (fake.trigger_n < FAKE_LOG_MAX)
+        fake.trigger[fake.trigger_n] = (struct fake_irq){vm, id};
+    fake.trigger_n++;
+}
+
+void arch_virq_add_virtual(struct vm *vm, unsigned id)
+{
+    if (fake.add_virtual_n < FAKE_LOG_MAX)
+        fake.add_virtual[fake.add_virtual_n] = (struct fake_irq){vm, id};
+    fake.add_virtual_n++;
+}
+
+int arch_vm_map(struct vm *vm, uint64_t gpa, uint64_t hpa, uint64_t size,
+                int writable, int executable)
+{
+    if (fake.map_n < FAKE_LOG_MAX)
+        fake.map[fake.map_n] =
+            (struct fake_map){vm, gpa, hpa, size, writable, executable};
+    fake.map_n++;
+    return fake.map_fails;
+}
+
+/* shmem object i sits at 0x100000000 + i * 0x1000000 */
+uint64_t shmem_phys(size_t id)
+{
+    return 0x100000000ULL + id * 0x1000000ULL;
+}
+
+int printk(const char *fmt, ...)
+{
+    va_list ap;
+    int n;
+
+    va_start(ap, fmt);
+    n = vsnprintf(fake.printk_last, sizeof(fake.printk_last), fmt, ap);
+    va_end(ap);
+    fake.printk_n++;
+    return n;
 }

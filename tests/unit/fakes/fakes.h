@@ -39,6 +39,17 @@ struct fake_lifecycle_call {
     const char *why;
 };
 
+struct fake_irq {
+    struct vm *vm;
+    unsigned id;
+};
+
+struct fake_map {
+    struct vm *vm;
+    uint64_t gpa, hpa, size;
+    int writable, executable;
+};
+
 struct fake_log {
     /* cpu.c */
     unsigned current_hart; /* what cpu_self() answers */
@@ -77,6 +88,17 @@ struct fake_log {
     /* VM life cycle */
     unsigned shutdown_n, restart_n;
     struct fake_lifecycle_call shutdown, restart;
+    /* virtual interrupts and stage 2 (ipc.c) */
+    unsigned trigger_n;
+    struct fake_irq trigger[FAKE_LOG_MAX];
+    unsigned add_virtual_n;
+    struct fake_irq add_virtual[FAKE_LOG_MAX];
+    unsigned map_n;
+    struct fake_map map[FAKE_LOG_MAX];
+    int map_fails; /* arch_vm_map returns this */
+    /* printk: how often, and the last message */
+    unsigned printk_n;
+    char printk_last[256];
 };
 
 extern struct fake_log fake;
