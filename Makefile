@@ -65,6 +65,7 @@ HOST_CONFIG_OBJ := $(HOST_DIR)/config.o
 CONFIG_CHECKER := $(HOST_DIR)/config_check
 CONFIG_CHECKER_SRCS := tools/config_check.c src/core/config_check.c \
                        src/core/hart_map.c src/core/vm_layout.c \
+                       src/core/ipc_layout.c \
                        $(PLAT_DIR)/platform.c
 
 .PHONY: all guests linux-guest run test test-unit test-system lint format bench bench-build \

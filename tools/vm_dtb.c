@@ -26,6 +26,7 @@
 #include <config_check.h>
 #include <errno.h>
 #include <inttypes.h>
+#include <ipc_layout.h>
 #include <platform.h>
 #include <stdarg.h>
 #include <stdbool.h>
@@ -418,15 +419,29 @@ static void put_passthrough(FILE *f, const struct vm_dev_region *d, bool plic)
     fputs("\t\t};\n", f);
 }
 
-/* An inter-VM shared-memory window and the interrupts it signals. */
-static void put_ipc(FILE *f, const struct ipc *c, bool plic)
+/*
+ * An inter-VM shared-memory window, in Bao's binding: "bao,ipcshmem" with
+ * reg, the channels (offset, size) when two VMs share it, the interrupts
+ * the peers' notifications raise and `id`, the index the IPC notify
+ * hypercall takes.
+ */
+static void put_ipc(FILE *f, size_t vm, size_t i, bool plic)
 {
-    fprintf(f, "\n\t\tshmem@%" PRIx64 " {\n", c->base);
-    fputs("\t\t\tcompatible = \"baobab,ipcshmem\";\n", f);
+    const struct ipc *c = &config.vmlist[vm].platform.ipcs[i];
+    struct ipc_channels ch;
+
+    fprintf(f, "\n\t\tbao-ipc@%" PRIx64 " {\n", c->base);
+    fputs("\t\t\tcompatible = \"bao,ipcshmem\";\n", f);
     put_reg2(f, "\t\t\t", c->base, c->size);
-    fprintf(f, "\t\t\tbaobab,shmem-id = <%zu>;\n", c->shmem_id);
+    if (ipc_channels(&config, vm, i, &ch)) {
+        fprintf(f, "\t\t\tread-channel = <0x%" PRIx64 " 0x%" PRIx64 ">;\n",
+                ch.read_offset, ch.size);
+        fprintf(f, "\t\t\twrite-channel = <0x%" PRIx64 " 0x%" PRIx64 ">;\n",
+                ch.write_offset, ch.size);
+    }
     if (plic && c->interrupts && c->interrupt_num)
         put_irqs(f, "\t\t\t", c->interrupts, c->interrupt_num);
+    fprintf(f, "\t\t\tid = <%zu>;\n", i);
     fputs("\t\t};\n", f);
 }
 
@@ -458,7 +473,7 @@ static bool soc_empty(const struct vm_platform *p)
     return true;
 }
 
-static void put_soc(FILE *f, const struct vm_config *cfg)
+static void put_soc(FILE *f, size_t vm, const struct vm_config *cfg)
 {
     const struct vm_platform *p = &cfg->platform;
     bool plic = p->arch.irqc.plic.base != 0;
@@ -498,7 +513,7 @@ static void put_soc(FILE *f, const struct vm_config *cfg)
         put_device(f, uart, &identity, plic);
     }
     for (size_t j = 0; p->ipcs && j < p->ipc_num; j++)
-        put_ipc(f, &p->ipcs[j], plic);
+        put_ipc(f, vm, j, plic);
     fputs("\t};\n", f);
 }
 
@@ -611,7 +626,7 @@ static void put_tree(FILE *f, size_t vm, const struct vm_config *cfg, bool sstc)
         put_reg2(f, "\t\t", r->base, r->size);
         fputs("\t};\n", f);
     }
-    put_soc(f, cfg);
+    put_soc(f, vm, cfg);
     put_other_irqs(f, p);
     fputs("};\n", f);
 }

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 #include <config_check.h>
+#include <ipc_layout.h>
 #include <lib/format.h>
 #include <lib/util.h>
 #include <stdarg.h>
@@ -590,6 +591,35 @@ static int check_shmems(const struct config *cfg, const struct config_target *t,
     return 0;
 }
 
+/* A shmem's channel_size must leave room for two channels in each window. */
+static int check_channels(const struct config *cfg, struct config_error *err)
+{
+    for (size_t s = 0; s < cfg->shmemlist_size; s++) {
+        size_t c = cfg->shmemlist[s].channel_size;
+
+        if (!c)
+            continue;
+        if (ipc_sharers(cfg, s) != 2)
+            return fail(err,
+                        "config: shmemlist[%zu].channel_size is set but %zu "
+                        "VMs map it (channels need exactly 2)",
+                        s, ipc_sharers(cfg, s));
+        for (size_t v = 0; v < cfg->vmlist_size; v++) {
+            const struct vm_platform *p = &cfg->vmlist[v].platform;
+
+            for (size_t i = 0; i < p->ipc_num; i++) {
+                if (p->ipcs[i].shmem_id == s && p->ipcs[i].size / 2 < c)
+                    return fail(err,
+                                "config: shmemlist[%zu].channel_size 0x%zx: "
+                                "two channels do not fit VM %zu's "
+                                "platform.ipcs[%zu] (0x%zx)",
+                                s, c, v, i, p->ipcs[i].size);
+            }
+        }
+    }
+    return 0;
+}
+
 struct config_target config_target_for_platform(const struct platform *p,
                                                 uint64_t hart_mask)
 {
@@ -637,6 +667,8 @@ int config_check(const struct config *cfg, const struct config_target *target,
                 return -1;
         }
     }
+    if (check_channels(cfg, err))
+        return -1;
     return hart_map_assign(cfg, target->hart_mask, harts ? harts : placement,
                            err);
 }

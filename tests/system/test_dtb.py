@@ -157,7 +157,7 @@ CASES = {
              plic=True,
              devs={"serial@10000000": (0x100, 10), **VIRTIO,
                    "passthrough@200000": (0x1000, None),
-                   "shmem@f0000000": (0x10000, 52)},
+                   "bao-ipc@f0000000": (0x10000, 52)},
              stdout=True, bootargs="console=ttyS0 earlycon", initrd=True,
              other_irqs=[20]),
         None,  # VM 1 brings its own dtb

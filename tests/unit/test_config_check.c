@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include <config_check.h>
+#include <ipc_layout.h>
 #include <vm_layout.h>
 
 #define KIB (1024UL)
@@ -505,6 +506,38 @@ static void test_shmem_placement(void **state)
     assert_rejected("shmemlist_size 17 exceeds the limit of 16");
 }
 
+/* Two VMs share shmem 0: each writes its own channel, reads the other's. */
+static void test_ipc_channels(void **state)
+{
+    struct ipc_channels ch;
+
+    (void)state;
+    assert_int_equal(ipc_sharers(&cfg, 0), 2);
+    assert_true(ipc_channels(&cfg, 0, 0, &ch));
+    assert_int_equal(ch.size, 0x8000); /* half the 64 KiB windows */
+    assert_int_equal(ch.write_offset, 0);
+    assert_int_equal(ch.read_offset, 0x8000);
+    assert_true(ipc_channels(&cfg, 1, 0, &ch));
+    assert_int_equal(ch.write_offset, 0x8000);
+    assert_int_equal(ch.read_offset, 0);
+    /* An explicit channel size, as in the seed: 8 KiB each. */
+    shmems[0].channel_size = 0x2000;
+    assert_accepted();
+    assert_true(ipc_channels(&cfg, 1, 0, &ch));
+    assert_int_equal(ch.size, 0x2000);
+    assert_int_equal(ch.write_offset, 0x2000);
+    assert_int_equal(ch.read_offset, 0);
+    /* Two channels must fit every window. */
+    shmems[0].channel_size = 0x9000;
+    assert_rejected("shmemlist[0].channel_size 0x9000", "VM 0",
+                    "ipcs[0] (0x10000)");
+    /* Only for an object exactly two VMs map. */
+    shmems[0].channel_size = 0x1000;
+    vms[1].platform.ipc_num = 0;
+    assert_rejected("shmemlist[0].channel_size", "1 VMs map it");
+    assert_false(ipc_channels(&cfg, 0, 0, &ch));
+}
+
 static void test_console_uart_may_be_passed_to_one_vm(void **state)
 {
     (void)state;
@@ -845,6 +878,7 @@ int main(void)
         T(test_ipc_interrupt_is_not_a_device_interrupt),
         T(test_ipc_window_overlaps),
         T(test_shmem_placement),
+        T(test_ipc_channels),
         T(test_device_over_hypervisor),
         T(test_device_va_over_memory),
         T(test_device_misaligned),

@@ -35,7 +35,7 @@ unit_page_table_SRCS := src/arch/riscv/page_table.c
 unit_page_alloc_SRCS := src/core/page_alloc.c
 
 unit_config_check_SRCS := src/core/config_check.c src/core/hart_map.c \
-                          src/core/vm_layout.c
+                          src/core/vm_layout.c src/core/ipc_layout.c
 
 unit_sbi_SRCS := $(addprefix src/arch/riscv/,sbi.c sbi_base.c sbi_time.c \
                    sbi_ipi.c sbi_rfence.c sbi_hsm.c sbi_srst.c sbi_dbcn.c \

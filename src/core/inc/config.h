@@ -166,6 +166,12 @@ struct shmem {
     colormap_t colors;
     bool place_phys;
     paddr_t phys;
+    /*
+     * Baobab: for an object two VMs share, the size of each one's write
+     * channel as their device trees describe it (the first VM writes at
+     * offset 0, the second right after); 0: half the smaller window.
+     */
+    size_t channel_size;
 };
 
 struct config {
