@@ -26,6 +26,7 @@ void secondary_main(unsigned long hartid, unsigned long opaque);
 void report_bad_hart(unsigned long hartid);
 
 static volatile unsigned int ticks_done;
+unsigned long boot_dtb;
 
 static void print_sbi_info(void)
 {
@@ -62,6 +63,7 @@ static void wait_others_stopped(void)
 void boot_main(unsigned long hartid, unsigned long dtb)
 {
     boot_hart = hartid;
+    boot_dtb = dtb;
     console_init();
     console_printf("baremetal: boot hart %lu\n", hartid);
 #ifdef BAREMETAL_MODE

@@ -9,6 +9,9 @@
 #ifndef BAREMETAL_MODE_H
 #define BAREMETAL_MODE_H
 
+/* The device tree the boot hart was given (a1 at entry), for modes. */
+extern unsigned long boot_dtb;
+
 /* Provided by the selected mode_<name>.c; runs on the boot hart. */
 void mode_main(void) __attribute__((noreturn));
 
