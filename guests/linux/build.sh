@@ -5,9 +5,9 @@
 #
 # Builds the Linux guest: Debian trixie's riscv64 kernel and a busybox
 # initramfs made by mkinitramfs.py. OUTDIR (default build/guests/linux in
-# the repo) receives Image, initramfs.cpio and kernel-version; each is
-# replaced only when its content changes, so the hypervisor build does not
-# relink for nothing.
+# the repo) receives Image, initramfs.cpio, kernel-version and rdtime (the
+# initramfs's /bin/rdtime); each is replaced only when its content changes,
+# so the hypervisor build does not relink for nothing.
 #
 # Downloads go to a cache outside the work tree (see README.md). apt runs
 # with private lists, archives and sources: the system's apt configuration
