@@ -1,11 +1,30 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 #include <lib/string.h>
+#include <stdbool.h>
+#include <stdint.h>
 
+/* Word accesses through this type may alias anything (C11 6.5p7). */
+typedef uint64_t __attribute__((may_alias)) word_t;
+#define WORD sizeof(word_t)
+
+static bool word_aligned(const void *p)
+{
+    return ((uintptr_t)p & (WORD - 1)) == 0;
+}
+
+/*
+ * Word at a time where both ends allow: the hypervisor clears and fills
+ * whole VMs at boot (1 GiB byte by byte is seconds on a slow core).
+ */
 void *memcpy(void *dst, const void *src, size_t n)
 {
     unsigned char *d = dst;
     const unsigned char *s = src;
 
+    if (word_aligned(d) && word_aligned(s)) {
+        for (; n >= WORD; n -= WORD, d += WORD, s += WORD)
+            *(word_t *)d = *(const word_t *)s;
+    }
     while (n--)
         *d++ = *s++;
     return dst;
@@ -31,7 +50,12 @@ void *memmove(void *dst, const void *src, size_t n)
 void *memset(void *dst, int c, size_t n)
 {
     unsigned char *d = dst;
+    word_t pattern = (unsigned char)c * (word_t)0x0101010101010101ULL;
 
+    for (; n && !word_aligned(d); n--)
+        *d++ = (unsigned char)c;
+    for (; n >= WORD; n -= WORD, d += WORD)
+        *(word_t *)d = pattern;
     while (n--)
         *d++ = (unsigned char)c;
     return dst;

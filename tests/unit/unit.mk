@@ -9,7 +9,8 @@
 # Each test links the real sources it tests (unit_<name>_SRCS) plus, where
 # those call into other modules, the recording fakes in tests/unit/fakes/.
 # src/lib/string.c and src/lib/format.c are never linked: the host libc
-# provides the same functions (test_format renames ours to test them).
+# provides the same functions (test_string and test_format rename ours to
+# test them).
 
 UNIT_DIR := tests/unit
 UNIT_BUILD := build/unit
@@ -28,7 +29,7 @@ UNIT_ENV := ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
             timeout $(UNIT_TIMEOUT)
 
 UNIT_TESTS := page_table page_alloc config_check sbi format isa fdt \
-              insn_decode vplic vuart ipc
+              insn_decode vplic vuart ipc string
 
 unit_page_table_SRCS := src/arch/riscv/page_table.c
 
@@ -54,6 +55,12 @@ unit_vplic_SRCS := src/arch/riscv/vplic.c
 unit_vuart_SRCS := src/core/vuart.c
 
 # Our vsnprintf under another name, next to the host's for comparison.
+unit_string_SRCS := src/lib/string.c
+unit_string_CPPFLAGS := -Dmemcpy=baobab_memcpy -Dmemset=baobab_memset \
+                        -Dmemmove=baobab_memmove -Dmemcmp=baobab_memcmp \
+                        -Dstrlen=baobab_strlen -Dstrncmp=baobab_strncmp \
+                        -Dstrcmp=baobab_strcmp -fno-builtin
+
 unit_format_SRCS := src/lib/format.c
 unit_format_CPPFLAGS := -Dvsnprintf=baobab_vsnprintf -Dsnprintf=baobab_snprintf
 

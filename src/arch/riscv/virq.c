@@ -68,22 +68,31 @@ static bool line_changed(struct vm *vm, unsigned i)
     return up != was;
 }
 
+static void set_vseip(bool up)
+{
+    if (up)
+        csr_set(CSR_HVIP, MIP_VSEIP);
+    else
+        csr_clear(CSR_HVIP, MIP_VSEIP);
+}
+
 static void update_lines(struct vm *vm)
 {
     struct cpu *self = cpu_self();
 
     for (unsigned i = 0; i < vm->vcpu_num; i++) {
-        bool changed;
+        bool changed, up;
 
         spin_lock(&vm->arch.irq_lock);
         changed = line_changed(vm, i);
+        up = (vm->arch.lines_up >> i) & 1;
         spin_unlock(&vm->arch.irq_lock);
         if (!changed)
             continue;
-        /* The target recomputes the line itself, so a later change that
-         * brings it back is never lost. */
+        /* A remote target recomputes the line itself, so a later change
+         * that brings it back is never lost. */
         if (vm->vcpus[i].hart == self->hartid)
-            arch_vcpu_sync_irq_line(&vm->vcpus[i]);
+            set_vseip(up);
         else
             cpu_post_event(vm->vcpus[i].hart, CPU_EV_IRQ_LINE);
     }
@@ -100,10 +109,7 @@ void arch_vcpu_sync_irq_line(struct vcpu *vcpu)
     line_changed(vm, vcpu->id);
     up = (vm->arch.lines_up >> vcpu->id) & 1;
     spin_unlock(&vm->arch.irq_lock);
-    if (up)
-        csr_set(CSR_HVIP, MIP_VSEIP);
-    else
-        csr_clear(CSR_HVIP, MIP_VSEIP);
+    set_vseip(up);
 }
 
 static bool vplic_access(struct vcpu *vcpu, uint64_t offset, unsigned width,

@@ -134,13 +134,16 @@ static unsigned best_source(const struct vplic *p, unsigned ctx, uint32_t floor)
     unsigned best = 0;
     uint32_t best_priority = floor;
 
-    for (unsigned id = 1; id < p->num_sources; id++) {
-        if (!test_bit(p->pending, id) || !test_bit(p->enable[ctx], id) ||
-            !test_bit(p->assigned, id))
-            continue;
-        if (p->priority[id] > best_priority) {
-            best = id;
-            best_priority = p->priority[id];
+    /* A word at a time: this runs on every interrupt and line update. */
+    for (unsigned w = 0; w < VPLIC_WORDS; w++) {
+        uint32_t bits = p->pending[w] & p->enable[ctx][w] & p->assigned[w];
+
+        for (unsigned id = w * 32; bits; id++, bits >>= 1) {
+            if ((bits & 1) && id != 0 && id < p->num_sources &&
+                p->priority[id] > best_priority) {
+                best = id;
+                best_priority = p->priority[id];
+            }
         }
     }
     return best;
