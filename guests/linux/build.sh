@@ -213,6 +213,21 @@ build_rdtime() {
     install_if_changed "$OUT/rdtime.tmp" "$OUT/rdtime"
 }
 
+# The IPC driver (baoipc/: /dev/baoipcN) and its test tool. The module is
+# built against the headers of this very kernel, which baoipc/build.sh
+# fetches into the same cache; ipctest is a static program.
+build_baoipc() {
+    local kver=$1
+
+    BAOBAB_CACHE_LOCKED=1 "$HERE/baoipc/build.sh" "$OUT" "$kver" ||
+        die "the baoipc module did not build"
+    command -v riscv64-linux-gnu-gcc >/dev/null ||
+        die "riscv64-linux-gnu-gcc not found (scripts/setup-deps.sh installs it)"
+    riscv64-linux-gnu-gcc -static -O2 -Wall -Wextra -Werror -s \
+        -Wl,--build-id=none -o "$OUT/ipctest.tmp" "$HERE/baoipc/ipctest.c"
+    install_if_changed "$OUT/ipctest.tmp" "$OUT/ipctest"
+}
+
 main() {
     local kpkg kdeb bdeb ktree btree kver vmlinux
 
@@ -222,7 +237,7 @@ main() {
     done
     [ -n "$PYTHON" ] || die "python3 not found"
     mkdir -p "$CACHE" "$OUT"
-    trap 'rm -f "$OUT"/{Image,kernel-version,initramfs.cpio,rdtime}.tmp' EXIT
+    trap 'rm -f "$OUT"/{Image,kernel-version,initramfs.cpio,rdtime,ipctest}.tmp' EXIT
     log "cache $CACHE, output $OUT"
     # apt runs without its own locks (Debug::NoLocking): builds sharing the
     # cache take turns.
@@ -269,9 +284,11 @@ main() {
     install_if_changed "$OUT/kernel-version.tmp" "$OUT/kernel-version"
 
     build_rdtime
+    build_baoipc "$kver"
     local extra=() m
     for m in ${LINUX_EXTRA_MODULES:-}; do extra+=(--module "$m"); done
     [ -f "$OUT/rdtime" ] && extra+=(--program "bin/rdtime=$OUT/rdtime")
+    extra+=(--extra-module "$OUT/baoipc.ko" --program "bin/ipctest=$OUT/ipctest")
     log "building the initramfs"
     "$PYTHON" "$HERE/mkinitramfs.py" "${extra[@]}" \
         --kernel-tree "$ktree" --kernel-version "$kver" \

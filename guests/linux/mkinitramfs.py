@@ -322,6 +322,12 @@ def build(args):
     prefix = f"lib/modules/{args.kernel_version}"
     for ko in order:
         archive.add_file(f"{prefix}/{ko}", blobs[ko])
+    # Our own modules (out of tree, no dependencies): loaded last.
+    for path in args.extra_modules:
+        ko = f"extra/{path.name}"
+        archive.add_file(f"{prefix}/{ko}", path.read_bytes())
+        order.append(ko)
+        deps[ko] = []
     load = "".join(ko + "\n" for ko in order)
     archive.add_file(f"{prefix}/modules.load", load.encode())
     archive.add_file(f"{prefix}/modules.dep",
@@ -366,6 +372,10 @@ def parse_args(argv):
     parser.add_argument("--module", dest="modules", action="append",
                         default=[], help="module to add to the default "
                         "set (repeatable): " + ", ".join(WANTED_MODULES))
+    parser.add_argument("--extra-module", dest="extra_modules",
+                        action="append", default=[], type=Path,
+                        metavar="FILE", help="an out-of-tree module (.ko) "
+                        "stored under extra/ and loaded last (repeatable)")
     parser.add_argument("--program", dest="programs", action="append",
                         default=[], type=_program, metavar="DEST=FILE",
                         help="executable FILE stored at DEST in the archive "

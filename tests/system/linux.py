@@ -14,8 +14,9 @@ import tty
 import pexpect
 import pexpect.fdpexpect
 
-from conftest import QEMU, build
+from conftest import QEMU, ROOT, build
 
+LOGS = ROOT / "build" / "test-logs"
 LINUX_TIMEOUT = 240  # seconds for a boot to the prompt; about 10 alone
 PROMPT = r"root@baobab:[^\r\n]*# "
 PTY_RE = r"char device redirected to (/dev/pts/\d+) \(label hvc\)"
@@ -35,6 +36,7 @@ class Machine:
     port forwarded to the guest's port 80."""
 
     def __init__(self, config, smp=4, cppflags=None):
+        self.config = config
         self.port = free_port()
         kernel = build(config, cppflags=cppflags)
         args = ["-nographic", "-M", "virt", "-cpu", "rv64", "-m", "4G",
@@ -135,6 +137,13 @@ class Machine:
         return last
 
     def close(self):
+        """Stop QEMU; the console output stays in build/test-logs/."""
+        try:
+            self.drain()
+        except (OSError, pexpect.EOF):
+            pass
+        LOGS.mkdir(parents=True, exist_ok=True)
+        (LOGS / f"{self.config}.log").write_text(self.log)
         if self.hvc:
             try:
                 self.hvc.close()

@@ -33,7 +33,8 @@ def test_boots_beside_the_baremetal_vm(m):
     modules = m.sh("cut -d' ' -f1 /proc/modules").split()
     assert sorted(modules) == sorted(["virtio_mmio", "failover",
                                       "net_failover", "virtio_net",
-                                      "virtio_blk", "virtio_rng"]), modules
+                                      "virtio_blk", "virtio_rng",
+                                      "baoipc"]), modules
     assert m.ticks(0, 2) >= 2
     no_trouble(m.log)
 

@@ -112,6 +112,23 @@ void arch_vcpu_sync_irq_line(struct vcpu *vcpu)
     set_vseip(up);
 }
 
+/* The guest completed virtual source id: replay a latched edge. */
+static void virtual_completed(struct vm *vm, unsigned id)
+{
+    uint32_t bit = 1U << (id % 32);
+    bool raised = false;
+
+    spin_lock(&vm->arch.irq_lock);
+    if (vm->arch.edge_latched[id / 32] & bit) {
+        vm->arch.edge_latched[id / 32] &= ~bit;
+        raised = vplic_raise(&vm->arch.vplic, id);
+    }
+    spin_unlock(&vm->arch.irq_lock);
+    if (raised)
+        update_lines(vm);
+    vm_virq_completed(vm, id);
+}
+
 static bool vplic_access(struct vcpu *vcpu, uint64_t offset, unsigned width,
                          bool write, uint64_t *value)
 {
@@ -131,7 +148,7 @@ static bool vplic_access(struct vcpu *vcpu, uint64_t offset, unsigned width,
     if (!write)
         *value = r.value;
     if (r.completed_id && is_virtual(vm, r.completed_id))
-        vm_virq_completed(vm, r.completed_id);
+        virtual_completed(vm, r.completed_id);
     else if (r.completed_id)
         plic_complete(irq_claim_hart[r.completed_id], r.completed_id);
     if (r.lines_changed)
@@ -180,6 +197,8 @@ void arch_vm_reset_irqs(struct vm *vm)
     }
     vplic_init(p, platform.plic.num_sources, vm->vcpu_num);
     vm->arch.lines_up = 0;
+    for (unsigned w = 0; w < VPLIC_WORDS; w++)
+        vm->arch.edge_latched[w] = 0;
     for (unsigned id = 1; id < p->num_sources; id++) {
         if (is_virtual(vm, id))
             vplic_assign(p, id);
@@ -244,8 +263,23 @@ void arch_virq_set_level(struct vm *vm, unsigned id, bool level)
 
 void arch_virq_trigger(struct vm *vm, unsigned id)
 {
-    /* The vPLIC gateway keeps one request per source: edges coalesce. */
-    arch_virq_set_level(vm, id, true);
+    bool raised = false;
+
+    if (!is_virtual(vm, id))
+        return;
+    /*
+     * Edges coalesce into one pending request; one that comes while the
+     * guest handles the previous (in flight) is latched and raised at its
+     * completion, so no notification is lost.
+     */
+    spin_lock(&vm->arch.irq_lock);
+    if (vplic_is_in_flight(&vm->arch.vplic, id))
+        vm->arch.edge_latched[id / 32] |= 1U << (id % 32);
+    else
+        raised = vplic_raise(&vm->arch.vplic, id);
+    spin_unlock(&vm->arch.irq_lock);
+    if (raised)
+        update_lines(vm);
 }
 
 void arch_console_irq_enable(unsigned irq)

@@ -55,6 +55,8 @@ struct arch_vm {
     uint32_t virtual_src[VPLIC_WORDS];
     /* Bit i: vCPU i's external interrupt line as last computed. */
     uint32_t lines_up;
+    /* Virtual edges that came while their source was in flight. */
+    uint32_t edge_latched[VPLIC_WORDS];
 };
 
 #endif /* __ASSEMBLY__ */

@@ -1,0 +1,126 @@
+# SPDX-License-Identifier: Apache-2.0
+"""Linux and a baremetal VM sharing memory (configs/baremetal-linux-shmem.c):
+Linux's /dev/baoipc0 (guests/linux/baoipc) and the baremetal guest's "ipc"
+server. One boot serves the tests of this module, in order."""
+
+import hashlib
+import re
+
+import pytest
+
+from linux import Machine, no_trouble
+
+SEQ = 2000
+
+
+def fnv1a(data):
+    h = 2166136261
+    for b in data:
+        h = ((h ^ b) * 16777619) & 0xFFFFFFFF
+    return h
+
+
+def pattern(i, n):
+    return f"msg={i} " + "".join(chr(ord("a") + (i + k) % 26)
+                                 for k in range(n))
+
+
+@pytest.fixture(scope="module")
+def m():
+    machine = Machine("baremetal-linux-shmem")
+    try:
+        machine.wait_console(r"^\[vm0\] ipc: ready$")
+        machine.wait_console(r"^\[vm1\] Enter 'help'")
+        machine.open_hvc()
+        # Everything the server answers lands in /tmp/in.
+        machine.sh("cat /dev/baoipc0 > /tmp/in & true")
+        yield machine
+    finally:
+        machine.close()
+
+
+# What Linux wrote so far, for the server's hash of its input.
+sent = bytearray()
+
+
+def send(m, text):
+    sent.extend(text.encode())
+    m.sh(f"printf '%s' '{text}' > /dev/baoipc0")
+
+
+def wait_in(m, pattern, timeout=60):
+    """Wait until /tmp/in matches; return the match."""
+    out = m.sh(f"for i in $(seq {timeout * 5}); do grep -qE '{pattern}' "
+               f"/tmp/in && break; sleep 0.2; done; cat /tmp/in",
+               timeout=timeout + 30)
+    found = re.search(pattern, out, re.MULTILINE)
+    assert found, out
+    return found
+
+
+def test_module_binds_to_the_generated_node(m):
+    assert "baoipc" in m.sh("cut -d' ' -f1 /proc/modules").split()
+    dmesg = m.sh("dmesg | grep baoipc")
+    assert re.search(r"/dev/baoipc0: window \[mem 0xf0000000-0xf000ffff\], "
+                     r"read <0x0 0x2000>, write <0x2000 0x2000>", dmesg), dmesg
+    assert m.sh("ls -l /dev/baoipc0").startswith("c")
+
+
+def test_hello_bao_reaches_the_baremetal_vm_and_an_answer_comes_back(m):
+    send(m, "Hello, Bao!\n")
+    m.wait_console(r'^\[vm0\] ipc: received "Hello, Bao!"$')
+    wait_in(m, r"^baremetal got: Hello, Bao!$")
+
+
+def test_many_messages_arrive_in_order_and_intact(m):
+    lines = "".join(f"seq={n} data-{n}-{n}-{n}\n" for n in range(1, SEQ + 1))
+    sent.extend(lines.encode())
+    m.sh(f"seq 1 {SEQ} | sed 's/.*/seq=& data-&-&-&/' > /dev/baoipc0",
+         timeout=120)
+    send(m, "stats\n")
+    stats = wait_in(m, r"^ipc: stats lines=(\d+) seq_ok=(\d+) seq_bad=(\d+) "
+                       r"fnv=([0-9a-f]+)$")
+    assert stats.groups() == ("2002", str(SEQ), "0", f"{fnv1a(sent):x}")
+
+
+def test_messages_back_from_the_baremetal_vm(m):
+    send(m, "send 500 64\n")
+    wait_in(m, r"^msg=500 ")
+    got = m.sh("grep ^msg= /tmp/in | md5sum").split()[0]
+    want = hashlib.md5("".join(pattern(i, 64) + "\n"
+                               for i in range(1, 501)).encode()).hexdigest()
+    assert got == want
+
+
+def test_notification_flood_leaves_the_receiver_answering(m):
+    # 20000 one-byte writes: 20000 notify hypercalls, as fast as Linux can.
+    flood = "x" * 20000 + "\n"
+    sent.extend(flood.encode())
+    m.sh("head -c 20000 /dev/zero | tr '\\0' x | dd bs=1 of=/dev/baoipc0 "
+         "2>/dev/null; echo > /dev/baoipc0", timeout=300)
+    send(m, "stats\n")
+    # Every line sent so far counted, every byte hashed: none lost.
+    lines = sent.count(b"\n")
+    stats = wait_in(m, rf"^ipc: stats lines={lines} "
+                       rf"seq_ok={SEQ} seq_bad=0 fnv=([0-9a-f]+)$")
+    assert stats.group(1) == f"{fnv1a(sent):x}"
+    no_trouble(m.sh("dmesg"))
+
+
+def test_read_and_poll_semantics(m):
+    m.sh("kill %1; wait; true")  # stop the background reader
+    # Nothing to read: O_NONBLOCK says EAGAIN, poll says writable only.
+    out, rc = m.sh_rc("ipctest nbread /dev/baoipc0")
+    assert (out.strip(), rc) == ("EAGAIN", 1)
+    assert m.sh("ipctest poll /dev/baoipc0").split() == ["POLLOUT"]
+    # A blocking read sleeps until the answer's notification.
+    m.sh("ipctest read /dev/baoipc0 100 > /tmp/r & sleep 1")
+    assert m.sh("cat /tmp/r") == ""
+    send(m, "ping\n")
+    m.sh("wait")
+    assert m.sh("cat /tmp/r").strip() == "baremetal got: ping"
+    # An answer waiting makes poll report it readable.
+    send(m, "pong\n")
+    m.wait_console(r'^\[vm0\] ipc: received "pong"$')
+    flags = m.sh("sleep 1; ipctest poll /dev/baoipc0").split()
+    assert "POLLIN" in flags and "POLLOUT" in flags, flags
