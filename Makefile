@@ -140,12 +140,15 @@ QEMU_MEM ?= 4G
 QEMU_CPU ?= rv64
 # A Linux VM gets QEMU's devices it drives: a network card on user
 # networking (restrict=on: nothing leaves QEMU; host port HOSTFWD_PORT
-# reaches the guest's port 80) and a virtio console on a pty.
+# reaches the guest's port 80), a virtio console on a pty, and an entropy
+# source (without one the kernel's random pool stays uninitialised, which
+# makes every system call slower).
 HOSTFWD_PORT ?= 8080
 QEMU_LINUX_DEVICES := \
     -netdev user,id=n0,restrict=on,hostfwd=tcp:127.0.0.1:$(HOSTFWD_PORT)-:80 \
     -device virtio-net-device,netdev=n0 -chardev pty,id=hvc \
-    -device virtio-serial-device -device virtconsole,chardev=hvc
+    -device virtio-serial-device -device virtconsole,chardev=hvc \
+    -device virtio-rng-device
 QEMU_EXTRA ?= $(if $(filter linux-guest,$(CONFIG_GUESTS)),$(QEMU_LINUX_DEVICES))
 run: all
 	$(QEMU) -nographic -M virt -cpu $(QEMU_CPU) -m $(QEMU_MEM) \
@@ -160,7 +163,9 @@ include tests/unit/unit.mk
 test: test-unit lint test-system bench-build
 
 bench-build:
-	@$(MAKE) --no-print-directory PLATFORM=$(PLATFORM) CONFIG=bench
+	@for c in bench bench-ipc bench-linux bench-ipc-linux; do \
+	    $(MAKE) --no-print-directory PLATFORM=$(PLATFORM) CONFIG=$$c || exit; \
+	done
 
 bench:
 	$(PYTHON) scripts/bench.py

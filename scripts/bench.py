@@ -2,7 +2,9 @@
 # SPDX-License-Identifier: Apache-2.0
 """make bench: run the baremetal guest's bench mode natively on OpenSBI and
 under Baobab, then boot the Linux guest to its shell prompt natively and
-under Baobab, all under QEMU with -icount shift=0 (one instruction per
+under Baobab, then measure inter-VM communication under Baobab (notify
+latency and message throughput between two baremetal VMs, and from Linux to
+a baremetal VM), all under QEMU with -icount shift=0 (one instruction per
 virtual nanosecond, so the figures are exact and repeatable), and print
 one table (event, native, Baobab, unit, ratio), also written as CSV.
 
@@ -25,9 +27,15 @@ LINUX_DIR = ROOT / "build" / "guests" / "linux"
 LINUX_CONFIG = "bench-linux"
 LINUX_IMAGE = ROOT / "bin" / PLATFORM / LINUX_CONFIG / "bao.bin"
 LINUX_BOOTARGS = "console=ttyS0"
+IPC_CONFIG = "bench-ipc"
+IPC_IMAGE = ROOT / "bin" / PLATFORM / IPC_CONFIG / "bao.bin"
+IPC_LINUX_CONFIG = "bench-ipc-linux"
+IPC_LINUX_IMAGE = ROOT / "bin" / PLATFORM / IPC_LINUX_CONFIG / "bao.bin"
 OUT = ROOT / "build" / "bench"
 TIMEOUT = 600
-# A Linux boot to the prompt takes about 6 s of guest time, 10 to 20 s of
+# The two baremetal VMs' IPC run takes about 1 s of host time.
+IPC_TIMEOUT = 120
+# A Linux boot to the prompt takes about 2.5 s of guest time, 5 to 20 s of
 # host time; poweroff a fraction of a second.
 LINUX_TIMEOUT = 300
 POWEROFF_TIMEOUT = 60
@@ -40,6 +48,32 @@ PROMPT = re.compile(r"root@baobab:[^\r\n#]*# ")
 # The kernel's own timestamp (its clock starts during its boot) of the
 # start of user space.
 RUN_INIT = re.compile(r"\[ *(\d+)\.(\d{6})\] Run /init as init process")
+# guests/baremetal mode ipcbench (the driver's lines).
+IPC_NOTIFY = re.compile(r"ipcbench: notify (\d+) ns")
+IPC_THROUGHPUT = re.compile(
+    r"ipcbench: throughput (\d+) (\d+) (\d+) (\d+) bad (\d+)")
+# Message sizes and counts Linux writes with dd (the baremetal VM's own
+# runs are in its mode_ipcbench.c); count 0 measures the fixed cost of the
+# shell's measurement (starting dd, ipctest and rdtime: about 2 to 4 ms),
+# which the counts keep to about 1% of a run.
+IPC_LINUX_RUNS = [(64, 0), (64, 65536), (1024, 16384), (4096, 8192)]
+# One run as a shell function: tell the receiver what comes (a 64-byte
+# record), wait for its "go", then the time CSR, dd, the receiver's "ack"
+# record (written when it has every byte), the time CSR again. The result
+# goes to a file, printed by a second command, so that the receiver's own
+# line cannot land in the middle of it on the shared console.
+IPC_LINUX_FN = (
+    'ipcb() { printf "%-63s\\n" "recv $1 $2 zero" >/dev/baoipc0 && '
+    'ipctest read /dev/baoipc0 64 >/dev/null && t0=$(rdtime) && '
+    'dd if=/dev/zero of=/dev/baoipc0 bs=$1 count=$2 2>/dev/null && '
+    'a=$(ipctest read /dev/baoipc0 64) && t1=$(rdtime) && '
+    'echo "ipcbench-linux: $1 $2 $t0 $t1 $a" >/tmp/ipcres; }')
+# (The record's padding follows the last number: the match cannot stop in
+# the middle of it while the line is still coming in.)
+IPC_LINUX_RESULT = re.compile(
+    r"ipcbench-linux: (\d+) (\d+) (\d+) (\d+) ack (\d+) (\d+) (\d+) (\d+) ")
+IPC_LINUX_TIMEOUT = 120
+SIZE_NAMES = {64: "64", 1024: "1k", 4096: "4k"}
 
 
 def qemu(kernel, smp, mem, extra=(), rtc="clock=vm"):
@@ -49,25 +83,48 @@ def qemu(kernel, smp, mem, extra=(), rtc="clock=vm"):
             "-kernel", str(kernel), *extra]
 
 
-def qemu_linux(kernel, mem, extra=()):
+def qemu_linux(kernel, mem, extra=(), smp=1):
     """QEMU for a Linux boot. Besides icount, two inputs must be fixed for
     the guest's instruction count to repeat: the random bytes QEMU puts in
     the device tree (/chosen/rng-seed, seeded by -seed) and the date the
-    RTC starts at. One hart: see configs/bench-linux.c."""
-    return qemu(kernel, 1, mem, ["-seed", "1", *extra],
+    RTC starts at. One hart for Linux: see configs/bench-linux.c. The
+    entropy device (drawing on the same seeded generator) fills the
+    kernel's random pool, as /chosen/rng-seed does natively: without it a
+    VM's pool stays uninitialised and every system call takes a slow path."""
+    return qemu(kernel, smp, mem,
+                ["-seed", "1", "-object", "rng-builtin,id=rng0",
+                 "-device", "virtio-rng-device,rng=rng0", *extra],
                 rtc="base=2025-01-01T00:00:00,clock=vm")
 
 
-def run(cmd, label):
+def run_raw(cmd, label, timeout=TIMEOUT):
+    """Runs QEMU until it exits (killed after timeout s); returns its
+    console output and the host seconds it took, or None (and says why)
+    if it did not get to "bench: done"."""
     start = time.monotonic()
-    res = subprocess.run(cmd, capture_output=True, text=True,
-                         timeout=TIMEOUT, stdin=subprocess.DEVNULL)
+    try:
+        res = subprocess.run(cmd, capture_output=True, text=True,
+                             timeout=timeout, stdin=subprocess.DEVNULL)
+        out = res.stdout
+    except subprocess.TimeoutExpired as exc:  # QEMU was killed
+        out = exc.stdout or ""
+        out = out.decode(errors="replace") if isinstance(out, bytes) else out
     wall = time.monotonic() - start
-    out = res.stdout.replace("\r", "")
+    out = out.replace("\r", "")
     (OUT / f"{label}.log").write_text(out)
     if "bench: done" not in out:
-        sys.exit(f"bench: the {label} run did not finish; see "
-                 f"{OUT / (label + '.log')}")
+        print(f"bench: the {label} run did not get to \"bench: done\" "
+              f"(QEMU exited, or was killed after {timeout} s); see "
+              f"{OUT / (label + '.log')}", file=sys.stderr)
+        return None
+    return out, wall
+
+
+def run(cmd, label):
+    done = run_raw(cmd, label)
+    if done is None:
+        sys.exit(1)
+    out, wall = done
     results = {m.group(1): (int(m.group(2)), m.group(3))
                for m in LINE.finditer(out)}
     return results, wall
@@ -86,14 +143,15 @@ class ConsoleLog:
         self.file.flush()
 
 
-def boot_linux(cmd, label):
+def boot_linux(cmd, label, session=None):
     """Boots Linux to its first shell prompt; returns (ticks, wall seconds,
-    kernel timestamp of /init in ns or None).
+    kernel timestamp of /init in ns or None, what session returned).
 
     ticks is the time CSR read by /bin/rdtime right before the prompt;
-    wall is the host time from starting QEMU to that line. QEMU is stopped
-    afterwards (poweroff, then killed if it lingers). Returns None, with a
-    message, when the boot fails.
+    wall is the host time from starting QEMU to that line. session, if
+    given, is called with the pexpect child at the prompt (and must leave
+    it at a prompt). QEMU is stopped afterwards (poweroff, then killed if
+    it lingers). Returns None, with a message, when the boot fails.
     """
     log_path = OUT / f"{label}.log"
     with open(log_path, "w", encoding="utf-8", newline="") as log:
@@ -116,6 +174,7 @@ def boot_linux(cmd, label):
             init_ns = (int(init.group(1)) * 10**9 + int(init.group(2)) * 1000
                        if init else None)
             child.expect(PROMPT)
+            result = session(child) if session else None
             child.sendline("poweroff")
             try:
                 child.expect(pexpect.EOF, timeout=POWEROFF_TIMEOUT)
@@ -123,12 +182,12 @@ def boot_linux(cmd, label):
                 print(f"bench: {label}: QEMU still running "
                       f"{POWEROFF_TIMEOUT} s after poweroff: killed",
                       file=sys.stderr)
-            return ticks, wall, init_ns
+            return ticks, wall, init_ns, result
         except (pexpect.TIMEOUT, pexpect.EOF) as exc:
             what = ("timed out" if isinstance(exc, pexpect.TIMEOUT)
                     else "QEMU exited")
-            print(f"bench: {label}: {what} before the shell prompt; see "
-                  f"{log_path}", file=sys.stderr)
+            print(f"bench: {label}: {what} before the shell prompt or "
+                  f"during the session; see {log_path}", file=sys.stderr)
             return None
         finally:
             child.close(force=True)
@@ -161,6 +220,114 @@ def linux_rows():
     return rows, None
 
 
+def throughput_rows(prefix, size, count, nbytes, ticks):
+    """MB/s (10^6 bytes per second of guest time) and messages/s."""
+    name = f"{prefix}_{SIZE_NAMES.get(size, size)}"
+    seconds = ticks / TIMEBASE_HZ
+    return [(name, "-", f"{nbytes / seconds / 1e6:.2f}", "MB/s", "-"),
+            (f"{name}_msgs", "-", f"{count / seconds:.0f}", "msg/s", "-")]
+
+
+def ipc_bm_rows():
+    """Two baremetal VMs in mode ipcbench (configs/bench-ipc.c): the notify
+    latency and the throughput rows. Returns (rows, None) or (None, the
+    reason there are none)."""
+    build = subprocess.run(["make", "-s", f"PLATFORM={PLATFORM}",
+                            f"CONFIG={IPC_CONFIG}"], cwd=ROOT)
+    if build.returncode != 0:
+        return None, f"building CONFIG={IPC_CONFIG} failed"
+    # One hart per VM.
+    done = run_raw(qemu(IPC_IMAGE, 2, "4G"), "ipc-baremetal", IPC_TIMEOUT)
+    if done is None:
+        return None, "the two baremetal VMs did not finish"
+    out = done[0]
+    notify = IPC_NOTIFY.search(out)
+    if not notify:
+        return None, "no notify latency in the log"
+    rows = [("ipc_notify", "-", int(notify.group(1)), "ns", "-")]
+    for m in IPC_THROUGHPUT.finditer(out):
+        size, count, nbytes, ticks, bad = map(int, m.groups())
+        if bad or nbytes != size * count or not ticks:
+            return None, (f"{count} messages of {size} bytes: {bad} bad, "
+                          f"{nbytes} bytes acknowledged")
+        rows += throughput_rows("ipc_bm", size, count, nbytes, ticks)
+    return rows, None
+
+
+def ipc_linux_session(child):
+    """At Linux's prompt: the dd runs of IPC_LINUX_RUNS into /dev/baoipc0,
+    received by the baremetal VM. Returns {(size, count): (bytes, ticks)}
+    or a string saying what went wrong. Tells the baremetal VM to stop."""
+    def sh(command, expect=PROMPT, timeout=IPC_LINUX_TIMEOUT):
+        child.sendline(command)
+        child.expect(expect, timeout=timeout)
+        match = child.match
+        if expect is not PROMPT:
+            child.expect(PROMPT, timeout=timeout)
+        return match
+
+    def runs():
+        results = {}
+        there = sh("test -c /dev/baoipc0 && echo baoipc-$((40+2)) || "
+                   "echo no-baoipc-$((40+2))", re.compile(r"(no-)?baoipc-42"))
+        if there.group(1):
+            return ("Linux has no /dev/baoipc0 (the baoipc module needs the "
+                    "riscv64 Linux cross compiler when guests/linux/build.sh "
+                    "runs)")
+        # The receiver's "ready" record; then the shell function.
+        sh("ipctest read /dev/baoipc0 64 >/dev/null")
+        sh(IPC_LINUX_FN)
+        for size, count in IPC_LINUX_RUNS:
+            # The receiver's line may come before or after the prompt: wait
+            # for it alone (the result command below skips a prompt left).
+            child.sendline(f"rm -f /tmp/ipcres; ipcb {size} {count}")
+            child.expect(rf"\[vm1\] ipcbench: received {count} x {size} "
+                         r"bytes \(zero\), (\d+) bad",
+                         timeout=IPC_LINUX_TIMEOUT)
+            bad = int(child.match.group(1))
+            m = sh("cat /tmp/ipcres", IPC_LINUX_RESULT)
+            t0, t1, nbytes, ack_bad, first, last = (
+                int(m.group(i)) for i in range(3, 9))
+            if bad or ack_bad or nbytes != size * count:
+                return (f"{count} messages of {size} bytes: {bad} bad, "
+                        f"{nbytes} bytes acknowledged")
+            results[(size, count)] = (nbytes, t1 - t0)
+            print(f"bench: Linux IPC, {count} x {size} bytes: {t1 - t0} "
+                  f"ticks (the receiver's first to last byte: "
+                  f"{last - first})")
+        return results
+
+    results = runs()
+    sh('printf "%-63s\\n" quit >/dev/baoipc0')  # the baremetal VM stops
+    return results
+
+
+def ipc_linux_rows():
+    """Linux (dd into /dev/baoipc0) and a baremetal VM receiving
+    (configs/bench-ipc-linux.c). Returns (rows, None) or (None, the reason
+    there are none)."""
+    build = subprocess.run(["make", "-s", f"PLATFORM={PLATFORM}",
+                            f"CONFIG={IPC_LINUX_CONFIG}"], cwd=ROOT)
+    if build.returncode != 0:
+        return None, f"building CONFIG={IPC_LINUX_CONFIG} failed"
+    # Linux on one hart, the baremetal VM on the other.
+    booted = boot_linux(qemu_linux(IPC_LINUX_IMAGE, "4G", smp=2),
+                        "ipc-linux", ipc_linux_session)
+    if booted is None:
+        return None, "the Linux IPC run failed"
+    results = booted[3]
+    if isinstance(results, str):
+        return None, results
+    rows = []
+    base = results.get((64, 0), (0, 0))[1]
+    print(f"bench: Linux IPC: the shell's measurement alone (count 0) takes "
+          f"{base} ticks")
+    for (size, count), (nbytes, ticks) in results.items():
+        if count:
+            rows += throughput_rows("ipc_linux", size, count, nbytes, ticks)
+    return rows, None
+
+
 def fmt(value):
     return str(value if value is not None else "-")
 
@@ -186,6 +353,13 @@ def main():
 
     linux, failure = linux_rows()
     rows += linux or []
+    failures = [f"no Linux rows: {failure}"] if failure else []
+    for name, rows_fn in (("IPC baremetal", ipc_bm_rows),
+                          ("IPC Linux", ipc_linux_rows)):
+        ipc, why = rows_fn()
+        rows += ipc or []
+        if why:
+            failures.append(f"no {name} rows: {why}")
 
     print(f"\n{'event':<26} {'native':>12} {'Baobab':>12} {'unit':>7} "
           f"{'ratio':>6}")
@@ -203,8 +377,8 @@ def main():
         print(f"; {LINUX_CONFIG} bao.bin: {size} bytes ({size - guest} "
               "besides the kernel and initramfs)", end="")
     print(f"; CSV: {OUT / 'bench.csv'}")
-    if failure:
-        sys.exit(f"bench: no Linux rows: {failure}; see {OUT}")
+    if failures:
+        sys.exit("bench: " + "; ".join(failures) + f"; see {OUT}")
 
 
 if __name__ == "__main__":

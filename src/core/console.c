@@ -113,27 +113,37 @@ static void put_focus_locked(struct vm *vm, char c)
     }
 }
 
-void console_vm_putc(struct vm *vm, char c)
+/* Collect a character of a VM without the focus; its line_lock held. */
+static void buffer_char(struct vm *vm, char c)
 {
-    spin_lock(&vm->line_lock);
-    if (vm->id == focus_vm && driver) {
-        spin_lock(&console_lock);
-        put_focus_locked(vm, c);
-        spin_unlock(&console_lock);
-    } else if (c == '\n') {
+    if (c == '\n') {
         flush_vm_line(vm);
     } else if (c != '\r') {
         vm->line[vm->line_len++] = c;
         if (vm->line_len == VM_LINE_MAX)
             flush_vm_line(vm);
     }
-    spin_unlock(&vm->line_lock);
 }
 
 void console_vm_write(struct vm *vm, const char *buf, size_t len)
 {
-    for (size_t i = 0; i < len; i++)
-        console_vm_putc(vm, buf[i]);
+    spin_lock(&vm->line_lock);
+    if (vm->id == focus_vm && driver) {
+        /* One write goes out in one piece: no other line cuts into it. */
+        spin_lock(&console_lock);
+        for (size_t i = 0; i < len; i++)
+            put_focus_locked(vm, buf[i]);
+        spin_unlock(&console_lock);
+    } else {
+        for (size_t i = 0; i < len; i++)
+            buffer_char(vm, buf[i]);
+    }
+    spin_unlock(&vm->line_lock);
+}
+
+void console_vm_putc(struct vm *vm, char c)
+{
+    console_vm_write(vm, &c, 1);
 }
 
 int console_vm_getc(struct vm *vm)

@@ -46,7 +46,8 @@ class Machine:
                 "-device", "virtio-net-device,netdev=n0",
                 "-chardev", "pty,id=hvc",
                 "-device", "virtio-serial-device",
-                "-device", "virtconsole,chardev=hvc"]
+                "-device", "virtconsole,chardev=hvc",
+                "-device", "virtio-rng-device"]
         self.console = pexpect.spawn(QEMU, args, timeout=LINUX_TIMEOUT,
                                      encoding="utf-8", codec_errors="replace")
         self.console.expect(PTY_RE, timeout=30)

@@ -1,0 +1,85 @@
+/*
+ * The Linux IPC benchmark (`make bench`, see docs/performance.md): the
+ * Linux VM of configs/bench-linux.c (one vCPU: QEMU's -icount cannot boot
+ * SMP Linux) and a baremetal VM in mode "ipcbench", one vCPU, sharing
+ * 64 KiB with two 8 KiB channels (docs/ipc.md), interrupt 52 in both.
+ * Linux comes first, so it writes the first channel and drives from its
+ * shell through /dev/baoipc0; the baremetal VM receives and checks. Linux
+ * has the console's input (VM 0).
+ */
+#include <config.h>
+
+#ifndef LINUX_BOOTARGS
+#define LINUX_BOOTARGS "console=ttyS0"
+#endif
+
+VM_IMAGE(linux_image, XSTR(BAOBAB_LINUX/Image));
+VM_IMAGE(linux_initrd, XSTR(BAOBAB_LINUX/initramfs.cpio));
+VM_IMAGE(ipcbench_image, XSTR(BAOBAB_IMGS/baremetal-ipcbench.bin));
+
+#define SHMEM_IPC                                                              \
+    {                                                                          \
+        .base = 0xf0000000, .size = 0x10000, .shmem_id = 0,                    \
+        .interrupt_num = 1, .interrupts = (irqid_t[]){52},                     \
+    }
+
+struct config config = {
+    .shmemlist_size = 1,
+    .shmemlist = (struct shmem[]){
+        {.size = 0x10000, .channel_size = 0x2000},
+    },
+    .vmlist_size = 2,
+    .vmlist = (struct vm_config[]){
+        {
+            /* The kernel's header asks for a 2 MiB offset into RAM. */
+            .image = VM_IMAGE_BUILTIN(linux_image, 0x90200000),
+            .entry = 0x90200000,
+            .initrd = VM_BLOB(linux_initrd),
+            .bootargs = LINUX_BOOTARGS,
+            .platform = {
+                .cpu_num = 1,
+                .region_num = 1,
+                .regions = (struct vm_mem_region[]){
+                    {
+                        .base = 0x90000000,
+                        .size = 0x40000000,
+                        .place_phys = true,
+                        .phys = 0x90000000,
+                    },
+                },
+                .ipc_num = 1,
+                .ipcs = (struct ipc[]){SHMEM_IPC},
+                .dev_num = 1,
+                .devs = (struct vm_dev_region[]){
+                    {
+                        /* QEMU virt's eight virtio-mmio transports */
+                        .pa = 0x10001000,
+                        .va = 0x10001000,
+                        .size = 0x8000,
+                        .interrupt_num = 8,
+                        .interrupts = (irqid_t[]){1, 2, 3, 4, 5, 6, 7, 8},
+                    },
+                },
+                .arch = {
+                    .irqc.plic.base = 0xc000000,
+                },
+            },
+        },
+        {
+            .image = VM_IMAGE_BUILTIN(ipcbench_image, 0x80200000),
+            .entry = 0x80200000,
+            .platform = {
+                .cpu_num = 1,
+                .region_num = 1,
+                .regions = (struct vm_mem_region[]){
+                    {.base = 0x80000000, .size = 0x4000000},
+                },
+                .ipc_num = 1,
+                .ipcs = (struct ipc[]){SHMEM_IPC},
+                .arch = {
+                    .irqc.plic.base = 0xc000000,
+                },
+            },
+        },
+    },
+};
