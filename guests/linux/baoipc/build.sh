@@ -42,48 +42,14 @@ SUITE=trixie
 ARCH=riscv64
 FLAVOUR=riscv64
 KEYRING=/usr/share/keyrings/debian-archive-keyring.gpg
-CACHE=${BAOBAB_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/baobab}/linux
-APT_DIR=$CACHE/apt
-DEB_DIR=$CACHE/debs
-UNPACK_DIR=$CACHE/unpacked
-RESOLVED=$CACHE/kernel-package
+# Cache layout and the Debian mirror, shared with ../build.sh.
+. "$HERE/../debian-cache.sh"
 XPREFIX=${KERNEL_CROSS_COMPILE:-riscv64-linux-gnu-}
 XCC=${XPREFIX}gcc
 XSTRIP=${XPREFIX}strip
-
 log() { printf 'baoipc: %s\n' "$*"; }
 die() { printf 'baoipc: error: %s\n' "$*" >&2; exit 1; }
 
-# The Debian archive the machine's own apt uses: the first URI ending in
-# /debian in one-line or deb822 sources (as guests/linux/build.sh does).
-system_mirror() {
-    local files=() f
-    [ -f /etc/apt/sources.list ] && files+=(/etc/apt/sources.list)
-    for f in /etc/apt/sources.list.d/*.list /etc/apt/sources.list.d/*.sources; do
-        [ -f "$f" ] && files+=("$f")
-    done
-    [ ${#files[@]} -gt 0 ] || return 0
-    awk '
-        /^[ \t]*#/ { next }
-        /^[ \t]*deb[ \t]/ {
-            line = $0
-            sub(/^[ \t]*deb[ \t]+/, "", line)
-            if (line ~ /^\[/) sub(/^\[[^]]*\][ \t]*/, "", line)
-            split(line, w, /[ \t]+/)
-            print w[1]
-            next
-        }
-        /^[ \t]*URIs:/ {
-            sub(/^[ \t]*URIs:[ \t]*/, "")
-            n = split($0, w, /[ \t]+/)
-            for (i = 1; i <= n; i++) print w[i]
-        }' "${files[@]}" |
-        sed 's:/*$::' | grep -E '^[a-z+]+://.*/debian$' | head -n 1
-}
-
-MIRROR=${DEBIAN_MIRROR:-$(system_mirror)}
-MIRROR=${MIRROR:-http://deb.debian.org/debian}
-MIRROR=${MIRROR%/}
 HOST_ARCH=$(dpkg --print-architecture 2>/dev/null || true)
 
 # apt sees riscv64 (the kernel's packages) and the host's architecture
