@@ -121,15 +121,6 @@ void ipc_chan_send(struct ipc_chan *c, const char *buf, uint32_t len)
     }
 }
 
-void ipc_chan_send_str(struct ipc_chan *c, const char *s)
-{
-    uint32_t n = 0;
-
-    while (s[n])
-        n++;
-    ipc_chan_send(c, s, n);
-}
-
 void ipc_chan_receive(struct ipc_chan *c, void (*fn)(const char *line),
                       uint32_t *fnv)
 {

@@ -33,7 +33,6 @@ unsigned int ipc_chan_notifications(void);
 void ipc_chan_wait(unsigned int seen);
 /* Write all of buf, waiting for room as the peer reads. */
 void ipc_chan_send(struct ipc_chan *c, const char *buf, uint32_t len);
-void ipc_chan_send_str(struct ipc_chan *c, const char *s);
 /*
  * Take what the peer wrote and call fn for each complete line (without the
  * newline; longer lines are cut at IPC_LINE_MAX), hashing every byte into

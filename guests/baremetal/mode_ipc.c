@@ -190,10 +190,13 @@ static void serve_line(const char *line)
                take(&p, " ") && parse_num(&p, &len, 10) && *p == '\0') {
         send_pattern(count, len);
     } else {
+        static char answer[IPC_LINE_MAX + 32];
+        uint32_t n =
+            put_str(answer, put_str(answer, 0, "baremetal got: "), line);
+
         console_printf("ipc: received \"%s\"\n", line);
-        ipc_chan_send_str(&chan, "baremetal got: ");
-        ipc_chan_send_str(&chan, line);
-        ipc_chan_send_str(&chan, "\n");
+        answer[n++] = '\n';
+        ipc_chan_send(&chan, answer, n); /* one piece: one read takes it */
     }
 }
 

@@ -70,12 +70,12 @@ def test_readme_exchange_on_the_serial_console(m):
     m.wait_console(r"\[baobab\] console: input goes to VM 1")
     m.console.send("cat /dev/baoipc0 &\r")
     m.console.send('echo "Hello, Bao!" > /dev/baoipc0\r')
+    sent.extend(b"Hello, Bao!\n")
     m.wait_console(r'^\[vm0\] ipc: received "Hello, Bao!"$')
     # cat prints the answer after the shell's next prompt.
     m.wait_console(r"^\[vm1\] .*baremetal got: Hello, Bao!$")
     m.console.send("\x1c0")
     m.wait_console(r"\[baobab\] console: input goes to VM 0")
-    sent.extend(b"Hello, Bao!\n")
 
 
 def test_hello_bao_reaches_the_baremetal_vm_and_an_answer_comes_back(m):
