@@ -30,61 +30,22 @@ ROOT=$(cd "$HERE/../.." && pwd)
 OUT=${1:-$ROOT/build/guests/linux}
 case $OUT in /*) ;; *) OUT=$PWD/$OUT ;; esac
 
-SUITE=trixie
 ARCH=riscv64
 META_PACKAGE=linux-image-riscv64
 BUSYBOX_PACKAGE=busybox-static
-KEYRING=/usr/share/keyrings/debian-archive-keyring.gpg
-# Cache layout and the Debian mirror, shared with baoipc/build.sh.
+# Cache layout, Debian mirror and private apt, shared with baoipc/build.sh.
+# shellcheck source=guests/linux/debian-cache.sh
 . "$HERE/debian-cache.sh"
 PYTHON=${PYTHON:-$(command -v /usr/bin/python3 || command -v python3 || true)}
 CROSS_CC=${CROSS_COMPILE:-riscv64-unknown-elf-}gcc
 log() { printf 'linux-guest: %s\n' "$*"; }
 die() { printf 'linux-guest: error: %s\n' "$*" >&2; exit 1; }
 
-APT_OPTS=(
-    -o "APT::Architecture=$ARCH" -o "APT::Architectures=$ARCH"
-    -o "Dir::Etc::SourceList=$APT_DIR/sources.list"
-    -o Dir::Etc::SourceParts=/dev/null
-    -o Dir::Etc::Preferences=/dev/null -o Dir::Etc::PreferencesParts=/dev/null
-    -o "Dir::State::Lists=$APT_DIR/lists"
-    -o "Dir::Cache::Archives=$APT_DIR/archives"
-    -o "Dir::Cache=$APT_DIR/cache"
-    -o Dir::State::Status=/dev/null
-    -o Debug::NoLocking=1
-    -o APT::Sandbox::User=root
-    -o Acquire::http::Timeout=20 -o Acquire::https::Timeout=20
-    -o Acquire::Retries=1
-    -o Acquire::Languages=none
-    -q
-)
-
-apt_cmd() { "$@" "${APT_OPTS[@]}"; }
+apt_setup "$ARCH"
 
 offline_hint() {
     echo "the first build needs network access to download the Debian" \
          "kernel; set DEBIAN_MIRROR or pre-fill $CACHE"
-}
-
-# Fetches the package index once per run, and only when something must be
-# downloaded or resolved.
-APT_UPDATED=0
-apt_update() {
-    [ "$APT_UPDATED" = 1 ] && return 0
-    mkdir -p "$APT_DIR/lists/partial" "$APT_DIR/archives/partial" "$APT_DIR/cache"
-    [ -r "$KEYRING" ] || die "$KEYRING is missing: install debian-archive-keyring"
-    echo "deb [arch=$ARCH signed-by=$KEYRING] $MIRROR $SUITE main" >"$APT_DIR/sources.list"
-    log "updating the $SUITE/$ARCH package index from $MIRROR"
-    local out
-    # apt-get update only warns about some failures: a fetch error line
-    # counts as failure too.
-    if ! out=$(apt_cmd apt-get update 2>&1) ||
-       grep -qE '^(E|W): (Failed to fetch|Some index files failed)' <<<"$out"
-    then
-        printf '%s\n' "$out" | grep -E '^(E|W):' | head -n 1 >&2 || true
-        die "cannot reach $MIRROR: $(offline_hint)"
-    fi
-    APT_UPDATED=1
 }
 
 # The kernel package named by the metapackage's dependency.
@@ -138,17 +99,6 @@ unpack_deb() {
         mv "$tmp" "$dir"
     fi
     UNPACKED=$dir
-}
-
-# Moves $1 to $2 unless $2 already has the same content (then drops $1).
-install_if_changed() {
-    if cmp -s "$1" "$2"; then
-        rm -f "$1"
-        log "$(basename "$2"): unchanged"
-    else
-        mv -f "$1" "$2"
-        log "$(basename "$2"): updated ($(stat -c %s "$2") bytes)"
-    fi
 }
 
 # Checks the RISC-V Image header: magic "RSC\x05" at offset 0x38.

@@ -38,11 +38,10 @@ OUT=${1:-$ROOT/build/guests/linux}
 case $OUT in /*) ;; *) OUT=$PWD/$OUT ;; esac
 KVER=${2:-${KVER:-}}
 
-SUITE=trixie
 ARCH=riscv64
 FLAVOUR=riscv64
-KEYRING=/usr/share/keyrings/debian-archive-keyring.gpg
-# Cache layout and the Debian mirror, shared with ../build.sh.
+# Cache layout, Debian mirror and private apt, shared with ../build.sh.
+# shellcheck source=guests/linux/debian-cache.sh
 . "$HERE/../debian-cache.sh"
 XPREFIX=${KERNEL_CROSS_COMPILE:-riscv64-linux-gnu-}
 XCC=${XPREFIX}gcc
@@ -54,55 +53,11 @@ HOST_ARCH=$(dpkg --print-architecture 2>/dev/null || true)
 
 # apt sees riscv64 (the kernel's packages) and the host's architecture
 # (the build tools, which run here).
-APT_OPTS=(
-    -o "APT::Architecture=$ARCH"
-    -o "APT::Architectures::=$ARCH" -o "APT::Architectures::=$HOST_ARCH"
-    -o "Dir::Etc::SourceList=$APT_DIR/sources.list"
-    -o Dir::Etc::SourceParts=/dev/null
-    -o Dir::Etc::Preferences=/dev/null -o Dir::Etc::PreferencesParts=/dev/null
-    -o "Dir::State::Lists=$APT_DIR/lists"
-    -o "Dir::Cache::Archives=$APT_DIR/archives"
-    -o "Dir::Cache=$APT_DIR/cache"
-    -o Dir::State::Status=/dev/null
-    -o Debug::NoLocking=1
-    -o APT::Sandbox::User=root
-    -o Acquire::http::Timeout=20 -o Acquire::https::Timeout=20
-    -o Acquire::Retries=1
-    -o Acquire::Languages=none
-    -q
-)
-
-apt_cmd() { "$@" "${APT_OPTS[@]}"; }
+apt_setup "$ARCH" "$HOST_ARCH"
 
 offline_hint() {
     echo "the first build needs network access to download Debian's" \
          "kernel build tree; set DEBIAN_MIRROR or pre-fill $CACHE"
-}
-
-# The first error or warning line of apt's output $1, without its prefix,
-# so that a failure is reported on one line.
-apt_error() {
-    local line
-    line=$(printf '%s\n' "$1" | grep -E '^(E|W):' | head -n 1 || true)
-    line=${line#*: }
-    printf '%s\n' "${line:-apt failed}" | tr -s ' \t' ' '
-}
-
-APT_UPDATED=0
-apt_update() {
-    [ "$APT_UPDATED" = 1 ] && return 0
-    mkdir -p "$APT_DIR/lists/partial" "$APT_DIR/archives/partial" "$APT_DIR/cache"
-    [ -r "$KEYRING" ] || die "$KEYRING is missing: install debian-archive-keyring"
-    echo "deb [arch=$ARCH,$HOST_ARCH signed-by=$KEYRING] $MIRROR $SUITE main" \
-        >"$APT_DIR/sources.list"
-    log "updating the $SUITE $ARCH+$HOST_ARCH package index from $MIRROR"
-    local out
-    if ! out=$(apt_cmd apt-get update 2>&1) ||
-       grep -qE '^(E|W): (Failed to fetch|Some index files failed)' <<<"$out"
-    then
-        die "cannot reach $MIRROR ($(apt_error "$out")): $(offline_hint)"
-    fi
-    APT_UPDATED=1
 }
 
 # Path of the cached .deb of package $1 for architecture $2 (empty if none).
@@ -149,17 +104,6 @@ unpack_tree() {
         for deb in "$@"; do dpkg-deb -x "$deb" "$tmp"; done
         printf '%s\n' "$stamp" >"$tmp/.complete"
         mv "$tmp" "$dir"
-    fi
-}
-
-# Moves $1 to $2 unless $2 already has the same content (then drops $1).
-install_if_changed() {
-    if cmp -s "$1" "$2"; then
-        rm -f "$1"
-        log "$(basename "$2"): unchanged"
-    else
-        mv -f "$1" "$2"
-        log "$(basename "$2"): updated ($(stat -c %s "$2") bytes)"
     fi
 }
 
