@@ -28,7 +28,8 @@ BIN := bin/$(PLATFORM)/$(CONFIG)
 GUEST_DIR := build/guests
 GUEST_BIN := $(GUEST_DIR)/baremetal/baremetal.bin
 # The Linux guest (guests/linux/build.sh) is built only for configs that
-# name BAOBAB_LINUX: it downloads Debian's kernel on first use.
+# embed one of its files (BAOBAB_LINUX/...): it downloads Debian's kernel
+# on first use.
 LINUX_OUT ?= $(GUEST_DIR)/linux
 
 CONFIG_SRC := $(firstword $(wildcard $(CONFIG_REPO)/$(CONFIG).c \
@@ -108,8 +109,12 @@ require_config = test -n "$(CONFIG_SRC)" || { echo "error: config '$(CONFIG)' \
 # The config embeds guest images (ours come from guests/). It is compiled
 # on every run: the images it .incbin's are not in the dependency files,
 # and CPPFLAGS may name others, so make cannot tell when they change.
-CONFIG_GUESTS := $(GUEST_BIN) $(if $(and $(CONFIG_SRC),$(shell grep -l \
-    BAOBAB_LINUX $(CONFIG_SRC) 2>/dev/null)),linux-guest)
+# A config needs the Linux guest when, preprocessed (its includes too), it
+# names a file of LINUX_OUT.
+CONFIG_GUESTS := $(GUEST_BIN) $(if $(and $(CONFIG_SRC),$(shell \
+    $(CC) -E $(filter-out -MMD -MP,$(CONFIG_CFLAGS)) $(CONFIG_CPPFLAGS) \
+    $(CONFIG_SRC) 2>/dev/null | \
+    grep -F -m1 '$(abspath $(LINUX_OUT))/')),linux-guest)
 
 $(CONFIG_OBJ): $(CONFIG_SRC) $(CONFIG_GUESTS) FORCE
 	@$(require_config)

@@ -11,6 +11,10 @@
 #ifndef LINUX_BOOTARGS
 #define LINUX_BOOTARGS "console=ttyS0"
 #endif
+/* vCPUs (configs/bench-linux.c builds this VM with one). */
+#ifndef LINUX_CPUS
+#define LINUX_CPUS 4
+#endif
 
 VM_IMAGE(linux_image, XSTR(BAOBAB_LINUX/Image));
 VM_IMAGE(linux_initrd, XSTR(BAOBAB_LINUX/initramfs.cpio));
@@ -25,7 +29,7 @@ struct config config = {
             .initrd = VM_BLOB(linux_initrd),
             .bootargs = LINUX_BOOTARGS,
             .platform = {
-                .cpu_num = 4,
+                .cpu_num = LINUX_CPUS,
                 .region_num = 1,
                 .regions = (struct vm_mem_region[]){
                     {
