@@ -548,24 +548,23 @@ static void put_other_irqs(FILE *f, const struct vm_platform *p)
 /* The node path of the console UART in the VM's tree, if it has it. */
 static bool stdout_path(const struct vm_platform *p, char *buf, size_t len)
 {
-    const struct platform_device *uart = emulated_uart(p);
+    const struct platform_device *uart = console_device();
 
-    if (uart) {
+    if (!uart)
+        return false;
+    if (emulated_uart(p)) {
         snprintf(buf, len, "/soc/%s@%" PRIx64, uart->name, uart->base);
         return true;
     }
+    /* Passed through: at the guest address of the region holding it. */
     for (size_t j = 0; p->devs && j < p->dev_num; j++) {
         const struct vm_dev_region *d = &p->devs[j];
 
-        for (unsigned k = 0; k < platform.num_devices; k++) {
-            const struct platform_device *pd = &platform.devices[k];
-
-            if (pd->base != platform.console_uart.base || !dev_in_region(pd, d))
-                continue;
-            snprintf(buf, len, "/soc/%s@%" PRIx64, pd->name,
-                     d->va + (pd->base - d->pa));
-            return true;
-        }
+        if (!dev_in_region(uart, d))
+            continue;
+        snprintf(buf, len, "/soc/%s@%" PRIx64, uart->name,
+                 d->va + (uart->base - d->pa));
+        return true;
     }
     return false;
 }
