@@ -51,21 +51,16 @@ static void sync_enables(struct vm *vm, unsigned ctx)
     }
 }
 
-/*
- * Whether vCPU i's line changed since it was last computed; irq_lock held.
- * Only those vCPUs are told: a device whose interrupt targets one vCPU then
- * costs the others nothing (no IPI per UART register access).
- */
-static bool line_changed(struct vm *vm, unsigned i)
+/* Record vCPU i's line as computed now; irq_lock held. */
+static bool record_line(struct vm *vm, unsigned i)
 {
     bool up = vplic_context_irq(&vm->arch.vplic, s_context_of(i));
-    bool was = (vm->arch.lines_up >> i) & 1;
 
     if (up)
         vm->arch.lines_up |= 1U << i;
     else
         vm->arch.lines_up &= ~(1U << i);
-    return up != was;
+    return up;
 }
 
 static void set_vseip(bool up)
@@ -76,23 +71,30 @@ static void set_vseip(bool up)
         csr_clear(CSR_HVIP, MIP_VSEIP);
 }
 
+/*
+ * After a vPLIC change: recompute every vCPU's line in one pass and tell
+ * only those whose line changed, so a device whose interrupt targets one
+ * vCPU costs the others nothing (no IPI per UART register access).
+ */
 static void update_lines(struct vm *vm)
 {
-    struct cpu *self = cpu_self();
+    unsigned self = cpu_self()->hartid;
+    uint32_t before, changed, up;
 
-    for (unsigned i = 0; i < vm->vcpu_num; i++) {
-        bool changed, up;
-
-        spin_lock(&vm->arch.irq_lock);
-        changed = line_changed(vm, i);
-        up = (vm->arch.lines_up >> i) & 1;
-        spin_unlock(&vm->arch.irq_lock);
-        if (!changed)
+    spin_lock(&vm->arch.irq_lock);
+    before = vm->arch.lines_up;
+    for (unsigned i = 0; i < vm->vcpu_num; i++)
+        record_line(vm, i);
+    up = vm->arch.lines_up;
+    spin_unlock(&vm->arch.irq_lock);
+    changed = before ^ up;
+    for (unsigned i = 0; changed; i++, changed >>= 1) {
+        if (!(changed & 1))
             continue;
         /* A remote target recomputes the line itself, so a later change
          * that brings it back is never lost. */
-        if (vm->vcpus[i].hart == self->hartid)
-            set_vseip(up);
+        if (vm->vcpus[i].hart == self)
+            set_vseip((up >> i) & 1);
         else
             cpu_post_event(vm->vcpus[i].hart, CPU_EV_IRQ_LINE);
     }
@@ -106,8 +108,7 @@ void arch_vcpu_sync_irq_line(struct vcpu *vcpu)
     if (!vm->cfg->platform.arch.irqc.plic.base)
         return;
     spin_lock(&vm->arch.irq_lock);
-    line_changed(vm, vcpu->id);
-    up = (vm->arch.lines_up >> vcpu->id) & 1;
+    up = record_line(vm, vcpu->id);
     spin_unlock(&vm->arch.irq_lock);
     set_vseip(up);
 }
