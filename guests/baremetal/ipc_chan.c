@@ -8,6 +8,7 @@
 static unsigned long plic_ctx;
 static uint32_t chan_irq;
 static volatile unsigned int notifications; /* claims of the window's irq */
+static volatile uint64_t notified_at; /* trap entry time of the last one */
 
 long ipc_notify(unsigned long ipc, unsigned long event)
 {
@@ -70,14 +71,15 @@ bool ipc_chan_open(struct ipc_chan *c, unsigned long dtb)
 
 /* ---- Notifications -----------------------------------------------------*/
 
-static bool chan_trap(unsigned long scause, struct trap_frame *frame)
+bool ipc_chan_trap(unsigned long scause, struct trap_frame *frame)
 {
-    (void)frame;
     if (scause != (SCAUSE_INTERRUPT | IRQ_S_EXT))
         return false;
     uint32_t irq = plic_read(PLIC_CLAIM(plic_ctx));
-    if (irq == chan_irq)
+    if (irq == chan_irq) {
+        notified_at = frame->time;
         notifications++;
+    }
     if (irq)
         plic_write(PLIC_CLAIM(plic_ctx), irq); /* complete */
     return true;
@@ -87,7 +89,7 @@ void ipc_chan_irq_setup(struct ipc_chan *c, unsigned long hart)
 {
     chan_irq = c->irq;
     plic_ctx = PLIC_S_CONTEXT(hart);
-    trap_set_hook(chan_trap);
+    trap_set_hook(ipc_chan_trap);
     plic_write(PLIC_PRIORITY(c->irq), 1);
     plic_enable(plic_ctx, c->irq, true);
     plic_write(PLIC_THRESHOLD(plic_ctx), 0);
@@ -98,6 +100,11 @@ void ipc_chan_irq_setup(struct ipc_chan *c, unsigned long hart)
 unsigned int ipc_chan_notifications(void)
 {
     return notifications;
+}
+
+uint64_t ipc_chan_notified_at(void)
+{
+    return notified_at;
 }
 
 void ipc_chan_wait(unsigned int seen)
@@ -115,7 +122,8 @@ void ipc_chan_send(struct ipc_chan *c, const char *buf, uint32_t len)
 
         buf += n;
         len -= n;
-        ipc_notify(c->id, 0);
+        if (n)
+            ipc_notify(c->id, 0);
         if (len)
             ipc_chan_wait(seen); /* the peer took some: room again */
     }

@@ -26,10 +26,17 @@ struct ipc_chan {
 long ipc_notify(unsigned long ipc, unsigned long event);
 /* Find the window in the tree at dtb and set up its rings. */
 bool ipc_chan_open(struct ipc_chan *c, unsigned long dtb);
-/* Take the window's interrupt on this hart (S context of `hart`). */
+/* Take the window's interrupt on this hart (S context of `hart`); installs
+ * ipc_chan_trap as the trap hook. */
 void ipc_chan_irq_setup(struct ipc_chan *c, unsigned long hart);
+/* The trap hook: claims and counts the window's interrupt. A mode with
+ * traps of its own installs its hook and passes the others on to it. */
+struct trap_frame;
+bool ipc_chan_trap(unsigned long scause, struct trap_frame *frame);
 /* Notifications taken so far; wait for one after `seen`. */
 unsigned int ipc_chan_notifications(void);
+/* The time CSR at the trap entry of the last notification. */
+uint64_t ipc_chan_notified_at(void);
 void ipc_chan_wait(unsigned int seen);
 /* Write all of buf, waiting for room as the peer reads. */
 void ipc_chan_send(struct ipc_chan *c, const char *buf, uint32_t len);

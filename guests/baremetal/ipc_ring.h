@@ -22,7 +22,8 @@ struct ipc_ring {
 void ipc_ring_init(struct ipc_ring *r, unsigned long base, unsigned long size);
 uint32_t ipc_ring_used(const struct ipc_ring *r);
 uint32_t ipc_ring_free(const struct ipc_ring *r);
-/* Copy up to len bytes in (writer side); returns how many fit. */
+/* Copy up to len bytes in (writer side); returns how many fit (a partial
+ * put is cut to whole words). */
 uint32_t ipc_ring_put(struct ipc_ring *r, const void *buf, uint32_t len);
 /* Copy up to len bytes out (reader side); returns how many there were. */
 uint32_t ipc_ring_get(struct ipc_ring *r, void *buf, uint32_t len);

@@ -7,8 +7,9 @@
  *
  * Both directions carry the channel format of docs/ipc.md: a header (head,
  * tail) and a byte ring; the writer notifies after each message, the reader
- * after taking bytes. Copies move 8-byte words when the ring position and
- * the buffer are equally aligned (the protocol keeps them so).
+ * after taking bytes, through ipc_chan and ipc_ring like mode "ipc" (whose
+ * copies move 8-byte words when the ring position and the buffer are
+ * equally aligned).
  *
  * Commands and replies are 64-byte records: text padded with spaces, then
  * '\n'. The receiver starts by sending "ready"; then, from the driver:
@@ -50,7 +51,6 @@
 #include "console.h"
 #include "ipc_chan.h"
 #include "mode.h"
-#include "plic.h"
 #include "riscv.h"
 #include "sbi.h"
 #include "smp.h"
@@ -72,15 +72,11 @@ static const struct {
 } runs[] = {{64, 8192}, {1024, 2048}, {4096, 512}};
 
 static struct ipc_chan chan;
-static unsigned long plic_ctx;
-static volatile unsigned int notifications;
-static volatile uint64_t notified_at; /* trap entry time of the last one */
 static volatile unsigned int timer_hits;
-
-#define fence_rw() __asm__ volatile("fence rw, rw" ::: "memory")
 
 /* ---- Notifications -----------------------------------------------------*/
 
+/* The settling timer here, the window's interrupt in ipc_chan. */
 static bool bench_trap(unsigned long scause, struct trap_frame *frame)
 {
     if (scause == (SCAUSE_INTERRUPT | IRQ_S_TIMER)) {
@@ -88,106 +84,19 @@ static bool bench_trap(unsigned long scause, struct trap_frame *frame)
         timer_hits++;
         return true;
     }
-    if (scause != (SCAUSE_INTERRUPT | IRQ_S_EXT))
-        return false;
-    uint32_t irq = plic_read(PLIC_CLAIM(plic_ctx));
-    if (irq == chan.irq) {
-        notified_at = frame->time;
-        notifications++;
-    }
-    if (irq)
-        plic_write(PLIC_CLAIM(plic_ctx), irq); /* complete */
-    return true;
+    return ipc_chan_trap(scause, frame);
 }
 
 static void irq_setup(void)
 {
-    plic_ctx = PLIC_S_CONTEXT(boot_hart);
+    ipc_chan_irq_setup(&chan, boot_hart);
     trap_set_hook(bench_trap);
-    plic_write(PLIC_PRIORITY(chan.irq), 1);
-    plic_enable(plic_ctx, chan.irq, true);
-    plic_write(PLIC_THRESHOLD(plic_ctx), 0);
-    csr_set(sie, SIE_SEIE);
-    csr_set(sstatus, SSTATUS_SIE);
-}
-
-static void wait_notification(unsigned int seen)
-{
-    irq_wait_until(&notifications, seen + 1);
-}
-
-/* ---- The rings, a word at a time ---------------------------------------*/
-
-static void copy(volatile void *dst, const volatile void *src, uint32_t n)
-{
-    volatile uint8_t *d = dst;
-    const volatile uint8_t *s = src;
-
-    if ((((uintptr_t)d ^ (uintptr_t)s) & 7) == 0) {
-        for (; n && ((uintptr_t)d & 7); n--)
-            *d++ = *s++;
-        for (; n >= 8; n -= 8, d += 8, s += 8)
-            *(volatile uint64_t *)d = *(const volatile uint64_t *)s;
-    }
-    for (; n; n--)
-        *d++ = *s++;
-}
-
-/*
- * Up to len bytes in; returns how many. A partial put (the ring is full)
- * is cut to whole words, so that ring positions keep the alignment of the
- * messages.
- */
-static uint32_t ring_put(struct ipc_ring *r, const void *buf, uint32_t len)
-{
-    const uint8_t *src = buf;
-    uint32_t head = *r->head;
-    uint32_t n = ipc_ring_free(r);
-
-    if (head >= r->cap)
-        return 0; /* a corrupt index: write nothing */
-    n = len <= n ? len : n & ~7u;
-    uint32_t first = n < r->cap - head ? n : r->cap - head;
-    copy(r->data + head, src, first);
-    copy(r->data, src + first, n - first);
-    fence_rw(); /* the bytes before the index that publishes them */
-    *r->head = (head + n) % r->cap;
-    return n;
-}
-
-static uint32_t ring_get(struct ipc_ring *r, void *buf, uint32_t len)
-{
-    uint8_t *dst = buf;
-    uint32_t tail = *r->tail;
-    uint32_t n = ipc_ring_used(r);
-
-    fence_rw(); /* the index before the bytes it published */
-    n = len < n ? len : n;
-    uint32_t first = n < r->cap - tail ? n : r->cap - tail;
-    copy(dst, r->data + tail, first);
-    copy(dst + first, r->data, n - first);
-    fence_rw(); /* done reading before the writer may reuse the space */
-    *r->tail = (tail + n) % r->cap;
-    return n;
 }
 
 /* All of buf, notifying after it; waits for room as the peer reads. */
 static void send(const void *buf, uint32_t len)
 {
-    const uint8_t *p = buf;
-
-    for (;;) {
-        unsigned int seen = notifications;
-        uint32_t n = ring_put(&chan.tx, p, len);
-
-        p += n;
-        len -= n;
-        if (n)
-            ipc_notify(chan.id, 0);
-        if (!len)
-            return;
-        wait_notification(seen); /* the peer took some: room again */
-    }
+    ipc_chan_send(&chan, buf, len);
 }
 
 /* Exactly len bytes out, waiting for them; notify: tell the peer after
@@ -198,15 +107,15 @@ static void receive(void *buf, uint32_t len, bool notify)
     uint8_t *p = buf;
 
     while (len) {
-        unsigned int seen = notifications;
-        uint32_t n = ring_get(&chan.rx, p, len);
+        unsigned int seen = ipc_chan_notifications();
+        uint32_t n = ipc_ring_get(&chan.rx, p, len);
 
         p += n;
         len -= n;
         if (n && notify)
             ipc_notify(chan.id, 0);
         if (len && !n)
-            wait_notification(seen);
+            ipc_chan_wait(seen);
     }
 }
 
@@ -325,13 +234,13 @@ static void receive_messages(uint32_t size, uint32_t count, bool seq)
 
     send_record("go");
     while (got < total) {
-        unsigned int seen = notifications;
+        unsigned int seen = ipc_chan_notifications();
         uint64_t want = total - got;
         uint32_t n =
-            ring_get(&chan.rx, stage + fill,
-                     want < span - fill ? (uint32_t)want : span - fill);
+            ipc_ring_get(&chan.rx, stage + fill,
+                         want < span - fill ? (uint32_t)want : span - fill);
         if (!n) {
-            wait_notification(seen);
+            ipc_chan_wait(seen);
             continue;
         }
         last = rdtime();
@@ -366,16 +275,16 @@ static void receive_messages(uint32_t size, uint32_t count, bool seq)
 /* Answer pings until a record comes; returns with that record unread. */
 static void answer_pings(void)
 {
-    unsigned int seen = notifications;
+    unsigned int seen = ipc_chan_notifications();
 
     send_record("ok");
     for (;;) {
-        wait_notification(seen);
-        seen = notifications;
+        ipc_chan_wait(seen);
+        seen = ipc_chan_notifications();
         if (ipc_ring_used(&chan.rx))
             return; /* data: the next command */
         rec_str("t ");
-        rec_num(notified_at);
+        rec_num(ipc_chan_notified_at());
         rec_send();
     }
 }
