@@ -15,6 +15,24 @@
 
 static bool sstc;
 
+/*
+ * QEMU before 8.2 samples the vstimecmp interrupt outside its lock when it
+ * re-evaluates a hart's interrupts (riscv_cpu_update_mip). A CSR write that
+ * races the vstimecmp expiry then withdraws the hart's interrupt request
+ * although VSTIP is pending, and the guest does not take its timer
+ * interrupt until something else interrupts the hart: an idle Linux vCPU
+ * spins in its idle loop ("hard LOCKUP ... idling"). QEMU only withdraws
+ * the request when no interrupt at all is pending, so keep one pending that
+ * nothing takes: the hypervisor's own supervisor timer, unused with Sstc,
+ * expired (stimecmp = 0) and masked (sie.STIE = 0). On hardware this costs
+ * nothing. guests/baremetal mode "timerrace" reproduces the race.
+ */
+static void hold_interrupt_request(void)
+{
+    csr_clear(CSR_SIE, MIP_STIP);
+    csr_write(CSR_STIMECMP, 0);
+}
+
 bool arch_guest_timer_is_direct(void)
 {
     return sstc;
@@ -33,6 +51,7 @@ void guest_timer_init_hart(void)
     }
     if (sstc) {
         csr_write(CSR_VSTIMECMP, TIMER_NEVER);
+        hold_interrupt_request();
     } else {
         fw_set_timer(TIMER_NEVER);
         csr_set(CSR_SIE, MIP_STIP);
