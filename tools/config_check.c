@@ -25,6 +25,11 @@ static uint64_t parse_hex(const char *s)
     return v;
 }
 
+static void warn(const char *msg, void *name)
+{
+    fprintf(stderr, "warning: config '%s': %s\n", (const char *)name, msg);
+}
+
 int main(int argc, char **argv)
 {
     struct config_target target =
@@ -44,6 +49,7 @@ int main(int argc, char **argv)
         fprintf(stderr, "error: config '%s': %s\n", argv[1], err.msg);
         return 1;
     }
+    config_unapplied(&config, warn, argv[1]);
     printf("config '%s': %zu VM%s checked for %s\n", argv[1],
            config.vmlist_size, config.vmlist_size == 1 ? "" : "s",
            platform.name);

@@ -3,6 +3,7 @@
 #include <console.h>
 #include <lib/format.h>
 #include <lib/util.h>
+#include <shmem.h>
 #include <vm.h>
 
 static void print_vcpus(const struct vm *vm)
@@ -47,8 +48,45 @@ static void print_devices(const struct vm *vm)
         log_info("  dev  none");
 }
 
+static void print_ipcs(const struct vm *vm)
+{
+    const struct vm_platform *p = &vm->cfg->platform;
+
+    for (size_t i = 0; i < p->ipc_num; i++) {
+        const struct ipc *c = &p->ipcs[i];
+        char irqs[64] = "";
+        int n = 0;
+
+        for (size_t j = 0; j < c->interrupt_num && n < (int)sizeof(irqs); j++)
+            n += snprintf(irqs + n, sizeof(irqs) - (size_t)n, " %lu",
+                          c->interrupts[j]);
+        log_info("  ipc  0x%09lx-0x%09lx -> shmem %zu irqs:%s", c->base,
+                 c->base + c->size - 1, c->shmem_id, n ? irqs : " none");
+    }
+}
+
+static void print_shmems(void)
+{
+    for (size_t i = 0; i < config.shmemlist_size; i++) {
+        const struct colour_mem *m = shmem_pages(i);
+        uint64_t span;
+
+        if (!m->mask) {
+            log_info("shmem %zu: %lu KiB at 0x%09lx", i,
+                     m->pages * PAGE_SIZE / KIB, m->base);
+            continue;
+        }
+        span = colour_page(m, m->pages - 1) + PAGE_SIZE - m->base;
+        log_info("shmem %zu: %lu KiB of colours 0x%lx (of %u), pages in "
+                 "0x%09lx-0x%09lx",
+                 i, m->pages * PAGE_SIZE / KIB, m->mask, m->colours, m->base,
+                 m->base + span - 1);
+    }
+}
+
 void boot_table_print(void)
 {
+    print_shmems();
     for (unsigned id = 0; id < vm_count; id++) {
         const struct vm *vm = &vms[id];
         log_info("VM %u: %u vCPU%s, entry 0x%lx, image %zu bytes", id,
@@ -57,5 +95,6 @@ void boot_table_print(void)
         print_vcpus(vm);
         print_memory(vm);
         print_devices(vm);
+        print_ipcs(vm);
     }
 }

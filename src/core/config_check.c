@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: Apache-2.0 */
+#include <colour.h>
 #include <config_check.h>
 #include <ipc_layout.h>
 #include <lib/format.h>
@@ -570,6 +571,31 @@ static int check_shmem_placement(const struct config *cfg, size_t i,
     return 0;
 }
 
+/* Colours exist on the platform; a placed object has its own addresses. */
+static int check_shmem_colours(const struct shmem *s, size_t i,
+                               const struct config_target *t,
+                               struct config_error *err)
+{
+    if (!s->colors)
+        return 0;
+    if (s->place_phys)
+        return fail(err,
+                    "config: shmemlist[%zu]: colors and place_phys exclude "
+                    "each other (a placed object is contiguous)",
+                    i);
+    if (!t->colours)
+        return fail(err,
+                    "config: shmemlist[%zu].colors 0x%lx: the platform "
+                    "describes no shared cache to colour",
+                    i, s->colors);
+    if (t->colours < COLOUR_MAX && s->colors >> t->colours)
+        return fail(err,
+                    "config: shmemlist[%zu].colors 0x%lx: the platform has "
+                    "%u colours (bits 0 to %u)",
+                    i, s->colors, t->colours, t->colours - 1);
+    return 0;
+}
+
 static int check_shmems(const struct config *cfg, const struct config_target *t,
                         struct config_error *err)
 {
@@ -585,7 +611,8 @@ static int check_shmems(const struct config *cfg, const struct config_target *t,
                         "config: shmemlist[%zu].size 0x%zx must be a non-zero "
                         "multiple of 0x%lx",
                         i, cfg->shmemlist[i].size, PAGE_SIZE);
-        if (check_shmem_placement(cfg, i, t, err))
+        if (check_shmem_placement(cfg, i, t, err) ||
+            check_shmem_colours(&cfg->shmemlist[i], i, t, err))
             return -1;
     }
     return 0;
@@ -632,8 +659,55 @@ struct config_target config_target_for_platform(const struct platform *p,
         .console_base = p->console_uart.base,
         .console_size = p->console_uart.size,
         .console_irq = p->console_uart.irq,
+        .colours = colour_count(p->llc.size, p->llc.ways),
     };
     return t;
+}
+
+static unsigned unapplied(config_note_fn note, void *arg, const char *fmt, ...)
+{
+    struct config_error msg;
+    va_list ap;
+
+    va_start(ap, fmt);
+    vsnprintf(msg.msg, sizeof(msg.msg), fmt, ap);
+    va_end(ap);
+    note(msg.msg, arg);
+    return 1;
+}
+
+unsigned config_unapplied(const struct config *cfg, config_note_fn note,
+                          void *arg)
+{
+    unsigned n = 0;
+
+    if (cfg->hyp.colors)
+        n += unapplied(note, arg,
+                       "hyp.colors 0x%lx not applied: the hypervisor's own "
+                       "memory is not coloured yet",
+                       cfg->hyp.colors);
+    if (cfg->hyp.relocate)
+        n += unapplied(note, arg,
+                       "hyp.relocate not applied: the hypervisor runs where "
+                       "the firmware loads it");
+    for (size_t v = 0; cfg->vmlist && v < cfg->vmlist_size; v++) {
+        const struct vm_config *vm = &cfg->vmlist[v];
+        const struct vm_platform *p = &vm->platform;
+
+        if (vm->colors)
+            n += unapplied(note, arg,
+                           "VM %zu: colors 0x%lx not applied: VM memory is "
+                           "not coloured yet (shmemlist colours are)",
+                           v, vm->colors);
+        for (size_t i = 0; p->regions && i < p->region_num; i++) {
+            if (p->regions[i].colors)
+                n += unapplied(note, arg,
+                               "VM %zu: platform.regions[%zu].colors 0x%lx "
+                               "not applied: VM memory is not coloured yet",
+                               v, i, p->regions[i].colors);
+        }
+    }
+    return n;
 }
 
 bool vm_has_device_at(const struct vm_platform *p, uint64_t base, uint64_t size)

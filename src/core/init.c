@@ -6,6 +6,7 @@
  */
 #include <arch_hooks.h>
 #include <boot_table.h>
+#include <colour.h>
 #include <config_check.h>
 #include <console.h>
 #include <cpu.h>
@@ -85,6 +86,14 @@ static void memory_init(void)
     if (!page_alloc_get(&ram_alloc, HYP_POOL_SIZE, 2 * MIB, &pool))
         fatal("no RAM for the hypervisor's page tables");
     hyp_pool_init(pool, HYP_POOL_SIZE);
+    colour_pool_init(&ram_colours, &ram_alloc,
+                     colour_count(platform.llc.size, platform.llc.ways));
+}
+
+static void warn_unapplied(const char *msg, void *arg)
+{
+    (void)arg;
+    log_warn("config: %s", msg);
 }
 
 static void check_config(void)
@@ -99,6 +108,7 @@ static void check_config(void)
         log_error("invalid configuration: %s", err.msg);
         fatal("configuration");
     }
+    config_unapplied(&config, warn_unapplied, NULL);
 }
 
 static void build_vms(void)

@@ -5,6 +5,21 @@
 #include <shmem.h>
 #include <vm.h>
 
+/* The window onto the object's first pages: data only, never executable. */
+static int map_window(struct vm *vm, const struct ipc *c)
+{
+    const struct colour_mem *m = shmem_pages(c->shmem_id);
+
+    if (!m->mask)
+        return arch_vm_map(vm, c->base, m->base, c->size, 1, 0);
+    for (uint64_t off = 0; off < c->size; off += PAGE_SIZE) {
+        if (arch_vm_map(vm, c->base + off, colour_page(m, off / PAGE_SIZE),
+                        PAGE_SIZE, 1, 0))
+            return -1;
+    }
+    return 0;
+}
+
 int ipc_vm_init(struct vm *vm)
 {
     const struct vm_platform *p = &vm->cfg->platform;
@@ -12,8 +27,7 @@ int ipc_vm_init(struct vm *vm)
     for (size_t i = 0; i < p->ipc_num; i++) {
         const struct ipc *c = &p->ipcs[i];
 
-        /* Data only: never executable. */
-        if (arch_vm_map(vm, c->base, shmem_phys(c->shmem_id), c->size, 1, 0)) {
+        if (map_window(vm, c)) {
             log_error("VM %u: ipcs[%zu]: stage-2 mapping failed", vm->id, i);
             return -1;
         }

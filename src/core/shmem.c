@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 #include <arch_hooks.h>
+#include <colour.h>
 #include <console.h>
 #include <hyp_limits.h>
 #include <lib/string.h>
@@ -7,28 +8,43 @@
 #include <page_alloc.h>
 #include <shmem.h>
 
-static uint64_t phys[MAX_SHMEMS];
+static struct colour_mem objects[MAX_SHMEMS];
 
-static int place_shmem(const struct shmem *s, size_t id)
+static bool place(const struct shmem *s, size_t id, struct colour_mem *m)
 {
-    uint64_t base;
-
-    if (s->place_phys) {
-        base = s->phys;
-        if (!page_alloc_claim(&ram_alloc, base, s->size)) {
-            log_error("shmemlist[%zu].phys 0x%lx+0x%zx is not free RAM on "
-                      "this machine",
-                      id, s->phys, s->size);
-            return -1;
-        }
-    } else if (!page_alloc_get(&ram_alloc, s->size, PAGE_SIZE, &base)) {
-        log_error("shmemlist[%zu]: no free RAM for 0x%zx bytes", id, s->size);
-        return -1;
+    m->pages = s->size / PAGE_SIZE;
+    m->mask = 0;
+    if (s->colors) {
+        if (colour_alloc(&ram_colours, m->pages, s->colors, m))
+            return true;
+        log_error("shmemlist[%zu]: no free RAM for 0x%zx bytes of colours "
+                  "0x%lx",
+                  id, s->size, s->colors);
+        return false;
     }
-    memset(arch_hyp_map_phys(base, s->size), 0, s->size);
-    arch_hyp_unmap_phys(base, s->size);
-    phys[id] = base;
-    return 0;
+    if (s->place_phys) {
+        m->base = s->phys;
+        if (page_alloc_claim(&ram_alloc, m->base, s->size))
+            return true;
+        log_error("shmemlist[%zu].phys 0x%lx+0x%zx is not free RAM on this "
+                  "machine",
+                  id, s->phys, s->size);
+        return false;
+    }
+    if (page_alloc_get(&ram_alloc, s->size, PAGE_SIZE, &m->base))
+        return true;
+    log_error("shmemlist[%zu]: no free RAM for 0x%zx bytes", id, s->size);
+    return false;
+}
+
+static void zero_pages(const struct colour_mem *m)
+{
+    for (uint64_t i = 0; i < m->pages; i++) {
+        uint64_t pa = colour_page(m, i);
+
+        memset(arch_hyp_map_phys(pa, PAGE_SIZE), 0, PAGE_SIZE);
+        arch_hyp_unmap_phys(pa, PAGE_SIZE);
+    }
 }
 
 int shmem_init(const struct config *cfg)
@@ -38,14 +54,17 @@ int shmem_init(const struct config *cfg)
         for (size_t i = 0; i < cfg->shmemlist_size; i++) {
             const struct shmem *s = &cfg->shmemlist[i];
 
-            if (s->place_phys == (bool)placed && place_shmem(s, i))
+            if (s->place_phys != (bool)placed)
+                continue;
+            if (!place(s, i, &objects[i]))
                 return -1;
+            zero_pages(&objects[i]);
         }
     }
     return 0;
 }
 
-uint64_t shmem_phys(size_t id)
+const struct colour_mem *shmem_pages(size_t id)
 {
-    return id < MAX_SHMEMS ? phys[id] : 0;
+    return id < MAX_SHMEMS ? &objects[id] : NULL;
 }

@@ -15,6 +15,9 @@ def test_bao_v2_style_config_from_config_repo():
     assert run.has(r'config "bao-v2-style"'), run
     assert "baremetal: all 2 harts done" in run.vm_lines(0), run
     assert run.has(r"dev  0x010001000-0x010008fff -> 0x010001000"), run
+    # What is accepted but not applied is said, not silently ignored.
+    assert run.has(r"^\[baobab\] warning: config: VM 0: colors 0xf0 not "
+                   r"applied: VM memory is not coloured yet"), run
     assert run.status == 0
 
 

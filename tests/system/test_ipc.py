@@ -6,6 +6,8 @@ messages both ways, notifications arrive as interrupts, a flood of them
 coalesces and the server keeps answering; bad notify arguments and a VM
 without the shared memory are refused."""
 
+import re
+
 import pytest
 
 from conftest import build, spawn
@@ -21,6 +23,19 @@ def run():
         yield child.before.replace("\r", "")
     finally:
         child.close(force=True)
+
+
+def test_the_shared_memory_has_only_its_colours(run):
+    # 16 pages, 2 per block of 32 (128 KiB, the platform's way size):
+    # 8 blocks from a block boundary, the last page colour 3 of block 7.
+    m = re.search(r"shmem 0: 64 KiB of colours 0xa \(of 32\), pages in "
+                  r"0x([0-9a-f]+)-0x([0-9a-f]+)", run)
+    assert m, run
+    first, last = (int(x, 16) for x in m.groups())
+    assert first % (128 << 10) == 0
+    assert last == first + 7 * (128 << 10) + 4 * 4096 - 1
+    for vm, base in ((0, 0xf0000000), (1, 0xe0000000)):
+        assert f"  ipc  0x{base:09x}-0x{base + 0xffff:09x} -> shmem 0" in run
 
 
 def test_windows_come_from_the_device_tree(run):

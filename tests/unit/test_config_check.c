@@ -63,6 +63,7 @@ static int setup(void **state)
         .console_base = 0x10000000,
         .console_size = 0x1000,
         .console_irq = 10,
+        .colours = 32,
     };
 
     shmems[0] = (struct shmem){.size = 0x10000};
@@ -506,6 +507,60 @@ static void test_shmem_placement(void **state)
     assert_rejected("shmemlist_size 17 exceeds the limit of 16");
 }
 
+static void test_shmem_colours(void **state)
+{
+    (void)state;
+    shmems[0].colors = 0x80000001; /* colours 0 and 31 of 32 */
+    assert_accepted();
+    shmems[0].colors = 0x100000000;
+    assert_rejected("shmemlist[0].colors 0x100000000", "32 colours",
+                    "bits 0 to 31");
+    shmems[0].colors = 0x3;
+    shmems[0].place_phys = true;
+    shmems[0].phys = 0xa0000000;
+    assert_rejected("shmemlist[0]", "colors and place_phys");
+    shmems[0].place_phys = false;
+    target.colours = 0;
+    assert_rejected("shmemlist[0].colors 0x3", "no shared cache");
+}
+
+static char notes[4][CONFIG_ERROR_MAX];
+static unsigned notes_n;
+
+static void note(const char *msg, void *arg)
+{
+    assert_ptr_equal(arg, notes);
+    if (notes_n < 4)
+        snprintf(notes[notes_n], sizeof(notes[0]), "%s", msg);
+    notes_n++;
+}
+
+static void test_unapplied_fields_are_named(void **state)
+{
+    (void)state;
+    notes_n = 0;
+    assert_int_equal(config_unapplied(&cfg, note, notes), 0);
+    cfg.hyp.colors = 0x3;
+    cfg.hyp.relocate = true;
+    vms[1].colors = 0xf0;
+    regions[0][0].colors = 0x1;
+    assert_int_equal(config_unapplied(&cfg, note, notes), 4);
+    assert_int_equal(notes_n, 4);
+    assert_string_equal(notes[0], "hyp.colors 0x3 not applied: the "
+                                  "hypervisor's own memory is not coloured "
+                                  "yet");
+    assert_non_null(strstr(notes[1], "hyp.relocate not applied"));
+    assert_non_null(strstr(notes[2], "VM 0: platform.regions[0].colors 0x1"));
+    assert_non_null(strstr(notes[3], "VM 1: colors 0xf0 not applied"));
+    /* Colours of shared memory are applied: nothing to say. */
+    shmems[0].colors = 0x3;
+    cfg.hyp = (typeof(cfg.hyp)){0};
+    vms[1].colors = 0;
+    regions[0][0].colors = 0;
+    notes_n = 0;
+    assert_int_equal(config_unapplied(&cfg, note, notes), 0);
+}
+
 /* Two VMs share shmem 0: each writes its own channel, reads the other's. */
 static void test_ipc_channels(void **state)
 {
@@ -878,6 +933,8 @@ int main(void)
         T(test_ipc_interrupt_is_not_a_device_interrupt),
         T(test_ipc_window_overlaps),
         T(test_shmem_placement),
+        T(test_shmem_colours),
+        T(test_unapplied_fields_are_named),
         T(test_ipc_channels),
         T(test_device_over_hypervisor),
         T(test_device_va_over_memory),

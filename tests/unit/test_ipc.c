@@ -49,6 +49,9 @@ static struct ipc ipcs2[] = {
      .interrupt_num = 1,
      .interrupts = irqs2},
 };
+static struct ipc ipcs_coloured[] = {
+    {.base = 0xd0000000, .size = 0x4000, .shmem_id = 2},
+};
 static struct vm_config cfgs[3];
 
 static int setup(void **state)
@@ -103,6 +106,26 @@ static void test_windows_are_mapped_data_only(void **state)
     }
     assert_int_equal(ipc_vm_init(&vms[2]), 0);
     assert_int_equal(fake.map[2].hpa, 0x101000000);
+}
+
+static void test_a_coloured_object_is_mapped_page_by_page(void **state)
+{
+    /* Colours 1 and 3 of 4: pages 1 and 3 of each block of 4. */
+    static const uint64_t want[] = {0x102001000, 0x102003000, 0x102005000,
+                                    0x102007000};
+
+    (void)state;
+    cfgs[2].platform =
+        (struct vm_platform){.ipc_num = 1, .ipcs = ipcs_coloured};
+    assert_int_equal(ipc_vm_init(&vms[2]), 0);
+    assert_int_equal(fake.map_n, 4);
+    for (unsigned i = 0; i < 4; i++) {
+        assert_int_equal(fake.map[i].gpa, 0xd0000000 + i * 0x1000);
+        assert_int_equal(fake.map[i].hpa, want[i]);
+        assert_int_equal(fake.map[i].size, 0x1000);
+        assert_true(fake.map[i].writable);
+        assert_false(fake.map[i].executable);
+    }
 }
 
 static void test_interrupts_are_virtual_sources(void **state)
@@ -177,6 +200,7 @@ int main(void)
 #define T(name) cmocka_unit_test_setup(name, setup)
     const struct CMUnitTest tests[] = {
         T(test_windows_are_mapped_data_only),
+        T(test_a_coloured_object_is_mapped_page_by_page),
         T(test_interrupts_are_virtual_sources),
         T(test_mapping_failure_is_reported),
         T(test_notify_raises_the_event_in_the_peers),

@@ -28,12 +28,14 @@ UNIT_TIMEOUT ?= 120
 UNIT_ENV := ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
             timeout $(UNIT_TIMEOUT)
 
-UNIT_TESTS := page_table page_alloc config_check sbi format isa fdt \
-              insn_decode vplic vuart ipc string
+UNIT_TESTS := page_table page_alloc colour config_check sbi format isa \
+              fdt insn_decode vplic vuart ipc string
 
 unit_page_table_SRCS := src/arch/riscv/page_table.c
 
 unit_page_alloc_SRCS := src/core/page_alloc.c
+
+unit_colour_SRCS := src/core/colour.c src/core/page_alloc.c
 
 unit_config_check_SRCS := src/core/config_check.c src/core/hart_map.c \
                           src/core/vm_layout.c src/core/ipc_layout.c
@@ -42,9 +44,11 @@ unit_sbi_SRCS := $(addprefix src/arch/riscv/,sbi.c sbi_base.c sbi_time.c \
                    sbi_ipi.c sbi_rfence.c sbi_hsm.c sbi_srst.c sbi_dbcn.c \
                    sbi_legacy.c sbi_hypercall.c) \
                  src/core/vcpu.c src/core/vm.c src/core/ipc.c \
+                 src/core/colour.c src/core/page_alloc.c \
                  $(UNIT_DIR)/fakes/fakes.c
 
-unit_ipc_SRCS := src/core/ipc.c src/core/vm.c $(UNIT_DIR)/fakes/fakes.c
+unit_ipc_SRCS := src/core/ipc.c src/core/vm.c src/core/colour.c \
+                 src/core/page_alloc.c $(UNIT_DIR)/fakes/fakes.c
 
 unit_isa_SRCS := src/core/isa.c
 

@@ -29,6 +29,7 @@ struct config_target {
     /* The console UART, emulated for every VM that does not own it. */
     uint64_t console_base, console_size;
     unsigned console_irq;
+    unsigned colours; /* cache colours (0: colouring unavailable) */
 };
 
 /* What a platform description says for checking (hyp range not known). */
@@ -41,6 +42,15 @@ struct config_target config_target_for_platform(const struct platform *p,
  */
 int config_check(const struct config *cfg, const struct config_target *target,
                  unsigned harts[MAX_VMS][MAX_CPUS], struct config_error *err);
+
+/*
+ * Fields this build accepts but does not apply yet (cache colouring of VM
+ * and hypervisor memory, hypervisor relocation): `note` gets one message
+ * for each one set, so the build and the boot say so. Returns the count.
+ */
+typedef void (*config_note_fn)(const char *msg, void *arg);
+unsigned config_unapplied(const struct config *cfg, config_note_fn note,
+                          void *arg);
 
 /*
  * Whether one of the VM's device regions overlaps [base, base + size): for

@@ -48,6 +48,12 @@ struct platform {
         unsigned s_context;
     } plic;
     uint32_t timebase_hz;
+    /* The last-level cache the harts share, for cache colouring (see
+     * colour.h); size 0: none described, configs cannot use colours. */
+    struct {
+        uint64_t size;
+        unsigned ways;
+    } llc;
     /* For generated guest device trees: what a vCPU offers (no "h", no
      * "sstc": those are decided per build and per boot), its MMU, and the
      * devices that can be passed through. */

@@ -6,15 +6,17 @@
 #ifndef SHMEM_H
 #define SHMEM_H
 
+#include <colour.h>
 #include <config.h>
 #include <stdint.h>
 
 /*
- * Claim the placed shmem objects, then allocate the others, and zero them
- * all. 0, or -1 with the object named in an error message.
+ * Claim the placed shmem objects, then allocate the others (coloured ones
+ * page by page from their colours), and zero them all. 0, or -1 with the
+ * object named in an error message.
  */
 int shmem_init(const struct config *cfg);
-/* The host-physical base of shmem object `id` (after shmem_init). */
-uint64_t shmem_phys(size_t id);
+/* Where shmem object `id`'s pages are (after shmem_init). */
+const struct colour_mem *shmem_pages(size_t id);
 
 #endif

@@ -46,6 +46,10 @@ const struct platform platform = {
              .contexts_per_hart = 2, /* M-mode, then S-mode */
              .s_context = 1},
     .timebase_hz = 10000000,
+    /* QEMU models no cache: this is the L2 of a typical RISC-V cluster
+     * (SiFive U74-MC: 2 MiB, 16 ways), so coloured configs build and run
+     * here as they would on such a board: 128 KiB ways, 32 colours. */
+    .llc = {.size = 2 * 1024 * 1024, .ways = 16},
     .guest_isa = "rv64imafdc_zicsr_zifencei_zihintpause_zba_zbb_zbc_zbs",
     .guest_mmu_type = "riscv,sv48",
     .devices = devices,

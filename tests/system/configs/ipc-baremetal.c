@@ -2,7 +2,9 @@
  * Two baremetal VMs talking over shared memory (guests/baremetal mode
  * "ipc": VM 0 serves, VM 1 runs the client script), and VM 2 with the same
  * guest but no window: it can neither notify nor read the shared memory.
- * The window is at a different guest address in each VM on purpose.
+ * The window is at a different guest address in each VM on purpose. The
+ * shared memory is cache-coloured (colours 1 and 3 of the platform's 32), so
+ * the windows are mapped page by page.
  */
 #include <config.h>
 
@@ -26,7 +28,9 @@ VM_IMAGE(ipc_image, XSTR(BAOBAB_IMGS/baremetal-ipc.bin));
 
 struct config config = {
     .shmemlist_size = 1,
-    .shmemlist = (struct shmem[]){{.size = 0x10000, .channel_size = 0x2000}},
+    .shmemlist = (struct shmem[]){{.size = 0x10000,
+                                    .colors = 0xa,
+                                    .channel_size = 0x2000}},
     .vmlist_size = 3,
     .vmlist = (struct vm_config[]){
         BAREMETAL_VM(((struct ipc[]){{.base = 0xf0000000, .size = 0x10000,

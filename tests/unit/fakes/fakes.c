@@ -17,6 +17,7 @@
 #include <console.h>
 #include <cpu.h>
 #include <platform.h>
+#include <shmem.h>
 #include <vm.h>
 #include <vm_lifecycle.h>
 
@@ -260,10 +261,17 @@ int arch_vm_map(struct vm *vm, uint64_t gpa, uint64_t hpa, uint64_t size,
     return fake.map_fails;
 }
 
-/* shmem object i sits at 0x100000000 + i * 0x1000000 */
-uint64_t shmem_phys(size_t id)
+/* shmem object i starts at 0x100000000 + i * 0x1000000; object 2 is
+ * coloured: colours 1 and 3 of 4. */
+const struct colour_mem *shmem_pages(size_t id)
 {
-    return 0x100000000ULL + id * 0x1000000ULL;
+    static struct colour_mem m;
+
+    m = (struct colour_mem){.base = 0x100000000ULL + id * 0x1000000ULL,
+                            .pages = 16,
+                            .mask = id == 2 ? 0xa : 0,
+                            .colours = 4};
+    return &m;
 }
 
 int printk(const char *fmt, ...)

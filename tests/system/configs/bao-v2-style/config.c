@@ -1,7 +1,8 @@
 /*
  * A configuration written the way the Bao tutorials write them: image path
  * from CPPFLAGS, VM_IMAGE with a trailing semicolon, the image described
- * field by field, a device region with interrupts and the PLIC base.
+ * field by field, a device region with interrupts and the PLIC base, and
+ * VM colours (accepted, reported as not applied yet).
  */
 #include <config.h>
 
@@ -22,6 +23,7 @@ struct config config = {
 
             .entry = 0x80200000,
             .cpu_affinity = 0b1010,
+            .colors = 0b11110000,
 
             .platform = {
                 .cpu_num = 2,

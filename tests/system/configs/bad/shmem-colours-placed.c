@@ -1,0 +1,27 @@
+/*
+ * Malformed on purpose: a shared memory both placed at a physical address and
+ * coloured: a placed object is contiguous, so it cannot have colours
+ * expect: config: shmemlist\[0\]: colors and place_phys exclude each other
+ */
+#include <config.h>
+
+VM_IMAGE(img, XSTR(BAOBAB_IMGS/baremetal.bin));
+
+struct config config = {
+    .shmemlist_size = 1,
+    .shmemlist = (struct shmem[]){{.size = 0x10000, .colors = 0x3, .place_phys = true, .phys = 0xa0000000}},
+    .vmlist_size = 1,
+    .vmlist = (struct vm_config[]){
+        {
+            .image = VM_IMAGE_BUILTIN(img, 0x80200000),
+            .entry = 0x80200000,
+            .platform = {
+                .cpu_num = 1,
+                .region_num = 1,
+                .regions = (struct vm_mem_region[]){{.base = 0x80000000, .size = 0x4000000}},
+                .ipc_num = 1,
+                .ipcs = (struct ipc[]){{.base = 0xf0000000, .size = 0x10000, .shmem_id = 0}},
+            },
+        },
+    },
+};
