@@ -29,20 +29,31 @@ static void print_memory(const struct vm *vm)
     }
 }
 
+#define IRQ_LIST_MAX 64
+
+/* " 1 2 3", or " none"; cut short when it does not fit. */
+static void format_irqs(char buf[IRQ_LIST_MAX], const irqid_t *ids, size_t num)
+{
+    int n = 0;
+
+    buf[0] = '\0';
+    for (size_t j = 0; j < num && n < IRQ_LIST_MAX; j++)
+        n += snprintf(buf + n, IRQ_LIST_MAX - (size_t)n, " %lu", ids[j]);
+    if (n == 0)
+        snprintf(buf, IRQ_LIST_MAX, " none");
+}
+
 static void print_devices(const struct vm *vm)
 {
     const struct vm_platform *p = &vm->cfg->platform;
 
     for (size_t i = 0; i < p->dev_num; i++) {
         const struct vm_dev_region *d = &p->devs[i];
-        char irqs[64] = "";
-        int n = 0;
+        char irqs[IRQ_LIST_MAX];
 
-        for (size_t j = 0; j < d->interrupt_num && n < (int)sizeof(irqs); j++)
-            n += snprintf(irqs + n, sizeof(irqs) - (size_t)n, " %lu",
-                          d->interrupts[j]);
+        format_irqs(irqs, d->interrupts, d->interrupt_num);
         log_info("  dev  0x%09lx-0x%09lx -> 0x%09lx irqs:%s", d->va,
-                 d->va + d->size - 1, d->pa, n ? irqs : " none");
+                 d->va + d->size - 1, d->pa, irqs);
     }
     if (p->dev_num == 0)
         log_info("  dev  none");
@@ -54,14 +65,11 @@ static void print_ipcs(const struct vm *vm)
 
     for (size_t i = 0; i < p->ipc_num; i++) {
         const struct ipc *c = &p->ipcs[i];
-        char irqs[64] = "";
-        int n = 0;
+        char irqs[IRQ_LIST_MAX];
 
-        for (size_t j = 0; j < c->interrupt_num && n < (int)sizeof(irqs); j++)
-            n += snprintf(irqs + n, sizeof(irqs) - (size_t)n, " %lu",
-                          c->interrupts[j]);
+        format_irqs(irqs, c->interrupts, c->interrupt_num);
         log_info("  ipc  0x%09lx-0x%09lx -> shmem %zu irqs:%s", c->base,
-                 c->base + c->size - 1, c->shmem_id, n ? irqs : " none");
+                 c->base + c->size - 1, c->shmem_id, irqs);
     }
 }
 

@@ -10,13 +10,6 @@ import pytest
 
 from linux import Machine, no_trouble
 
-# Known, open (issue 5): in about one run in three a Linux vCPU stops
-# taking interrupts under this IPC load ("watchdog: hard LOCKUP", its
-# reader never wakes) and the tests from there on time out. They still run
-# and report every time; they must not be relied on until that is fixed.
-pytestmark = pytest.mark.xfail(
-    strict=False, reason="intermittent Linux vCPU lockup under IPC load")
-
 SEQ = 2000
 
 
