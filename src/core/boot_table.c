@@ -17,15 +17,39 @@ static void print_vcpus(const struct vm *vm)
     log_info("  vCPU->hart:%s", line);
 }
 
+#define PAGES_TEXT_MAX 80
+
+/* "0x080600000", or "colours 0xa (of 32) in 0x080240000-0x080323fff". */
+static const char *pages_text(char buf[PAGES_TEXT_MAX],
+                              const struct colour_mem *p)
+{
+    if (!p->mask)
+        snprintf(buf, PAGES_TEXT_MAX, "0x%09lx", p->base);
+    else
+        snprintf(buf, PAGES_TEXT_MAX,
+                 "colours 0x%lx (of %u) in 0x%09lx-0x%09lx", p->mask,
+                 p->colours, p->base, p->base + colour_span(p) - 1);
+    return buf;
+}
+
+/* "64 MiB", "64 KiB". */
+static void size_text(char buf[16], uint64_t size)
+{
+    bool mib = size >= MIB;
+
+    snprintf(buf, 16, "%lu %s", mib ? size / MIB : size / KIB,
+             mib ? "MiB" : "KiB");
+}
+
 static void print_memory(const struct vm *vm)
 {
     for (unsigned i = 0; i < vm->mem_num; i++) {
         const struct vm_mem *m = &vm->mem[i];
-        bool mib = m->size >= MIB;
+        char pages[PAGES_TEXT_MAX], size[16];
 
-        log_info("  mem  0x%09lx-0x%09lx -> 0x%09lx (%lu %s)", m->gpa,
-                 m->gpa + m->size - 1, m->hpa,
-                 mib ? m->size / MIB : m->size / KIB, mib ? "MiB" : "KiB");
+        size_text(size, m->size);
+        log_info("  mem  0x%09lx-0x%09lx -> %s (%s)", m->gpa,
+                 m->gpa + m->size - 1, pages_text(pages, &m->pages), size);
     }
 }
 
@@ -77,18 +101,10 @@ static void print_shmems(void)
 {
     for (size_t i = 0; i < config.shmemlist_size; i++) {
         const struct colour_mem *m = shmem_pages(i);
-        uint64_t span;
+        char pages[PAGES_TEXT_MAX], size[16];
 
-        if (!m->mask) {
-            log_info("shmem %zu: %lu KiB at 0x%09lx", i,
-                     m->pages * PAGE_SIZE / KIB, m->base);
-            continue;
-        }
-        span = colour_page(m, m->pages - 1) + PAGE_SIZE - m->base;
-        log_info("shmem %zu: %lu KiB of colours 0x%lx (of %u), pages in "
-                 "0x%09lx-0x%09lx",
-                 i, m->pages * PAGE_SIZE / KIB, m->mask, m->colours, m->base,
-                 m->base + span - 1);
+        size_text(size, m->pages * PAGE_SIZE);
+        log_info("shmem %zu: %s -> %s", i, size, pages_text(pages, m));
     }
 }
 

@@ -462,6 +462,88 @@ static int check_emulated_uart(const struct vm_config *c, size_t vm,
     return 0;
 }
 
+/* `mask` (the field named `field`) names only colours the platform has. */
+static int check_colour_mask(const char *field, colormap_t mask,
+                             const struct config_target *t,
+                             struct config_error *err)
+{
+    if (!t->colours)
+        return fail(err,
+                    "%s 0x%lx: the platform describes no shared cache to "
+                    "colour",
+                    field, mask);
+    if (t->colours < COLOUR_MAX && mask >> t->colours)
+        return fail(err, "%s 0x%lx: the platform has %u colours (bits 0 to %u)",
+                    field, mask, t->colours, t->colours - 1);
+    return 0;
+}
+
+/* Colours exist on the platform; a placed object has its own addresses. */
+static int check_shmem_colours(const struct shmem *s, size_t i,
+                               const struct config_target *t,
+                               struct config_error *err)
+{
+    char field[96];
+
+    if (!s->colors)
+        return 0;
+    if (s->place_phys)
+        return fail(err,
+                    "config: shmemlist[%zu]: colors and place_phys exclude "
+                    "each other (a placed object is contiguous)",
+                    i);
+    snprintf(field, sizeof(field), "config: shmemlist[%zu].colors", i);
+    return check_colour_mask(field, s->colors, t, err);
+}
+
+/*
+ * A region is coloured with its own colors, else the VM's. It cannot be
+ * when its pages are fixed: placed, or holding an inplace image.
+ */
+static int check_region_colours(const struct vm_config *c, size_t vm, size_t i,
+                                const struct config_target *t,
+                                struct config_error *err)
+{
+    const struct vm_mem_region *r = &c->platform.regions[i];
+    colormap_t mask = r->colors ? r->colors : c->colors;
+    char field[96];
+
+    if (!mask)
+        return 0;
+    snprintf(field, sizeof(field), "VM %zu: platform.regions[%zu].colors", vm,
+             i);
+    if (r->colors && check_colour_mask(field, r->colors, t, err))
+        return -1;
+    if (r->place_phys)
+        return fail(err,
+                    "VM %zu: platform.regions[%zu] is placed (place_phys) and "
+                    "cannot be coloured (colors 0x%lx)",
+                    vm, i, mask);
+    if (c->image.inplace &&
+        range_contains(r->base, r->size, c->image.base_addr, c->image.size))
+        return fail(err,
+                    "VM %zu: platform.regions[%zu] holds the inplace image "
+                    "and cannot be coloured (colors 0x%lx)",
+                    vm, i, mask);
+    return 0;
+}
+
+static int check_vm_colours(const struct vm_config *c, size_t vm,
+                            const struct config_target *t,
+                            struct config_error *err)
+{
+    char field[96];
+
+    snprintf(field, sizeof(field), "VM %zu: colors", vm);
+    if (c->colors && check_colour_mask(field, c->colors, t, err))
+        return -1;
+    for (size_t i = 0; i < c->platform.region_num; i++) {
+        if (check_region_colours(c, vm, i, t, err))
+            return -1;
+    }
+    return 0;
+}
+
 static int check_vm(const struct config *cfg, size_t vm,
                     const struct config_target *t, struct config_error *err)
 {
@@ -477,7 +559,8 @@ static int check_vm(const struct config *cfg, size_t vm,
                     (unsigned)c->fault_policy);
     if (check_memory(c, vm, t, err) || check_image(c, vm, t, err) ||
         check_devices(c, vm, t, err) || check_ipcs(cfg, c, vm, err) ||
-        check_irqc(c, vm, t, err) || check_emulated_uart(c, vm, t, err))
+        check_irqc(c, vm, t, err) || check_emulated_uart(c, vm, t, err) ||
+        check_vm_colours(c, vm, t, err))
         return -1;
     return 0;
 }
@@ -568,31 +651,6 @@ static int check_shmem_placement(const struct config *cfg, size_t i,
                         "on the same physical memory",
                         j, i);
     }
-    return 0;
-}
-
-/* Colours exist on the platform; a placed object has its own addresses. */
-static int check_shmem_colours(const struct shmem *s, size_t i,
-                               const struct config_target *t,
-                               struct config_error *err)
-{
-    if (!s->colors)
-        return 0;
-    if (s->place_phys)
-        return fail(err,
-                    "config: shmemlist[%zu]: colors and place_phys exclude "
-                    "each other (a placed object is contiguous)",
-                    i);
-    if (!t->colours)
-        return fail(err,
-                    "config: shmemlist[%zu].colors 0x%lx: the platform "
-                    "describes no shared cache to colour",
-                    i, s->colors);
-    if (t->colours < COLOUR_MAX && s->colors >> t->colours)
-        return fail(err,
-                    "config: shmemlist[%zu].colors 0x%lx: the platform has "
-                    "%u colours (bits 0 to %u)",
-                    i, s->colors, t->colours, t->colours - 1);
     return 0;
 }
 
@@ -690,23 +748,6 @@ unsigned config_unapplied(const struct config *cfg, config_note_fn note,
         n += unapplied(note, arg,
                        "hyp.relocate not applied: the hypervisor runs where "
                        "the firmware loads it");
-    for (size_t v = 0; cfg->vmlist && v < cfg->vmlist_size; v++) {
-        const struct vm_config *vm = &cfg->vmlist[v];
-        const struct vm_platform *p = &vm->platform;
-
-        if (vm->colors)
-            n += unapplied(note, arg,
-                           "VM %zu: colors 0x%lx not applied: VM memory is "
-                           "not coloured yet (shmemlist colours are)",
-                           v, vm->colors);
-        for (size_t i = 0; p->regions && i < p->region_num; i++) {
-            if (p->regions[i].colors)
-                n += unapplied(note, arg,
-                               "VM %zu: platform.regions[%zu].colors 0x%lx "
-                               "not applied: VM memory is not coloured yet",
-                               v, i, p->regions[i].colors);
-        }
-    }
     return n;
 }
 

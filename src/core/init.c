@@ -64,9 +64,31 @@ static void reserve(uint64_t base, uint64_t size)
         fatal("too many holes in RAM for the page allocator");
 }
 
+/*
+ * Coloured guest RAM is mapped page by page: its stage 2 needs a leaf table
+ * per 2 MiB (plus a partial one at each end, and one for each end of the
+ * hypervisor's temporary mapping of its span) beyond the fixed pool.
+ */
+static uint64_t coloured_table_bytes(void)
+{
+    uint64_t tables = 0;
+
+    for (size_t v = 0; v < config.vmlist_size; v++) {
+        const struct vm_config *vm = &config.vmlist[v];
+
+        for (size_t i = 0; i < vm->platform.region_num; i++) {
+            const struct vm_mem_region *r = &vm->platform.regions[i];
+
+            if (!r->place_phys && (r->colors || vm->colors))
+                tables += r->size / (2 * MIB) + 4;
+        }
+    }
+    return ALIGN_UP(tables * PAGE_SIZE, 2 * MIB);
+}
+
 static void memory_init(void)
 {
-    uint64_t pool;
+    uint64_t pool, pool_size = HYP_POOL_SIZE + coloured_table_bytes();
 
     page_alloc_init(&ram_alloc);
     for (unsigned i = 0; i < machine.ram_num; i++) {
@@ -83,9 +105,9 @@ static void memory_init(void)
             reserve(config.vmlist[i].image.load_addr,
                     config.vmlist[i].image.size);
     }
-    if (!page_alloc_get(&ram_alloc, HYP_POOL_SIZE, 2 * MIB, &pool))
+    if (!page_alloc_get(&ram_alloc, pool_size, 2 * MIB, &pool))
         fatal("no RAM for the hypervisor's page tables");
-    hyp_pool_init(pool, HYP_POOL_SIZE);
+    hyp_pool_init(pool, pool_size);
     colour_pool_init(&ram_colours, &ram_alloc,
                      colour_count(platform.llc.size, platform.llc.ways));
 }

@@ -5,26 +5,49 @@
 struct vm vms[MAX_VMS];
 unsigned vm_count;
 
+/* The piece of RAM holding all of [gpa, gpa + size), or NULL. */
+static const struct vm_mem *piece_holding(const struct vm *vm, uint64_t gpa,
+                                          uint64_t size)
+{
+    uint64_t len = size ? size : 1;
+
+    for (unsigned i = 0; i < vm->mem_num; i++) {
+        const struct vm_mem *m = &vm->mem[i];
+
+        if (gpa >= m->gpa && gpa - m->gpa < m->size &&
+            len <= m->size - (gpa - m->gpa))
+            return m;
+    }
+    return NULL;
+}
+
 bool vm_gpa_to_hpa(const struct vm *vm, uint64_t gpa, uint64_t size,
                    uint64_t *hpa)
 {
-    for (unsigned i = 0; i < vm->mem_num; i++) {
-        const struct vm_mem *m = &vm->mem[i];
-        uint64_t len = size ? size : 1;
+    const struct vm_mem *m = piece_holding(vm, gpa, size);
+    uint64_t off;
 
-        if (gpa >= m->gpa && gpa - m->gpa < m->size &&
-            len <= m->size - (gpa - m->gpa)) {
-            *hpa = m->hpa + (gpa - m->gpa);
-            return true;
-        }
-    }
-    return false;
+    if (!m)
+        return false;
+    off = gpa - m->gpa;
+    if (m->pages.mask && off % PAGE_SIZE + (size ? size : 1) > PAGE_SIZE)
+        return false;
+    *hpa = colour_page(&m->pages, off / PAGE_SIZE) + off % PAGE_SIZE;
+    return true;
 }
 
 bool vm_gpa_is_ram(const struct vm *vm, uint64_t gpa, uint64_t size)
 {
-    uint64_t hpa;
-    return vm_gpa_to_hpa(vm, gpa, size, &hpa);
+    return piece_holding(vm, gpa, size) != NULL;
+}
+
+bool vm_all_shut_down(void)
+{
+    for (unsigned i = 0; i < vm_count; i++) {
+        if (vms[i].state != VM_SHUTDOWN)
+            return false;
+    }
+    return true;
 }
 
 struct vcpu *vm_vcpu(struct vm *vm, uint64_t vhartid)

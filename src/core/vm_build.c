@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 #include <arch_hooks.h>
+#include <colour.h>
 #include <console.h>
 #include <cpu.h>
 #include <ipc.h>
@@ -10,6 +11,7 @@
 #include <vm_build.h>
 #include <vm_dtb.h>
 #include <vm_layout.h>
+#include <vm_mem.h>
 #include <vm_uart.h>
 
 static struct vcpu vcpu_pool[MAX_CPUS];
@@ -47,52 +49,54 @@ int vm_claim_placed_regions(const struct config *cfg)
     return 0;
 }
 
-static bool place_region(const struct vm_mem_region *r, uint64_t gpa,
-                         uint64_t size, uint64_t *hpa)
+/* The region's colours, else the VM's (0: not coloured). */
+static colormap_t region_colours(const struct vm_config *cfg,
+                                 const struct vm_mem_region *r)
 {
+    return r->colors ? r->colors : cfg->colors;
+}
+
+static bool place_region(const struct vm_config *cfg,
+                         const struct vm_mem_region *r, uint64_t gpa,
+                         struct colour_mem *pages)
+{
+    uint64_t size = pages->pages * PAGE_SIZE;
+
+    pages->mask = 0;
     if (r->place_phys) {
         /* Claimed at boot by vm_claim_placed_regions(). */
-        *hpa = r->phys + (gpa - r->base);
+        pages->base = r->phys + (gpa - r->base);
         return true;
     }
+    if (region_colours(cfg, r))
+        return colour_alloc(&ram_colours, pages->pages, region_colours(cfg, r),
+                            pages);
     /* Try the alignment that gives the largest pages, then settle. */
     for (uint64_t align = best_alignment(gpa, size);;
          align = align > 2 * MIB ? 2 * MIB : PAGE_SIZE) {
-        if (page_alloc_get(&ram_alloc, size, align, hpa))
+        if (page_alloc_get(&ram_alloc, size, align, &pages->base))
             return true;
         if (align == PAGE_SIZE)
             return false;
     }
 }
 
-/* Record and map one piece of guest RAM. */
-static int add_memory(struct vm *vm, uint64_t gpa, uint64_t hpa, uint64_t size)
-{
-    struct vm_mem *m = &vm->mem[vm->mem_num];
-
-    if (vm->mem_num == ARRAY_SIZE(vm->mem) ||
-        arch_vm_map(vm, gpa, hpa, size, 1, 1))
-        return -1;
-    m->gpa = gpa;
-    m->hpa = hpa;
-    m->size = size;
-    vm->mem_num++;
-    return 0;
-}
-
 static int add_allocated(struct vm *vm, const struct vm_mem_region *r, size_t i,
                          uint64_t gpa, uint64_t size)
 {
-    uint64_t hpa;
+    struct colour_mem pages = {.pages = size / PAGE_SIZE};
 
     if (size == 0)
         return 0;
-    if (!place_region(r, gpa, size, &hpa)) {
+    if (!place_region(vm->cfg, r, gpa, &pages)) {
         log_error("VM %u: regions[%zu]: no free RAM for 0x%lx bytes%s", vm->id,
-                  i, size, r->place_phys ? " at the requested phys" : "");
+                  i, size,
+                  r->place_phys                ? " at the requested phys"
+                  : region_colours(vm->cfg, r) ? " of its colours"
+                                               : "");
         return -1;
     }
-    if (add_memory(vm, gpa, hpa, size)) {
+    if (vm_mem_add(vm, gpa, &pages)) {
         log_error("VM %u: regions[%zu]: stage-2 mapping failed", vm->id, i);
         return -1;
     }
@@ -117,13 +121,15 @@ static int build_region(struct vm *vm, const struct vm_mem_region *r, size_t i)
 {
     const struct vm_config *cfg = vm->cfg;
     uint64_t img = cfg->image.base_addr, img_end = img + inplace_size(cfg);
+    struct colour_mem image = {.base = cfg->image.load_addr,
+                               .pages = inplace_size(cfg) / PAGE_SIZE};
 
     if (!region_holds_inplace_image(cfg, r))
         return add_allocated(vm, r, i, r->base, r->size);
     /* RAM below the image, the image itself, RAM above it. */
     if (add_allocated(vm, r, i, r->base, img - r->base))
         return -1;
-    if (add_memory(vm, img, cfg->image.load_addr, inplace_size(cfg))) {
+    if (vm_mem_add(vm, img, &image)) {
         log_error("VM %u: image: stage-2 mapping failed", vm->id);
         return -1;
     }
@@ -158,37 +164,6 @@ static int build_devices(struct vm *vm)
     return 0;
 }
 
-static bool is_inplace_image(const struct vm *vm, const struct vm_mem *m)
-{
-    return vm->cfg->image.inplace && m->hpa == vm->cfg->image.load_addr;
-}
-
-static void clear_memory(struct vm *vm)
-{
-    for (unsigned i = 0; i < vm->mem_num; i++) {
-        const struct vm_mem *m = &vm->mem[i];
-        void *va;
-
-        if (is_inplace_image(vm, m))
-            continue;
-        va = arch_hyp_map_phys(m->hpa, m->size);
-        memset(va, 0, m->size);
-        arch_hyp_unmap_phys(m->hpa, m->size);
-    }
-}
-
-static void copy_to_guest(struct vm *vm, uint64_t gpa, const void *src,
-                          size_t size)
-{
-    uint64_t hpa;
-
-    /* The configuration check made sure the range is the VM's RAM. */
-    if (!vm_gpa_to_hpa(vm, gpa, size, &hpa))
-        return;
-    memcpy(arch_hyp_map_phys(hpa, size), src, size);
-    arch_hyp_unmap_phys(hpa, size);
-}
-
 /* Copy the image in; a separately loaded one is mapped only meanwhile. */
 static void copy_image(struct vm *vm)
 {
@@ -197,7 +172,7 @@ static void copy_image(struct vm *vm)
 
     if (cfg->image.separately_loaded)
         src = arch_hyp_map_phys(cfg->image.load_addr, cfg->image.size);
-    copy_to_guest(vm, cfg->image.base_addr, src, cfg->image.size);
+    vm_mem_copy_in(vm, cfg->image.base_addr, src, cfg->image.size);
     if (cfg->image.separately_loaded)
         arch_hyp_unmap_phys(cfg->image.load_addr, cfg->image.size);
 }
@@ -226,17 +201,20 @@ static void copy_boot_blobs(struct vm *vm)
     if (!vm_layout_compute(cfg, &layout))
         return;
     if (cfg->initrd.size)
-        copy_to_guest(vm, layout.initrd_gpa,
-                      (const void *)(uintptr_t)cfg->initrd.load_addr,
-                      cfg->initrd.size);
+        vm_mem_copy_in(vm, layout.initrd_gpa,
+                       (const void *)(uintptr_t)cfg->initrd.load_addr,
+                       cfg->initrd.size);
     if (dtb.size)
-        copy_to_guest(vm, layout.dtb_gpa,
-                      (const void *)(uintptr_t)dtb.load_addr, dtb.size);
+        vm_mem_copy_in(vm, layout.dtb_gpa,
+                       (const void *)(uintptr_t)dtb.load_addr, dtb.size);
 }
 
 void vm_load_image(struct vm *vm)
 {
-    clear_memory(vm);
+    const struct vm_config *cfg = vm->cfg;
+
+    /* An inplace image's pages are in bao.bin: never cleared. */
+    vm_mem_clear(vm, cfg->image.inplace ? cfg->image.load_addr : 0);
     if (!vm->cfg->image.inplace)
         copy_image(vm);
     copy_boot_blobs(vm);

@@ -8,14 +8,18 @@
 #include <vm_lifecycle.h>
 #include <vm_uart.h>
 
-/* Mark the VM down so no vCPU can be started; false if it already was. */
-static bool take_down(struct vm *vm)
+/*
+ * Mark the VM down (`to`: VM_SHUTDOWN or VM_RESTARTING) so no vCPU can be
+ * started; false if it already was down.
+ */
+static bool take_down(struct vm *vm, int to)
 {
     bool was_running;
 
     spin_lock(&vm->lock);
     was_running = vm->state == VM_RUNNING;
-    vm->state = VM_SHUTDOWN;
+    if (was_running)
+        vm->state = to;
     spin_unlock(&vm->lock);
     return was_running;
 }
@@ -33,15 +37,6 @@ static void stop_other_vcpus(struct vm *vm, struct vcpu *self)
     }
 }
 
-static bool all_vms_down(void)
-{
-    for (unsigned i = 0; i < vm_count; i++) {
-        if (vms[i].state == VM_RUNNING)
-            return false;
-    }
-    return true;
-}
-
 /* The VM is down and its other vCPUs stopped: say so, stop the caller. */
 static void vm_shutdown_stopped(struct vm *vm, struct vcpu *self,
                                 const char *why) __attribute__((noreturn));
@@ -49,7 +44,7 @@ static void vm_shutdown_stopped(struct vm *vm, struct vcpu *self,
                                 const char *why)
 {
     log_info("VM %u shut down (%s)", vm->id, why);
-    if (all_vms_down()) {
+    if (vm_all_shut_down()) {
         log_info("no VM left running: powering off");
         arch_system_off();
     }
@@ -60,9 +55,9 @@ static void vm_shutdown_stopped(struct vm *vm, struct vcpu *self,
  * Take the VM down, stop its other vCPUs and give back its interrupts. Only
  * one caller gets to do this; any other vCPU of the VM just stops.
  */
-static void quiesce(struct vm *vm, struct vcpu *self)
+static void quiesce(struct vm *vm, struct vcpu *self, int to)
 {
-    if (!take_down(vm))
+    if (!take_down(vm, to))
         vcpu_stop_self(self);
     stop_other_vcpus(vm, self);
     arch_vm_reset_irqs(vm);
@@ -71,7 +66,7 @@ static void quiesce(struct vm *vm, struct vcpu *self)
 
 void vm_shutdown(struct vm *vm, struct vcpu *self, const char *why)
 {
-    quiesce(vm, self);
+    quiesce(vm, self, VM_SHUTDOWN);
     vm_shutdown_stopped(vm, self, why);
 }
 
@@ -79,12 +74,15 @@ void vm_restart(struct vm *vm, struct vcpu *self, const char *why)
 {
     struct vcpu *boot = &vm->vcpus[0];
 
-    quiesce(vm, self);
+    quiesce(vm, self, VM_RESTARTING);
     if (vm->cfg->image.inplace) {
         /* Its image ran in place: there is no pristine copy to restart. */
         log_error("VM %u: reboot refused: its image is in place and cannot "
                   "be restored",
                   vm->id);
+        spin_lock(&vm->lock);
+        vm->state = VM_SHUTDOWN;
+        spin_unlock(&vm->lock);
         vm_shutdown_stopped(vm, self, "reboot of an inplace image");
     }
     log_info("VM %u restarting (%s)", vm->id, why);

@@ -15,9 +15,13 @@ def test_bao_v2_style_config_from_config_repo():
     assert run.has(r'config "bao-v2-style"'), run
     assert "baremetal: all 2 harts done" in run.vm_lines(0), run
     assert run.has(r"dev  0x010001000-0x010008fff -> 0x010001000"), run
-    # What is accepted but not applied is said, not silently ignored.
-    assert run.has(r"^\[baobab\] warning: config: VM 0: colors 0xf0 not "
-                   r"applied: VM memory is not coloured yet"), run
+    # The VM's colours are applied...
+    assert run.has(r"mem  0x080000000-0x083ffffff -> colours 0xf0 \(of 32\) "
+                   r"in "), run
+    # ... and what is accepted but not applied is said, not ignored.
+    assert run.has(r"^\[baobab\] warning: config: hyp.colors 0x3 not "
+                   r"applied: the hypervisor's own memory is not coloured "
+                   r"yet$"), run
     assert run.status == 0
 
 

@@ -28,7 +28,7 @@ def run():
 def test_the_shared_memory_has_only_its_colours(run):
     # 16 pages, 2 per block of 32 (128 KiB, the platform's way size):
     # 8 blocks from a block boundary, the last page colour 3 of block 7.
-    m = re.search(r"shmem 0: 64 KiB of colours 0xa \(of 32\), pages in "
+    m = re.search(r"shmem 0: 64 KiB -> colours 0xa \(of 32\) in "
                   r"0x([0-9a-f]+)-0x([0-9a-f]+)", run)
     assert m, run
     first, last = (int(x, 16) for x in m.groups())

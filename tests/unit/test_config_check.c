@@ -542,23 +542,44 @@ static void test_unapplied_fields_are_named(void **state)
     assert_int_equal(config_unapplied(&cfg, note, notes), 0);
     cfg.hyp.colors = 0x3;
     cfg.hyp.relocate = true;
-    vms[1].colors = 0xf0;
-    regions[0][0].colors = 0x1;
-    assert_int_equal(config_unapplied(&cfg, note, notes), 4);
-    assert_int_equal(notes_n, 4);
+    assert_int_equal(config_unapplied(&cfg, note, notes), 2);
+    assert_int_equal(notes_n, 2);
     assert_string_equal(notes[0], "hyp.colors 0x3 not applied: the "
                                   "hypervisor's own memory is not coloured "
                                   "yet");
     assert_non_null(strstr(notes[1], "hyp.relocate not applied"));
-    assert_non_null(strstr(notes[2], "VM 0: platform.regions[0].colors 0x1"));
-    assert_non_null(strstr(notes[3], "VM 1: colors 0xf0 not applied"));
-    /* Colours of shared memory are applied: nothing to say. */
-    shmems[0].colors = 0x3;
+    /* Colours of VMs and shared memory are applied: nothing to say. */
     cfg.hyp = (typeof(cfg.hyp)){0};
-    vms[1].colors = 0;
-    regions[0][0].colors = 0;
+    vms[0].colors = 0xf0;
+    shmems[0].colors = 0x3;
     notes_n = 0;
     assert_int_equal(config_unapplied(&cfg, note, notes), 0);
+}
+
+static void test_vm_colours(void **state)
+{
+    (void)state;
+    vms[0].colors = 0x0000ffff;
+    regions[0][0].colors = 0xffff0000; /* its own, over the VM's */
+    assert_accepted();
+    vms[0].colors = 0x100000000;
+    assert_rejected("VM 0: colors 0x100000000", "32 colours");
+    vms[0].colors = 0;
+    regions[0][0].colors = 0x100000001;
+    assert_rejected("VM 0: platform.regions[0].colors 0x100000001",
+                    "bits 0 to 31");
+    regions[0][0].colors = 0;
+    /* VM 1's region is placed: the VM's colours cannot apply to it. */
+    vms[1].colors = 0x3;
+    assert_rejected("VM 1: platform.regions[0] is placed",
+                    "cannot be coloured");
+    vms[1].colors = 0;
+    vms[0].colors = 0x3;
+    vms[0].image.inplace = true;
+    assert_rejected("VM 0: platform.regions[0] holds the inplace image");
+    vms[0].image.inplace = false;
+    target.colours = 0;
+    assert_rejected("VM 0: colors 0x3", "no shared cache");
 }
 
 /* Two VMs share shmem 0: each writes its own channel, reads the other's. */
@@ -935,6 +956,7 @@ int main(void)
         T(test_shmem_placement),
         T(test_shmem_colours),
         T(test_unapplied_fields_are_named),
+        T(test_vm_colours),
         T(test_ipc_channels),
         T(test_device_over_hypervisor),
         T(test_device_va_over_memory),

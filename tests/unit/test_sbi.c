@@ -51,8 +51,10 @@ static int setup(void **state)
     vm.vcpu_num = NVCPU;
     vm.vcpus = vcpus;
     vm.mem_num = 2;
-    vm.mem[0] = (struct vm_mem){RAM_GPA, (uintptr_t)ram, RAM_SIZE};
-    vm.mem[1] = (struct vm_mem){RAM2_GPA, (uintptr_t)ram2, RAM2_SIZE};
+    vm.mem[0] = (struct vm_mem){
+        .gpa = RAM_GPA, .size = RAM_SIZE, .pages = {.base = (uintptr_t)ram}};
+    vm.mem[1] = (struct vm_mem){
+        .gpa = RAM2_GPA, .size = RAM2_SIZE, .pages = {.base = (uintptr_t)ram2}};
     vm.state = VM_RUNNING;
     for (unsigned i = 0; i < NVCPU; i++) {
         vcpus[i].vm = &vm;

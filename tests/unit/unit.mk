@@ -29,7 +29,7 @@ UNIT_ENV := ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
             timeout $(UNIT_TIMEOUT)
 
 UNIT_TESTS := page_table page_alloc colour config_check sbi format isa \
-              fdt insn_decode vplic vuart ipc string
+              fdt insn_decode vplic vuart ipc vm vm_mem string
 
 unit_page_table_SRCS := src/arch/riscv/page_table.c
 
@@ -49,6 +49,12 @@ unit_sbi_SRCS := $(addprefix src/arch/riscv/,sbi.c sbi_base.c sbi_time.c \
 
 unit_ipc_SRCS := src/core/ipc.c src/core/vm.c src/core/colour.c \
                  src/core/page_alloc.c $(UNIT_DIR)/fakes/fakes.c
+
+unit_vm_SRCS := src/core/vm.c src/core/colour.c src/core/page_alloc.c \
+                $(UNIT_DIR)/fakes/fakes.c
+
+unit_vm_mem_SRCS := src/core/vm_mem.c src/core/vm.c src/core/colour.c \
+                    src/core/page_alloc.c $(UNIT_DIR)/fakes/fakes.c
 
 unit_isa_SRCS := src/core/isa.c
 

@@ -82,5 +82,7 @@ bool colour_alloc(struct colour_pool *cp, uint64_t pages, colormap_t mask,
 
 /* The physical address of page `i` (< m->pages) of an object. */
 uint64_t colour_page(const struct colour_mem *m, uint64_t i);
+/* Bytes from m->base to the end of its last page: the host range it spans. */
+uint64_t colour_span(const struct colour_mem *m);
 
 #endif

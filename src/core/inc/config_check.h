@@ -44,9 +44,9 @@ int config_check(const struct config *cfg, const struct config_target *target,
                  unsigned harts[MAX_VMS][MAX_CPUS], struct config_error *err);
 
 /*
- * Fields this build accepts but does not apply yet (cache colouring of VM
- * and hypervisor memory, hypervisor relocation): `note` gets one message
- * for each one set, so the build and the boot say so. Returns the count.
+ * Fields this build accepts but does not apply yet (colouring of the
+ * hypervisor's own memory, its relocation): `note` gets one message for
+ * each one set, so the build and the boot say so. Returns the count.
  */
 typedef void (*config_note_fn)(const char *msg, void *arg);
 unsigned config_unapplied(const struct config *cfg, config_note_fn note,

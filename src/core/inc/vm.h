@@ -3,6 +3,7 @@
 #define VM_H
 
 #include <arch/vcpu_regs.h>
+#include <colour.h>
 #include <config.h>
 #include <hyp_limits.h>
 #include <lib/spinlock.h>
@@ -31,11 +32,11 @@ struct vcpu {
     uint64_t start_arg;
 };
 
-/* One contiguous guest-physical to host-physical mapping of RAM. */
+/* A piece of guest RAM: guest-physical [gpa, gpa + size) on these pages. */
 struct vm_mem {
     uint64_t gpa;
-    uint64_t hpa;
     uint64_t size;
+    struct colour_mem pages; /* contiguous from pages.base, or coloured */
 };
 
 /*
@@ -56,6 +57,7 @@ struct vm_emul {
 
 enum vm_state {
     VM_RUNNING,
+    VM_RESTARTING, /* down while its image is reloaded; running again soon */
     VM_SHUTDOWN,
 };
 
@@ -90,10 +92,15 @@ struct vm {
 extern struct vm vms[MAX_VMS];
 extern unsigned vm_count;
 
-/* The host-physical address of [gpa, gpa + size) if it is all VM RAM. */
+/*
+ * The host-physical address of [gpa, gpa + size) if it is all VM RAM and
+ * contiguous in host memory (within one page, in coloured memory).
+ */
 bool vm_gpa_to_hpa(const struct vm *vm, uint64_t gpa, uint64_t size,
                    uint64_t *hpa);
 bool vm_gpa_is_ram(const struct vm *vm, uint64_t gpa, uint64_t size);
+/* Every VM is shut down (a restarting one is not: it runs again soon). */
+bool vm_all_shut_down(void);
 struct vcpu *vm_vcpu(struct vm *vm, uint64_t vhartid);
 bool vm_add_emul(struct vm *vm, uint64_t base, uint64_t size,
                  mmio_handler_t access);

@@ -251,6 +251,20 @@ void arch_virq_add_virtual(struct vm *vm, unsigned id)
     fake.add_virtual_n++;
 }
 
+void *arch_hyp_map_phys(uint64_t pa, uint64_t size)
+{
+    (void)size;
+    fake.hyp_map_n++;
+    return (void *)(uintptr_t)pa;
+}
+
+void arch_hyp_unmap_phys(uint64_t pa, uint64_t size)
+{
+    (void)pa;
+    (void)size;
+    fake.hyp_unmap_n++;
+}
+
 int arch_vm_map(struct vm *vm, uint64_t gpa, uint64_t hpa, uint64_t size,
                 int writable, int executable)
 {

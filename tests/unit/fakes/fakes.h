@@ -96,6 +96,8 @@ struct fake_log {
     unsigned map_n;
     struct fake_map map[FAKE_LOG_MAX];
     int map_fails; /* arch_vm_map returns this */
+    /* arch_hyp_map_phys/unmap: host memory is "physical" (identity). */
+    unsigned hyp_map_n, hyp_unmap_n;
     /* printk: how often, and the last message */
     unsigned printk_n;
     char printk_last[256];

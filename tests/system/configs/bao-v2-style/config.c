@@ -1,8 +1,8 @@
 /*
  * A configuration written the way the Bao tutorials write them: image path
  * from CPPFLAGS, VM_IMAGE with a trailing semicolon, the image described
- * field by field, a device region with interrupts and the PLIC base, and
- * VM colours (accepted, reported as not applied yet).
+ * field by field, a device region with interrupts and the PLIC base, VM
+ * colours, and hypervisor colours (accepted, reported as not applied).
  */
 #include <config.h>
 
@@ -11,6 +11,10 @@ VM_IMAGE(baremetal_image, XSTR(BAO_DEMOS_WRKDIR_IMGS/baremetal.bin));
 struct config config = {
     
     CONFIG_HEADER
+
+    .hyp = {
+        .colors = 0b11,
+    },
 
     .vmlist_size = 1,
     .vmlist = (struct vm_config[]) {

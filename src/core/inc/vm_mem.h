@@ -1,0 +1,23 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/*
+ * A VM's RAM: pieces of guest-physical space, each backed by contiguous
+ * host pages or by cache-coloured ones (colour.h), mapped in stage 2 and
+ * cleared and filled by the hypervisor through a temporary mapping.
+ */
+#ifndef VM_MEM_H
+#define VM_MEM_H
+
+#include <colour.h>
+#include <stddef.h>
+#include <stdint.h>
+
+struct vm;
+
+/* Map `pages` at `gpa` (RWX) and record them as the VM's RAM. 0 or -1. */
+int vm_mem_add(struct vm *vm, uint64_t gpa, const struct colour_mem *pages);
+/* Zero every piece of the VM's RAM but `keep` (host base, or 0). */
+void vm_mem_clear(struct vm *vm, uint64_t keep);
+/* Copy `size` bytes to guest-physical `gpa`; the range must be VM RAM. */
+void vm_mem_copy_in(struct vm *vm, uint64_t gpa, const void *src, size_t size);
+
+#endif
