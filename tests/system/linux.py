@@ -35,10 +35,10 @@ class Machine:
     tagged output), `hvc` the Linux VM's virtio console, `port` the host
     port forwarded to the guest's port 80."""
 
-    def __init__(self, config, smp=4, cppflags=None):
+    def __init__(self, config, smp=4, cppflags=None, config_repo=None):
         self.config = config
         self.port = free_port()
-        kernel = build(config, cppflags=cppflags)
+        kernel = build(config, config_repo=config_repo, cppflags=cppflags)
         args = ["-nographic", "-M", "virt", "-cpu", "rv64", "-m", "4G",
                 "-smp", str(smp), "-bios", "default", "-kernel", str(kernel),
                 "-netdev", "user,id=n0,restrict=on,hostfwd=tcp:127.0.0.1:"
