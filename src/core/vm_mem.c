@@ -10,6 +10,8 @@ static int map_pages(struct vm *vm, uint64_t gpa, const struct colour_mem *p)
 {
     uint64_t run = 0;
 
+    if (!p->mask)
+        return arch_vm_map(vm, gpa, p->base, p->pages * PAGE_SIZE, 1, 1);
     for (uint64_t i = 1; i <= p->pages; i++) {
         if (i < p->pages &&
             colour_page(p, i) == colour_page(p, i - 1) + PAGE_SIZE)
