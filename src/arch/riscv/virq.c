@@ -14,6 +14,7 @@
 #include <arch_hooks.h>
 #include <console.h>
 #include <cpu.h>
+#include <lib/bitmap.h>
 #include <platform.h>
 #include <vm.h>
 
@@ -28,8 +29,7 @@ static unsigned console_irq;
 
 static bool is_virtual(const struct vm *vm, unsigned id)
 {
-    return id < VPLIC_MAX_SOURCES &&
-           (vm->arch.virtual_src[id / 32] >> (id % 32)) & 1;
+    return id < VPLIC_MAX_SOURCES && bitmap_test(vm->arch.virtual_src, id);
 }
 
 static unsigned s_context_of(unsigned vcpu_id)
@@ -116,12 +116,11 @@ void arch_vcpu_sync_irq_line(struct vcpu *vcpu)
 /* The guest completed virtual source id: replay a latched edge. */
 static void virtual_completed(struct vm *vm, unsigned id)
 {
-    uint32_t bit = 1U << (id % 32);
     bool raised = false;
 
     spin_lock(&vm->arch.irq_lock);
-    if (vm->arch.edge_latched[id / 32] & bit) {
-        vm->arch.edge_latched[id / 32] &= ~bit;
+    if (bitmap_test(vm->arch.edge_latched, id)) {
+        bitmap_clear(vm->arch.edge_latched, id);
         raised = vplic_raise(&vm->arch.vplic, id);
     }
     spin_unlock(&vm->arch.irq_lock);
@@ -198,8 +197,7 @@ void arch_vm_reset_irqs(struct vm *vm)
     }
     vplic_init(p, platform.plic.num_sources, vm->vcpu_num);
     vm->arch.lines_up = 0;
-    for (unsigned w = 0; w < VPLIC_WORDS; w++)
-        vm->arch.edge_latched[w] = 0;
+    bitmap_zero(vm->arch.edge_latched, VPLIC_WORDS);
     for (unsigned id = 1; id < p->num_sources; id++) {
         if (is_virtual(vm, id))
             vplic_assign(p, id);
@@ -243,7 +241,7 @@ void arch_virq_add_virtual(struct vm *vm, unsigned id)
     if (!vm->cfg->platform.arch.irqc.plic.base || id >= VPLIC_MAX_SOURCES)
         return;
     spin_lock(&vm->arch.irq_lock);
-    vm->arch.virtual_src[id / 32] |= 1U << (id % 32);
+    bitmap_set(vm->arch.virtual_src, id);
     vplic_assign(&vm->arch.vplic, id);
     spin_unlock(&vm->arch.irq_lock);
 }
@@ -275,7 +273,7 @@ void arch_virq_trigger(struct vm *vm, unsigned id)
      */
     spin_lock(&vm->arch.irq_lock);
     if (vplic_is_in_flight(&vm->arch.vplic, id))
-        vm->arch.edge_latched[id / 32] |= 1U << (id % 32);
+        bitmap_set(vm->arch.edge_latched, id);
     else
         raised = vplic_raise(&vm->arch.vplic, id);
     spin_unlock(&vm->arch.irq_lock);

@@ -6,8 +6,7 @@
  * contexts beyond its vCPUs, reserved words) is hardwired to 0.
  */
 #include <arch/vplic.h>
-
-#define BITS_PER_WORD 32
+#include <lib/bitmap.h>
 
 /* The register an offset names; index is a source id, word or context. */
 enum vplic_reg_kind {
@@ -25,39 +24,6 @@ struct vplic_reg {
     unsigned ctx;
 };
 
-/* ---- Bitmaps ------------------------------------------------------------*/
-
-static unsigned word_of(unsigned id)
-{
-    return id / BITS_PER_WORD;
-}
-
-static uint32_t bit_of(unsigned id)
-{
-    return 1U << (id % BITS_PER_WORD);
-}
-
-static bool test_bit(const uint32_t *map, unsigned id)
-{
-    return (map[word_of(id)] & bit_of(id)) != 0;
-}
-
-static void set_bit(uint32_t *map, unsigned id)
-{
-    map[word_of(id)] |= bit_of(id);
-}
-
-static void clear_bit(uint32_t *map, unsigned id)
-{
-    map[word_of(id)] &= ~bit_of(id);
-}
-
-static void clear_words(uint32_t *map, size_t n)
-{
-    for (size_t i = 0; i < n; i++)
-        map[i] = 0;
-}
-
 /* ---- State --------------------------------------------------------------*/
 
 void vplic_init(struct vplic *p, unsigned num_sources, unsigned num_vcpus)
@@ -69,12 +35,12 @@ void vplic_init(struct vplic *p, unsigned num_sources, unsigned num_vcpus)
     p->num_sources =
         num_sources < VPLIC_MAX_SOURCES ? num_sources : VPLIC_MAX_SOURCES;
     p->num_contexts = contexts;
-    clear_words(p->assigned, VPLIC_WORDS);
-    clear_words(p->priority, VPLIC_MAX_SOURCES);
-    clear_words(p->pending, VPLIC_WORDS);
-    clear_words(p->in_flight, VPLIC_WORDS);
+    bitmap_zero(p->assigned, VPLIC_WORDS);
+    bitmap_zero(p->priority, VPLIC_MAX_SOURCES);
+    bitmap_zero(p->pending, VPLIC_WORDS);
+    bitmap_zero(p->in_flight, VPLIC_WORDS);
     for (unsigned c = 0; c < VPLIC_MAX_CONTEXTS; c++) {
-        clear_words(p->enable[c], VPLIC_WORDS);
+        bitmap_zero(p->enable[c], VPLIC_WORDS);
         p->threshold[c] = 0;
     }
 }
@@ -88,40 +54,40 @@ static bool source_exists(const struct vplic *p, unsigned id)
 void vplic_assign(struct vplic *p, unsigned id)
 {
     if (source_exists(p, id))
-        set_bit(p->assigned, id);
+        bitmap_set(p->assigned, id);
 }
 
 bool vplic_is_assigned(const struct vplic *p, unsigned id)
 {
-    return source_exists(p, id) && test_bit(p->assigned, id);
+    return source_exists(p, id) && bitmap_test(p->assigned, id);
 }
 
 /* spec 1 (gateways): at most one request per source in the core at a time. */
 bool vplic_is_enabled(const struct vplic *p, unsigned ctx, unsigned id)
 {
     return ctx < p->num_contexts && source_exists(p, id) &&
-           test_bit(p->enable[ctx], id);
+           bitmap_test(p->enable[ctx], id);
 }
 
 bool vplic_is_in_flight(const struct vplic *p, unsigned id)
 {
-    return source_exists(p, id) && test_bit(p->in_flight, id);
+    return source_exists(p, id) && bitmap_test(p->in_flight, id);
 }
 
 bool vplic_raise(struct vplic *p, unsigned id)
 {
-    if (!vplic_is_assigned(p, id) || test_bit(p->in_flight, id) ||
-        test_bit(p->pending, id))
+    if (!vplic_is_assigned(p, id) || bitmap_test(p->in_flight, id) ||
+        bitmap_test(p->pending, id))
         return false;
-    set_bit(p->pending, id);
+    bitmap_set(p->pending, id);
     return true;
 }
 
 bool vplic_lower(struct vplic *p, unsigned id)
 {
-    if (!vplic_is_assigned(p, id) || !test_bit(p->pending, id))
+    if (!vplic_is_assigned(p, id) || !bitmap_test(p->pending, id))
         return false;
-    clear_bit(p->pending, id);
+    bitmap_clear(p->pending, id);
     return true;
 }
 
@@ -278,8 +244,8 @@ static uint32_t claim(struct vplic *p, unsigned ctx, struct vplic_result *res)
     id = best_source(p, ctx, 0);
     if (id == 0)
         return 0;
-    clear_bit(p->pending, id);
-    set_bit(p->in_flight, id);
+    bitmap_clear(p->pending, id);
+    bitmap_set(p->in_flight, id);
     res->lines_changed = true;
     return id;
 }
@@ -292,9 +258,9 @@ static void complete(struct vplic *p, unsigned ctx, uint32_t id,
                      struct vplic_result *res)
 {
     if (ctx >= p->num_contexts || !vplic_is_assigned(p, id) ||
-        !test_bit(p->in_flight, id) || !test_bit(p->enable[ctx], id))
+        !bitmap_test(p->in_flight, id) || !bitmap_test(p->enable[ctx], id))
         return;
-    clear_bit(p->in_flight, id);
+    bitmap_clear(p->in_flight, id);
     res->completed_id = id;
 }
 
