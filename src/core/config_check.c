@@ -505,7 +505,7 @@ static int check_region_colours(const struct vm_config *c, size_t vm, size_t i,
                                 struct config_error *err)
 {
     const struct vm_mem_region *r = &c->platform.regions[i];
-    colormap_t mask = r->colors ? r->colors : c->colors;
+    colormap_t mask = vm_region_colours(c, r);
     char field[96];
 
     if (!mask)

@@ -79,7 +79,7 @@ static uint64_t coloured_table_bytes(void)
         for (size_t i = 0; i < vm->platform.region_num; i++) {
             const struct vm_mem_region *r = &vm->platform.regions[i];
 
-            if (!r->place_phys && (r->colors || vm->colors))
+            if (!r->place_phys && vm_region_colours(vm, r))
                 tables += r->size / (2 * MIB) + 4;
         }
     }

@@ -49,13 +49,6 @@ int vm_claim_placed_regions(const struct config *cfg)
     return 0;
 }
 
-/* The region's colours, else the VM's (0: not coloured). */
-static colormap_t region_colours(const struct vm_config *cfg,
-                                 const struct vm_mem_region *r)
-{
-    return r->colors ? r->colors : cfg->colors;
-}
-
 static bool place_region(const struct vm_config *cfg,
                          const struct vm_mem_region *r, uint64_t gpa,
                          struct colour_mem *pages)
@@ -68,9 +61,9 @@ static bool place_region(const struct vm_config *cfg,
         pages->base = r->phys + (gpa - r->base);
         return true;
     }
-    if (region_colours(cfg, r))
-        return colour_alloc(&ram_colours, pages->pages, region_colours(cfg, r),
-                            pages);
+    if (vm_region_colours(cfg, r))
+        return colour_alloc(&ram_colours, pages->pages,
+                            vm_region_colours(cfg, r), pages);
     /* Try the alignment that gives the largest pages, then settle. */
     for (uint64_t align = best_alignment(gpa, size);;
          align = align > 2 * MIB ? 2 * MIB : PAGE_SIZE) {
@@ -91,9 +84,9 @@ static int add_allocated(struct vm *vm, const struct vm_mem_region *r, size_t i,
     if (!place_region(vm->cfg, r, gpa, &pages)) {
         log_error("VM %u: regions[%zu]: no free RAM for 0x%lx bytes%s", vm->id,
                   i, size,
-                  r->place_phys                ? " at the requested phys"
-                  : region_colours(vm->cfg, r) ? " of its colours"
-                                               : "");
+                  r->place_phys                   ? " at the requested phys"
+                  : vm_region_colours(vm->cfg, r) ? " of its colours"
+                                                  : "");
         return -1;
     }
     if (vm_mem_add(vm, gpa, &pages)) {

@@ -69,6 +69,13 @@ static inline unsigned colour_of(uint64_t pa, unsigned colours)
     return colours ? (unsigned)((pa / PAGE_SIZE) % colours) : 0;
 }
 
+/* The colours a VM region asks for: its own, else its VM's (0: none). */
+static inline colormap_t vm_region_colours(const struct vm_config *vm,
+                                           const struct vm_mem_region *r)
+{
+    return r->colors ? r->colors : vm->colors;
+}
+
 void colour_pool_init(struct colour_pool *cp, struct page_alloc *ram,
                       unsigned colours);
 
