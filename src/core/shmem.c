@@ -1,12 +1,11 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-#include <arch_hooks.h>
 #include <colour.h>
 #include <console.h>
 #include <hyp_limits.h>
-#include <lib/string.h>
 #include <lib/util.h>
 #include <page_alloc.h>
 #include <shmem.h>
+#include <vm_mem.h>
 
 static struct colour_mem objects[MAX_SHMEMS];
 
@@ -37,16 +36,6 @@ static bool place(const struct shmem *s, size_t id, struct colour_mem *m)
     return false;
 }
 
-static void zero_pages(const struct colour_mem *m)
-{
-    for (uint64_t i = 0; i < m->pages; i++) {
-        uint64_t pa = colour_page(m, i);
-
-        memset(arch_hyp_map_phys(pa, PAGE_SIZE), 0, PAGE_SIZE);
-        arch_hyp_unmap_phys(pa, PAGE_SIZE);
-    }
-}
-
 int shmem_init(const struct config *cfg)
 {
     /* Placed objects first: the others must not be allocated on them. */
@@ -58,7 +47,7 @@ int shmem_init(const struct config *cfg)
                 continue;
             if (!place(s, i, &objects[i]))
                 return -1;
-            zero_pages(&objects[i]);
+            colour_mem_clear(&objects[i]);
         }
     }
     return 0;

@@ -208,7 +208,7 @@ void vm_load_image(struct vm *vm)
 
     /* An inplace image's pages are in bao.bin: never cleared. */
     vm_mem_clear(vm, cfg->image.inplace ? cfg->image.load_addr : 0);
-    if (!vm->cfg->image.inplace)
+    if (!cfg->image.inplace)
         copy_image(vm);
     copy_boot_blobs(vm);
 }

@@ -47,20 +47,25 @@ static uint8_t *at(uint8_t *va, const struct colour_mem *p, uint64_t hpa)
     return va + (hpa - p->base);
 }
 
+void colour_mem_clear(const struct colour_mem *p)
+{
+    uint64_t span = colour_span(p);
+    uint8_t *va = arch_hyp_map_phys(p->base, span);
+
+    if (!va)
+        return;
+    if (!p->mask)
+        memset(va, 0, p->pages * PAGE_SIZE);
+    for (uint64_t pg = 0; p->mask && pg < p->pages; pg++)
+        memset(at(va, p, colour_page(p, pg)), 0, PAGE_SIZE);
+    arch_hyp_unmap_phys(p->base, span);
+}
+
 void vm_mem_clear(struct vm *vm, uint64_t keep)
 {
     for (unsigned i = 0; i < vm->mem_num; i++) {
-        const struct colour_mem *p = &vm->mem[i].pages;
-        uint8_t *va;
-
-        if ((keep && p->base == keep) ||
-            !(va = arch_hyp_map_phys(p->base, colour_span(p))))
-            continue;
-        if (!p->mask)
-            memset(va, 0, p->pages * PAGE_SIZE);
-        for (uint64_t pg = 0; p->mask && pg < p->pages; pg++)
-            memset(at(va, p, colour_page(p, pg)), 0, PAGE_SIZE);
-        arch_hyp_unmap_phys(p->base, colour_span(p));
+        if (!keep || vm->mem[i].pages.base != keep)
+            colour_mem_clear(&vm->mem[i].pages);
     }
 }
 

@@ -126,6 +126,20 @@ static void test_clear_zeroes_only_the_pieces_pages(void **state)
     assert_int_equal(fake.hyp_unmap_n, 1);
 }
 
+static void test_clear_of_an_object_outside_any_vm(void **state)
+{
+    struct colour_mem p = coloured(2, 0x2); /* colour 1: blocks 0 and 1 */
+
+    (void)state;
+    colour_mem_clear(&p);
+    assert_int_equal(host[PAGE_SIZE], 0);
+    assert_int_equal(host[BLOCK + 2 * PAGE_SIZE - 1], 0);
+    assert_int_equal(host[0], 0xaa);
+    assert_int_equal(host[2 * PAGE_SIZE], 0xaa);
+    assert_int_equal(host[BLOCK + 2 * PAGE_SIZE], 0xaa);
+    assert_int_equal(fake.hyp_map_n, 1);
+}
+
 static void test_clear_keeps_the_piece_asked(void **state)
 {
     struct colour_mem p = {.base = (uintptr_t)host, .pages = 2};
@@ -180,6 +194,7 @@ int main(void)
         T(test_scattered_colours_map_page_by_page),
         T(test_a_failed_mapping_adds_nothing),
         T(test_clear_zeroes_only_the_pieces_pages),
+        T(test_clear_of_an_object_outside_any_vm),
         T(test_clear_keeps_the_piece_asked),
         T(test_copy_follows_the_colours),
         T(test_copy_crosses_into_the_next_piece),

@@ -15,6 +15,11 @@ struct vm;
 
 /* Map `pages` at `gpa` (RWX) and record them as the VM's RAM. 0 or -1. */
 int vm_mem_add(struct vm *vm, uint64_t gpa, const struct colour_mem *pages);
+/*
+ * Zero the pages of `p` (and no other page of its span) through one
+ * temporary mapping of the span; shared memory is cleared this way too.
+ */
+void colour_mem_clear(const struct colour_mem *p);
 /* Zero every piece of the VM's RAM but `keep` (host base, or 0). */
 void vm_mem_clear(struct vm *vm, uint64_t keep);
 /* Copy `size` bytes to guest-physical `gpa`; the range must be VM RAM. */
