@@ -20,5 +20,6 @@
  * device tree, so this is assumed rather than discovered.
  */
 #define TIMEBASE_HZ 10000000UL
+#define NS_PER_TICK (1000000000UL / TIMEBASE_HZ)
 
 #endif

@@ -33,6 +33,7 @@
 #include "riscv.h"
 #include "sbi.h"
 #include "smp.h"
+#include "stats.h"
 #include "trap.h"
 
 /* Bao's hypercall extension (firmware-specific EID range); id 0 is Baobab's
@@ -47,7 +48,6 @@
 #define IRQ_ITERS 50
 #define IRQ_DELTA 100000 /* ns of RTC time */
 
-#define NS_PER_TICK (1000000000UL / TIMEBASE_HZ)
 /* Watchdog for each of the ipi and irq phases (the second hart's start and
  * stop included). */
 #define PHASE_TIMEOUT TIMEBASE_HZ /* 1 s */
@@ -66,21 +66,6 @@
 #define RTC_CLEAR_ALARM 0x14
 #define RTC_CLEAR_INTERRUPT 0x1c
 #define RTC_IRQ 11
-
-struct stats {
-    unsigned long n;
-    int64_t sum, min, max;
-};
-
-static void stats_add(struct stats *s, int64_t v)
-{
-    if (s->n == 0 || v < s->min)
-        s->min = v;
-    if (s->n == 0 || v > s->max)
-        s->max = v;
-    s->sum += v;
-    s->n++;
-}
 
 /* "bench: <name> <avg> <unit> (min <min> max <max>)", plus ", error <e>"
  * inside the parentheses if error is not 0. */

@@ -54,6 +54,7 @@
 #include "riscv.h"
 #include "sbi.h"
 #include "smp.h"
+#include "stats.h"
 #include "trap.h"
 
 #define RECORD 64
@@ -64,7 +65,6 @@
 #define PINGS_OTHER 100  /* with the phase pinned, and naive */
 #define PHASES 100       /* instructions per tick of the time CSR */
 #define SETTLE_TICKS 100 /* 10 us: far more than the receiver needs */
-#define NS_PER_TICK (1000000000UL / TIMEBASE_HZ)
 #define GOLDEN 0x9e3779b97f4a7c15UL /* message pattern: word j = j * GOLDEN */
 
 static const struct {
@@ -383,11 +383,6 @@ static uint64_t ping(unsigned long id)
     return t0;
 }
 
-struct stats {
-    unsigned long n;
-    uint64_t sum, min, max;
-};
-
 /*
  * Sleep until a timer SETTLE_TICKS away, so that the receiver is back in
  * wfi when the ping comes, done with its previous answer, as it would be
@@ -431,13 +426,7 @@ static void sample(struct stats *s, enum phase phase, unsigned long k)
         if (!take_num(&p, &t1))
             t1 = 0;
     } while (t1 < t0); /* an answer to something earlier */
-    t1 -= t0;
-    if (s->n == 0 || t1 < s->min)
-        s->min = t1;
-    if (s->n == 0 || t1 > s->max)
-        s->max = t1;
-    s->sum += t1;
-    s->n++;
+    stats_add(s, (int64_t)(t1 - t0));
 }
 
 static void report_notify(const char *name, const struct stats *s)
