@@ -5,9 +5,7 @@
 struct vm vms[MAX_VMS];
 unsigned vm_count;
 
-/* The piece of RAM holding all of [gpa, gpa + size), or NULL. */
-static const struct vm_mem *piece_holding(const struct vm *vm, uint64_t gpa,
-                                          uint64_t size)
+const struct vm_mem *vm_mem_at(const struct vm *vm, uint64_t gpa, uint64_t size)
 {
     uint64_t len = size ? size : 1;
 
@@ -21,24 +19,9 @@ static const struct vm_mem *piece_holding(const struct vm *vm, uint64_t gpa,
     return NULL;
 }
 
-bool vm_gpa_to_hpa(const struct vm *vm, uint64_t gpa, uint64_t size,
-                   uint64_t *hpa)
-{
-    const struct vm_mem *m = piece_holding(vm, gpa, size);
-    uint64_t off;
-
-    if (!m)
-        return false;
-    off = gpa - m->gpa;
-    if (m->pages.mask && off % PAGE_SIZE + (size ? size : 1) > PAGE_SIZE)
-        return false;
-    *hpa = colour_page(&m->pages, off / PAGE_SIZE) + off % PAGE_SIZE;
-    return true;
-}
-
 bool vm_gpa_is_ram(const struct vm *vm, uint64_t gpa, uint64_t size)
 {
-    return piece_holding(vm, gpa, size) != NULL;
+    return vm_mem_at(vm, gpa, size) != NULL;
 }
 
 bool vm_all_shut_down(void)

@@ -89,22 +89,13 @@ static void copy_into(const struct vm_mem *m, uint64_t off, const uint8_t *src,
         arch_hyp_unmap_phys(p->base, colour_span(p));
 }
 
-static const struct vm_mem *piece_at(const struct vm *vm, uint64_t gpa)
-{
-    for (unsigned i = 0; i < vm->mem_num; i++) {
-        if (gpa >= vm->mem[i].gpa && gpa - vm->mem[i].gpa < vm->mem[i].size)
-            return &vm->mem[i];
-    }
-    return NULL;
-}
-
 void vm_mem_copy_in(struct vm *vm, uint64_t gpa, const void *src, size_t size)
 {
     const uint8_t *s = src;
     const struct vm_mem *m;
 
     /* A range may cross from one piece into the next (an inplace image). */
-    while (size && (m = piece_at(vm, gpa)) != NULL) {
+    while (size && (m = vm_mem_at(vm, gpa, 0)) != NULL) {
         uint64_t off = gpa - m->gpa;
         size_t n = (size_t)MIN(size, m->size - off);
 

@@ -92,12 +92,11 @@ struct vm {
 extern struct vm vms[MAX_VMS];
 extern unsigned vm_count;
 
-/*
- * The host-physical address of [gpa, gpa + size) if it is all VM RAM and
- * contiguous in host memory (within one page, in coloured memory).
- */
-bool vm_gpa_to_hpa(const struct vm *vm, uint64_t gpa, uint64_t size,
-                   uint64_t *hpa);
+/* The piece of the VM's RAM holding all of [gpa, gpa + size) (size 0: the
+ * byte at gpa), or NULL. */
+const struct vm_mem *vm_mem_at(const struct vm *vm, uint64_t gpa,
+                               uint64_t size);
+/* Whether [gpa, gpa + size) is all RAM of the VM (within one piece). */
 bool vm_gpa_is_ram(const struct vm *vm, uint64_t gpa, uint64_t size);
 /* Every VM is shut down (a restarting one is not: it runs again soon). */
 bool vm_all_shut_down(void);

@@ -141,18 +141,19 @@ void arch_system_off(void)
 }
 
 /*
- * Guest RAM is host memory: a test's vm->mem[i].hpa is the address of a host
- * buffer. Like the real hooks these trust the caller to have checked the
- * range, but here a range that is not the VM's RAM fails the test.
+ * Guest RAM is host memory: a test's vm->mem[i].pages.base is the address of
+ * a host buffer (contiguous). Like the real hooks these trust the caller to
+ * have checked the range, but here a range that is not the VM's RAM fails
+ * the test.
  */
 static void *guest_ptr(struct vm *vm, uint64_t gpa, size_t len)
 {
-    uint64_t hpa;
+    const struct vm_mem *m = vm_mem_at(vm, gpa, len);
 
-    if (!vm_gpa_to_hpa(vm, gpa, len, &hpa))
+    if (!m)
         fail_msg("guest access to 0x%lx+0x%zx outside VM RAM",
                  (unsigned long)gpa, len);
-    return (void *)(uintptr_t)hpa;
+    return (void *)(uintptr_t)(m->pages.base + (gpa - m->gpa));
 }
 
 void arch_guest_read(struct vm *vm, uint64_t gpa, void *dst, size_t len)
