@@ -526,21 +526,19 @@ static void test_hsm_stop(void **state)
 
 static void test_hsm_suspend_bad_args(void **state)
 {
-    static const unsigned long reserved[] = {0x1, 0x0fffffff, 0x80000001,
-                                             0x8fffffff, 0x100000000UL};
+    /*
+     * Reserved types, and platform-specific ones (none is implemented): both
+     * are SBI_ERR_INVALID_PARAM in SBI v2.0's table of suspend errors.
+     */
+    static const unsigned long refused[] = {
+        0x1,        0x0fffffff, 0x80000001, 0x8fffffff,   0x10000000,
+        0x7fffffff, 0x90000000, 0xffffffff, 0x100000001UL};
 
     (void)state;
-    for (unsigned i = 0; i < sizeof(reserved) / sizeof(reserved[0]); i++)
-        assert_sbi(ECALL(0, SBI_EXT_HSM, SBI_HSM_HART_SUSPEND, reserved[i],
-                         RAM_GPA, 0),
-                   SBI_ERR_INVALID_PARAM, 0);
-    /* Platform-specific types exist in the spec but none is offered. */
-    static const unsigned long platform[] = {0x10000000, 0x7fffffff, 0x90000000,
-                                             0xffffffff};
-    for (unsigned i = 0; i < sizeof(platform) / sizeof(platform[0]); i++)
-        assert_sbi(ECALL(0, SBI_EXT_HSM, SBI_HSM_HART_SUSPEND, platform[i],
-                         RAM_GPA, 0),
-                   SBI_ERR_NOT_SUPPORTED, 0);
+    for (unsigned i = 0; i < sizeof(refused) / sizeof(refused[0]); i++)
+        assert_sbi(
+            ECALL(0, SBI_EXT_HSM, SBI_HSM_HART_SUSPEND, refused[i], RAM_GPA, 0),
+            SBI_ERR_INVALID_PARAM, 0);
     /* A non-retentive suspend needs a resume address in RAM. */
     assert_sbi(ECALL(0, SBI_EXT_HSM, SBI_HSM_HART_SUSPEND,
                      SBI_HSM_SUSPEND_NON_RETENTIVE, 0x1000, 0),
@@ -565,6 +563,18 @@ static void test_hsm_suspend_retentive(void **state)
     assert_int_equal(fake.reset_n, 0);
 }
 
+/* suspend_type is 32 bits wide: upper bits are ignored (SBI spec 3). */
+static void test_hsm_suspend_type_upper_bits_ignored(void **state)
+{
+    (void)state;
+    fake.pending_irq_after = 1;
+    assert_sbi(ECALL(2, SBI_EXT_HSM, SBI_HSM_HART_SUSPEND,
+                     0xffffffff00000000UL | SBI_HSM_SUSPEND_RETENTIVE, 0, 0),
+               SBI_SUCCESS, 0);
+    assert_int_equal(fake.pending_irq_polls, 1);
+    assert_int_equal(fake.reset_n, 0);
+}
+
 static void test_hsm_suspend_non_retentive(void **state)
 {
     struct vcpu *v;
@@ -575,12 +585,15 @@ static void test_hsm_suspend_non_retentive(void **state)
              (const unsigned long[6]){SBI_HSM_SUSPEND_NON_RETENTIVE,
                                       RAM_GPA + 0x2000, 0x55});
     sbi_handle_ecall(v);
-    /* Resumes at the address with a0 = hartid, a1 = opaque, via reset. */
-    assert_int_equal(fake.reset_n, 1);
-    assert_ptr_equal(fake.reset.vcpu, v);
-    assert_int_equal(fake.reset.entry, RAM_GPA + 0x2000);
-    assert_int_equal(fake.reset.a0, 3);
-    assert_int_equal(fake.reset.a1, 0x55);
+    /* Resumes at the address with a0 = hartid, a1 = opaque... */
+    assert_int_equal(fake.resume_n, 1);
+    assert_ptr_equal(fake.resume.vcpu, v);
+    assert_int_equal(fake.resume.entry, RAM_GPA + 0x2000);
+    assert_int_equal(fake.resume.a0, 3);
+    assert_int_equal(fake.resume.a1, 0x55);
+    /* ...with the interrupt that woke it still pending (not a reset). */
+    assert_int_equal(fake.reset_n, 0);
+    assert_int_equal(fake.clear_irqs_n, 0);
     /* The dispatcher wrote no result over what reset set up. */
     assert_int_equal(v->arch.ctx.sepc, SEPC);
     assert_memory_equal(v->arch.ctx.x, saved_x, sizeof(saved_x));
@@ -597,7 +610,7 @@ static void test_srst_refusals(void **state)
                SBI_ERR_INVALID_PARAM, 0);
     assert_sbi(ECALL(0, SBI_EXT_SRST, SBI_SRST_SYSTEM_RESET, 0xefffffff, 0),
                SBI_ERR_INVALID_PARAM, 0);
-    assert_sbi(ECALL(0, SBI_EXT_SRST, SBI_SRST_SYSTEM_RESET, 0x100000000UL, 0),
+    assert_sbi(ECALL(0, SBI_EXT_SRST, SBI_SRST_SYSTEM_RESET, 0x100000003UL, 0),
                SBI_ERR_INVALID_PARAM, 0);
     assert_sbi(ECALL(0, SBI_EXT_SRST, SBI_SRST_SYSTEM_RESET,
                      SBI_SRST_TYPE_SHUTDOWN, 2),
@@ -605,11 +618,20 @@ static void test_srst_refusals(void **state)
     assert_sbi(ECALL(0, SBI_EXT_SRST, SBI_SRST_SYSTEM_RESET,
                      SBI_SRST_TYPE_COLD_REBOOT, 0xdfffffff),
                SBI_ERR_INVALID_PARAM, 0);
-    /* Vendor-specific types are valid but not implemented. */
+    /*
+     * Vendor-specific types, and SBI- or vendor-specific reasons: none is
+     * implemented, so SBI v2.0's table of reset errors says INVALID_PARAM.
+     */
     assert_sbi(ECALL(0, SBI_EXT_SRST, SBI_SRST_SYSTEM_RESET, 0xf0000000, 0),
-               SBI_ERR_NOT_SUPPORTED, 0);
+               SBI_ERR_INVALID_PARAM, 0);
     assert_sbi(ECALL(0, SBI_EXT_SRST, SBI_SRST_SYSTEM_RESET, 0xffffffff, 0),
-               SBI_ERR_NOT_SUPPORTED, 0);
+               SBI_ERR_INVALID_PARAM, 0);
+    assert_sbi(ECALL(0, SBI_EXT_SRST, SBI_SRST_SYSTEM_RESET,
+                     SBI_SRST_TYPE_WARM_REBOOT, 0xe0000000),
+               SBI_ERR_INVALID_PARAM, 0);
+    assert_sbi(ECALL(0, SBI_EXT_SRST, SBI_SRST_SYSTEM_RESET,
+                     SBI_SRST_TYPE_COLD_REBOOT, 0xffffffff),
+               SBI_ERR_INVALID_PARAM, 0);
     assert_sbi(ECALL(0, SBI_EXT_SRST, 1, 0, 0), SBI_ERR_NOT_SUPPORTED, 0);
     assert_int_equal(fake.shutdown_n, 0);
     assert_int_equal(fake.restart_n, 0);
@@ -642,11 +664,12 @@ static void test_srst_reboot(void **state)
     assert_int_equal(fake.restart_n, 1);
     assert_ptr_equal(fake.restart.vm, &vm);
     assert_ptr_equal(fake.restart.self, &vcpus[1]);
-    /* Warm reboot, with an SBI-implementation and a vendor reason. */
+    /* Warm reboot; type and reason are 32 bits, upper bits ignored. */
     ECALL_NORETURN(3, SBI_EXT_SRST, SBI_SRST_SYSTEM_RESET,
-                   SBI_SRST_TYPE_WARM_REBOOT, SBI_SRST_REASON_SBI_FIRST);
+                   SBI_SRST_TYPE_WARM_REBOOT, SBI_SRST_REASON_SYSTEM_FAILURE);
     ECALL_NORETURN(3, SBI_EXT_SRST, SBI_SRST_SYSTEM_RESET,
-                   SBI_SRST_TYPE_WARM_REBOOT, 0xf0000001);
+                   0xabcd00000000UL | SBI_SRST_TYPE_WARM_REBOOT,
+                   0x100000000UL | SBI_SRST_REASON_NONE);
     assert_int_equal(fake.restart_n, 3);
     assert_ptr_equal(fake.restart.self, &vcpus[3]);
     assert_int_equal(fake.shutdown_n, 0);
@@ -838,6 +861,7 @@ int main(void)
         T(test_ipc_notify_hypercall),
         T(test_hsm_suspend_bad_args),
         T(test_hsm_suspend_retentive),
+        T(test_hsm_suspend_type_upper_bits_ignored),
         T(test_hsm_suspend_non_retentive),
         T(test_srst_refusals),
         T(test_srst_shutdown),

@@ -38,19 +38,14 @@ static struct sbi_ret hart_get_status(struct vcpu *vcpu,
 }
 
 /*
- * Suspend types (SBI spec 9.4, table): the two defaults are offered; the
- * platform-specific ranges exist but we implement none; the rest is reserved.
+ * Suspend types (SBI spec 9.4): only the two defaults are implemented. A
+ * reserved type, or a platform-specific one we do not implement, is
+ * SBI_ERR_INVALID_PARAM (table "HSM Hart Suspend Errors").
  */
-static long check_suspend_type(unsigned long type)
+static bool suspend_type_is_implemented(uint32_t type)
 {
-    if (type == SBI_HSM_SUSPEND_RETENTIVE ||
-        type == SBI_HSM_SUSPEND_NON_RETENTIVE)
-        return SBI_SUCCESS;
-    if ((type >= SBI_HSM_SUSPEND_PLAT_RET_FIRST &&
-         type < SBI_HSM_SUSPEND_NON_RETENTIVE) ||
-        (type >= SBI_HSM_SUSPEND_PLAT_NONRET_FIRST && type <= 0xffffffffUL))
-        return SBI_ERR_NOT_SUPPORTED;
-    return SBI_ERR_INVALID_PARAM;
+    return type == SBI_HSM_SUSPEND_RETENTIVE ||
+           type == SBI_HSM_SUSPEND_NON_RETENTIVE;
 }
 
 /* Wait on this hart until the vCPU has an interrupt to take. */
@@ -69,18 +64,18 @@ static void wait_for_wakeup(struct vcpu *vcpu)
 
 static struct sbi_ret hart_suspend(struct vcpu *vcpu, const unsigned long *args)
 {
-    unsigned long type = args[0];
-    long err = check_suspend_type(type);
+    uint32_t type = sbi_arg32(args[0]);
 
-    if (err)
-        return sbi_err(err);
+    if (!suspend_type_is_implemented(type))
+        return sbi_err(SBI_ERR_INVALID_PARAM);
     if (type == SBI_HSM_SUSPEND_NON_RETENTIVE &&
         !vm_gpa_is_ram(vcpu->vm, args[1], MIN_INSN_LEN))
         return sbi_err(SBI_ERR_INVALID_ADDRESS);
     wait_for_wakeup(vcpu);
     if (type == SBI_HSM_SUSPEND_RETENTIVE)
         return sbi_ok(0);
-    arch_vcpu_reset(vcpu, args[1], vcpu->id, args[2]);
+    /* The interrupt that woke the vCPU must still be there to take. */
+    arch_vcpu_resume_at(vcpu, args[1], vcpu->id, args[2]);
     return sbi_err(SBI_RET_RESUMED);
 }
 

@@ -7,27 +7,35 @@
 #include <vm.h>
 #include <vm_lifecycle.h>
 
-static bool reason_is_valid(unsigned long reason)
+/*
+ * Types and reasons (SBI spec 10.1): we implement the standard ones only.
+ * A reserved value, or an SBI- or vendor-specific one we do not implement,
+ * is SBI_ERR_INVALID_PARAM (table "System Reset Errors").
+ */
+static bool type_is_implemented(uint32_t type)
+{
+    return type <= SBI_SRST_TYPE_WARM_REBOOT;
+}
+
+static bool reason_is_implemented(uint32_t reason)
 {
     return reason == SBI_SRST_REASON_NONE ||
-           reason == SBI_SRST_REASON_SYSTEM_FAILURE ||
-           (reason >= SBI_SRST_REASON_SBI_FIRST && reason <= 0xffffffffUL);
+           reason == SBI_SRST_REASON_SYSTEM_FAILURE;
 }
 
 static struct sbi_ret srst_call(struct vcpu *vcpu, unsigned long fid,
                                 const unsigned long *args)
 {
-    unsigned long type = args[0];
+    uint32_t type = sbi_arg32(args[0]);
+    uint32_t reason = sbi_arg32(args[1]);
     const char *why;
 
     if (fid != SBI_SRST_SYSTEM_RESET)
         return sbi_err(SBI_ERR_NOT_SUPPORTED);
-    if (type >= SBI_SRST_TYPE_VENDOR_FIRST && type <= 0xffffffffUL)
-        return sbi_err(SBI_ERR_NOT_SUPPORTED);
-    if (type > SBI_SRST_TYPE_WARM_REBOOT || !reason_is_valid(args[1]))
+    if (!type_is_implemented(type) || !reason_is_implemented(reason))
         return sbi_err(SBI_ERR_INVALID_PARAM);
-    why = args[1] == SBI_SRST_REASON_SYSTEM_FAILURE ? "guest reports failure"
-                                                    : "guest request";
+    why = reason == SBI_SRST_REASON_SYSTEM_FAILURE ? "guest reports failure"
+                                                   : "guest request";
     if (type == SBI_SRST_TYPE_SHUTDOWN)
         vm_shutdown(vcpu->vm, vcpu, why);
     vm_restart(vcpu->vm, vcpu, why);

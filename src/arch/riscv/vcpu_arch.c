@@ -25,9 +25,12 @@ void vcpu_ctx_resume(struct arch_vcpu_ctx *ctx) __attribute__((noreturn));
 
 #define SSTATUS_FS_INITIAL (1UL << 13)
 
-/* SBI spec 9.1 (hart_start): a0, a1 set, satp = 0, sstatus.SIE = 0. */
-void arch_vcpu_reset(struct vcpu *vcpu, uint64_t entry, uint64_t a0,
-                     uint64_t a1)
+/*
+ * SBI spec 9.1 (hart_start) and 9.4 (non-retentive resume): a0, a1 set,
+ * satp = 0, sstatus.SIE = 0; the rest of the VS state is cleared.
+ */
+void arch_vcpu_resume_at(struct vcpu *vcpu, uint64_t entry, uint64_t a0,
+                         uint64_t a1)
 {
     struct arch_vcpu_ctx *ctx = &vcpu->arch.ctx;
 
@@ -48,10 +51,16 @@ void arch_vcpu_reset(struct vcpu *vcpu, uint64_t entry, uint64_t a0,
     csr_write(CSR_VSEPC, 0);
     csr_write(CSR_VSCAUSE, 0);
     csr_write(CSR_VSTVAL, 0);
+    arch_fence_local();
+}
+
+void arch_vcpu_reset(struct vcpu *vcpu, uint64_t entry, uint64_t a0,
+                     uint64_t a1)
+{
+    arch_vcpu_resume_at(vcpu, entry, a0, a1);
     arch_vcpu_clear_interrupts(vcpu);
     /* An interrupt still pending in the vPLIC is still pending. */
     arch_vcpu_sync_irq_line(vcpu);
-    arch_fence_local();
 }
 
 void arch_vcpu_run(struct vcpu *vcpu)

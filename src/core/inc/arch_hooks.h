@@ -38,6 +38,9 @@ bool arch_guest_timer_is_direct(void);
 /* vCPUs */
 void arch_vcpu_reset(struct vcpu *vcpu, uint64_t entry, uint64_t a0,
                      uint64_t a1);
+/* As arch_vcpu_reset, but the vCPU's pending interrupts stay pending. */
+void arch_vcpu_resume_at(struct vcpu *vcpu, uint64_t entry, uint64_t a0,
+                         uint64_t a1);
 void arch_vcpu_run(struct vcpu *vcpu) __attribute__((noreturn));
 void arch_vcpu_raise_soft(struct vcpu *vcpu);
 void arch_vcpu_clear_interrupts(struct vcpu *vcpu);

@@ -134,6 +134,16 @@ void arch_vcpu_reset(struct vcpu *vcpu, uint64_t entry, uint64_t a0,
     fake.reset.a1 = a1;
 }
 
+void arch_vcpu_resume_at(struct vcpu *vcpu, uint64_t entry, uint64_t a0,
+                         uint64_t a1)
+{
+    fake.resume_n++;
+    fake.resume.vcpu = vcpu;
+    fake.resume.entry = entry;
+    fake.resume.a0 = a0;
+    fake.resume.a1 = a1;
+}
+
 void arch_system_off(void)
 {
     fake.system_off_n++;

@@ -72,6 +72,8 @@ struct fake_log {
     unsigned pending_irq_after; /* has_pending_interrupt says 1 on this poll */
     unsigned reset_n;
     struct fake_reset_call reset;
+    unsigned resume_n; /* arch_vcpu_resume_at: registers only */
+    struct fake_reset_call resume;
     unsigned guest_read_n, guest_write_n;
     unsigned system_off_n;
     /* guest timer */

@@ -9,6 +9,7 @@
 
 #include <arch/sbi_defs.h>
 #include <stdbool.h>
+#include <stdint.h>
 
 struct vcpu;
 
@@ -63,6 +64,16 @@ static inline struct sbi_ret sbi_err(long error)
 {
     struct sbi_ret r = {error, 0};
     return r;
+}
+
+/*
+ * A parameter the spec declares 32 bits wide: only its low 32 bits count
+ * (SBI spec 3, "higher privilege software must ensure that it only uses
+ * 32 bit data"), so stray upper bits are ignored, not refused.
+ */
+static inline uint32_t sbi_arg32(unsigned long arg)
+{
+    return (uint32_t)arg;
 }
 
 #endif
