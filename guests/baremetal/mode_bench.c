@@ -173,13 +173,6 @@ static bool on_soft(const struct trap_frame *frame)
     return true;
 }
 
-/* Instruction length from its first halfword (unprivileged spec, 1.5). */
-static unsigned long insn_length(unsigned long pc)
-{
-    uint16_t low = *(const volatile uint16_t *)pc;
-    return (low & 3) == 3 ? 4 : 2;
-}
-
 static bool bench_trap(unsigned long scause, struct trap_frame *frame)
 {
     switch (scause) {

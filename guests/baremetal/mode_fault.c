@@ -33,14 +33,6 @@ static volatile unsigned int faults; /* traps taken by the current probe */
 static volatile unsigned long fault_cause;
 static volatile unsigned long fault_tval;
 
-/* Instruction length from its first halfword: low bits 11 mean 32-bit, any
- * other value a 16-bit compressed instruction (unprivileged spec, 1.5). */
-static unsigned long insn_length(unsigned long pc)
-{
-    uint16_t low = *(const volatile uint16_t *)pc;
-    return (low & 3) == 3 ? 4 : 2;
-}
-
 static bool fault_trap(unsigned long scause, struct trap_frame *frame)
 {
     if (scause & SCAUSE_INTERRUPT)

@@ -65,12 +65,11 @@ static void resumed_main(unsigned long hartid, unsigned long opaque)
 {
     const char *ipi = take_wake_ipi(2);
 
-    console_printf("suspend: non-retentive resumed on hart %lu, opaque %s, "
-                   "wake ipi %s\n",
-                   hartid,
-                   opaque == (unsigned long)(uintptr_t)resumed_main ? "ok"
-                                                                    : "bad",
-                   ipi);
+    console_printf(
+        "suspend: non-retentive resumed on hart %lu, opaque %s, "
+        "wake ipi %s\n",
+        hartid, opaque == (unsigned long)(uintptr_t)resumed_main ? "ok" : "bad",
+        ipi);
     done = true;
     sbi_hart_stop();
 }

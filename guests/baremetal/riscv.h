@@ -22,9 +22,15 @@
 
 /* Exception codes (scause with the interrupt bit clear). */
 #define EXC_INST_ACCESS 1
+#define EXC_ILLEGAL_INSN 2
+#define EXC_BREAKPOINT 3
+#define EXC_LOAD_MISALIGNED 4
 #define EXC_LOAD_ACCESS 5
+#define EXC_STORE_MISALIGNED 6
 #define EXC_STORE_ACCESS 7
+#define EXC_INST_PAGE_FAULT 12
 #define EXC_LOAD_PAGE_FAULT 13
+#define EXC_STORE_PAGE_FAULT 15
 
 /* CSR names must be literals in the instruction, hence macros. */
 #define csr_read(csr)                                                          \
@@ -49,6 +55,16 @@
                      : "memory");                                              \
         v_;                                                                    \
     })
+
+/*
+ * Length of the instruction at pc from its first halfword: low bits 11 mean
+ * 32-bit, any other value a 16-bit compressed one (unprivileged spec, 1.5).
+ */
+static inline unsigned long insn_length(unsigned long pc)
+{
+    uint16_t low = *(const volatile uint16_t *)pc;
+    return (low & 3) == 3 ? 4 : 2;
+}
 
 /* start.S keeps the hart id in tp for the whole life of the hart. */
 static inline unsigned long this_hart(void)

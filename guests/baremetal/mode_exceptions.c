@@ -1,0 +1,187 @@
+/*
+ * Mode "exceptions": the guest's own exceptions reach the guest. Each probe
+ * raises one exception, which the guest's handler must take with the right
+ * scause (and stval where the privileged spec fixes it) and then resume
+ * after the faulting instruction:
+ *
+ *   illegal       an all-zero halfword (defined illegal)      scause 2
+ *   breakpoint    ebreak                                       scause 3
+ *   lr-misaligned lr.w from an odd address                     scause 4
+ *   amo-misaligned amoadd.w to an odd address                  scause 6
+ *   load-pf, store-pf, fetch-pf  with the guest's own Sv39 table, at a
+ *                 virtual address it leaves unmapped           scause 13, 15,
+ * 12
+ *
+ * Lines: "exceptions: <probe> scause=<n> ok" or "exceptions: FAIL <probe>:
+ * ...", then "exceptions: ok" if all passed, then SRST shutdown.
+ */
+#include <stdint.h>
+
+#include "console.h"
+#include "mode.h"
+#include "riscv.h"
+#include "sbi.h"
+#include "trap.h"
+
+/* Sv39 (priv. spec 10.6): 512 entries per table, 1 GiB per root entry. */
+#define SATP_MODE_SV39 (8UL << 60)
+#define PAGE_SHIFT 12
+#define GIGAPAGE_SHIFT 30
+#define PTE_PPN_SHIFT 10
+#define PTE_V (1UL << 0)
+#define PTE_R (1UL << 1)
+#define PTE_W (1UL << 2)
+#define PTE_X (1UL << 3)
+#define PTE_A (1UL << 6)
+#define PTE_D (1UL << 7)
+#define IDENTITY_GIGAPAGES 4 /* 0-4 GiB: devices and RAM */
+/* The first virtual address above the identity map: unmapped. */
+#define UNMAPPED_VA (1UL << 32)
+
+static uint64_t root_table[512] __attribute__((aligned(1 << PAGE_SHIFT)));
+static uint32_t aligned_words[2] __attribute__((aligned(8)));
+
+static volatile bool probing;
+static volatile unsigned int traps;
+static volatile unsigned long trap_cause;
+static volatile unsigned long trap_tval;
+
+static unsigned long odd_address(void)
+{
+    return (unsigned long)(uintptr_t)aligned_words + 1;
+}
+
+static bool exceptions_trap(unsigned long scause, struct trap_frame *frame)
+{
+    if ((scause & SCAUSE_INTERRUPT) || !probing)
+        return false;
+    unsigned long epc = csr_read(sepc);
+
+    trap_cause = scause;
+    trap_tval = csr_read(stval);
+    traps++;
+    if (epc == UNMAPPED_VA)
+        csr_write(sepc, frame->ra); /* the fetch faulted: return as a call */
+    else
+        csr_write(sepc, epc + insn_length(epc));
+    return true;
+}
+
+static void probe_illegal(void)
+{
+    asm volatile(".2byte 0");
+}
+
+static void probe_breakpoint(void)
+{
+    asm volatile("ebreak");
+}
+
+static void probe_lr_misaligned(void)
+{
+    unsigned long v;
+    asm volatile("lr.w %0, (%1)" : "=r"(v) : "r"(odd_address()) : "memory");
+}
+
+static void probe_amo_misaligned(void)
+{
+    asm volatile("amoadd.w zero, zero, (%0)" : : "r"(odd_address()) : "memory");
+}
+
+static void probe_load_page_fault(void)
+{
+    (void)*(volatile uint32_t *)UNMAPPED_VA;
+}
+
+static void probe_store_page_fault(void)
+{
+    *(volatile uint32_t *)UNMAPPED_VA = 0;
+}
+
+static void probe_fetch_page_fault(void)
+{
+    void (*volatile target)(void) = (void (*)(void))UNMAPPED_VA;
+    target();                        /* jalr: ra = the return address */
+    asm volatile("" : : : "memory"); /* keep it a call, not a tail jump */
+}
+
+/* Identity-map the first 4 GiB with gigapages and turn translation on. */
+static void paging_on(void)
+{
+    for (unsigned long g = 0; g < IDENTITY_GIGAPAGES; g++)
+        root_table[g] = ((g << GIGAPAGE_SHIFT) >> PAGE_SHIFT) << PTE_PPN_SHIFT |
+                        PTE_V | PTE_R | PTE_W | PTE_X | PTE_A | PTE_D;
+    csr_write(satp, SATP_MODE_SV39 |
+                        ((unsigned long)(uintptr_t)root_table >> PAGE_SHIFT));
+    asm volatile("sfence.vma" : : : "memory");
+}
+
+static void paging_off(void)
+{
+    csr_write(satp, 0);
+    asm volatile("sfence.vma" : : : "memory");
+}
+
+struct probe {
+    const char *name;
+    void (*run)(void);
+    unsigned long cause;
+    bool paged;      /* run with the guest's own page table */
+    bool tval_fixed; /* stval must be the address (else any value) */
+    unsigned long (*tval)(void);
+};
+
+static unsigned long unmapped_va(void)
+{
+    return UNMAPPED_VA;
+}
+
+static const struct probe probes[] = {
+    {"illegal", probe_illegal, EXC_ILLEGAL_INSN, false, false, 0},
+    {"breakpoint", probe_breakpoint, EXC_BREAKPOINT, false, false, 0},
+    {"lr-misaligned", probe_lr_misaligned, EXC_LOAD_MISALIGNED, false, true,
+     odd_address},
+    {"amo-misaligned", probe_amo_misaligned, EXC_STORE_MISALIGNED, false, true,
+     odd_address},
+    {"load-pf", probe_load_page_fault, EXC_LOAD_PAGE_FAULT, true, true,
+     unmapped_va},
+    {"store-pf", probe_store_page_fault, EXC_STORE_PAGE_FAULT, true, true,
+     unmapped_va},
+    {"fetch-pf", probe_fetch_page_fault, EXC_INST_PAGE_FAULT, true, true,
+     unmapped_va},
+};
+#define NUM_PROBES (sizeof(probes) / sizeof(probes[0]))
+
+static bool run_probe(const struct probe *p)
+{
+    traps = 0;
+    if (p->paged)
+        paging_on();
+    probing = true;
+    p->run();
+    probing = false;
+    if (p->paged)
+        paging_off();
+    if (traps != 1 || trap_cause != p->cause ||
+        (p->tval_fixed && trap_tval != p->tval())) {
+        console_printf(
+            "exceptions: FAIL %s: %u traps, scause=%lu stval=0x%lx\n", p->name,
+            traps, trap_cause, trap_tval);
+        return false;
+    }
+    console_printf("exceptions: %s scause=%lu ok\n", p->name, trap_cause);
+    return true;
+}
+
+void mode_main(void)
+{
+    unsigned int passed = 0;
+
+    trap_set_hook(exceptions_trap);
+    for (unsigned int i = 0; i < NUM_PROBES; i++)
+        passed += run_probe(&probes[i]);
+    if (passed == NUM_PROBES)
+        console_printf("exceptions: ok\n");
+    sbi_system_reset(SBI_SRST_TYPE_SHUTDOWN, SBI_SRST_REASON_NONE);
+    hart_park();
+}
