@@ -21,24 +21,9 @@
 #include "mode.h"
 #include "riscv.h"
 #include "sbi.h"
+#include "sv39.h"
 #include "trap.h"
 
-/* Sv39 (priv. spec 10.6): 512 entries per table, 1 GiB per root entry. */
-#define SATP_MODE_SV39 (8UL << 60)
-#define PAGE_SHIFT 12
-#define GIGAPAGE_SHIFT 30
-#define PTE_PPN_SHIFT 10
-#define PTE_V (1UL << 0)
-#define PTE_R (1UL << 1)
-#define PTE_W (1UL << 2)
-#define PTE_X (1UL << 3)
-#define PTE_A (1UL << 6)
-#define PTE_D (1UL << 7)
-#define IDENTITY_GIGAPAGES 4 /* 0-4 GiB: devices and RAM */
-/* The first virtual address above the identity map: unmapped. */
-#define UNMAPPED_VA (1UL << 32)
-
-static uint64_t root_table[512] __attribute__((aligned(1 << PAGE_SHIFT)));
 static uint32_t aligned_words[2] __attribute__((aligned(8)));
 
 static volatile bool probing;
@@ -60,7 +45,7 @@ static bool exceptions_trap(unsigned long scause, struct trap_frame *frame)
     trap_cause = scause;
     trap_tval = csr_read(stval);
     traps++;
-    if (epc == UNMAPPED_VA)
+    if (epc == SV39_UNMAPPED_VA)
         csr_write(sepc, frame->ra); /* the fetch faulted: return as a call */
     else
         csr_write(sepc, epc + insn_length(epc));
@@ -90,36 +75,19 @@ static void probe_amo_misaligned(void)
 
 static void probe_load_page_fault(void)
 {
-    (void)*(volatile uint32_t *)UNMAPPED_VA;
+    (void)*(volatile uint32_t *)SV39_UNMAPPED_VA;
 }
 
 static void probe_store_page_fault(void)
 {
-    *(volatile uint32_t *)UNMAPPED_VA = 0;
+    *(volatile uint32_t *)SV39_UNMAPPED_VA = 0;
 }
 
 static void probe_fetch_page_fault(void)
 {
-    void (*volatile target)(void) = (void (*)(void))UNMAPPED_VA;
+    void (*volatile target)(void) = (void (*)(void))SV39_UNMAPPED_VA;
     target();                        /* jalr: ra = the return address */
     asm volatile("" : : : "memory"); /* keep it a call, not a tail jump */
-}
-
-/* Identity-map the first 4 GiB with gigapages and turn translation on. */
-static void paging_on(void)
-{
-    for (unsigned long g = 0; g < IDENTITY_GIGAPAGES; g++)
-        root_table[g] = ((g << GIGAPAGE_SHIFT) >> PAGE_SHIFT) << PTE_PPN_SHIFT |
-                        PTE_V | PTE_R | PTE_W | PTE_X | PTE_A | PTE_D;
-    csr_write(satp, SATP_MODE_SV39 |
-                        ((unsigned long)(uintptr_t)root_table >> PAGE_SHIFT));
-    asm volatile("sfence.vma" : : : "memory");
-}
-
-static void paging_off(void)
-{
-    csr_write(satp, 0);
-    asm volatile("sfence.vma" : : : "memory");
 }
 
 struct probe {
@@ -133,7 +101,7 @@ struct probe {
 
 static unsigned long unmapped_va(void)
 {
-    return UNMAPPED_VA;
+    return SV39_UNMAPPED_VA;
 }
 
 static const struct probe probes[] = {
@@ -156,12 +124,12 @@ static bool run_probe(const struct probe *p)
 {
     traps = 0;
     if (p->paged)
-        paging_on();
+        sv39_on();
     probing = true;
     p->run();
     probing = false;
     if (p->paged)
-        paging_off();
+        sv39_off();
     if (traps != 1 || trap_cause != p->cause ||
         (p->tval_fixed && trap_tval != p->tval())) {
         console_printf(

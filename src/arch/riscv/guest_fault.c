@@ -3,13 +3,13 @@
 #include <arch/guest_fault.h>
 #include <arch/mmio_emul.h>
 #include <console.h>
+#include <fault_log.h>
+#include <platform.h>
 #include <vm.h>
 #include <vm_lifecycle.h>
 
-/* Report at most this many faults per VM, then say that we stopped. */
-#define FAULT_REPORT_LIMIT 16
-
-static unsigned reports[MAX_VMS];
+static struct fault_log fault_logs[MAX_VMS];
+static spinlock_t fault_log_lock = SPINLOCK_INIT;
 
 static const char *access_name(unsigned long cause)
 {
@@ -58,22 +58,40 @@ void guest_inject_exception(struct vcpu *vcpu, unsigned long cause,
     csr_set(CSR_SSTATUS, SSTATUS_SPP);
 }
 
+/* Report a bad access, at most FAULT_LOG_BURST per VM and second. */
+static void report_bad_access(struct vcpu *vcpu, unsigned long cause,
+                              uint64_t gpa, enum mmio_result why)
+{
+    unsigned id = vcpu->vm->id, dropped;
+    bool report;
+
+    spin_lock(&fault_log_lock);
+    report = fault_log_admit(&fault_logs[id], csr_read(CSR_TIME),
+                             machine.timebase_hz, &dropped);
+    spin_unlock(&fault_log_lock);
+    if (dropped)
+        log_warn("VM %u: %u more bad accesses in the last second, not shown",
+                 id, dropped);
+    if (report)
+        log_warn("VM %u vCPU %u: %s at 0x%lx %s (pc 0x%lx)", id, vcpu->id,
+                 access_name(cause), gpa, mmio_result_reason(why),
+                 vcpu->arch.ctx.sepc);
+}
+
 void guest_fault_page(struct vcpu *vcpu, unsigned long cause)
 {
     struct vm *vm = vcpu->vm;
+    uint64_t va = csr_read(CSR_STVAL);
     /* htval holds the guest-physical address shifted right by 2 (8.6.3). */
-    uint64_t gpa = (csr_read(CSR_HTVAL) << 2) | (csr_read(CSR_STVAL) & 3);
+    uint64_t gpa = (csr_read(CSR_HTVAL) << 2) | (va & 3);
+    enum mmio_result r = MMIO_NOT_EMULATED;
 
-    if (cause != CAUSE_FETCH_GUEST_PAGE_FAULT &&
-        mmio_emulate(vcpu, gpa, cause == CAUSE_STORE_GUEST_PAGE_FAULT))
+    if (cause != CAUSE_FETCH_GUEST_PAGE_FAULT)
+        r = mmio_emulate(vcpu, gpa, va, csr_read(CSR_HTINST),
+                         cause == CAUSE_STORE_GUEST_PAGE_FAULT);
+    if (r == MMIO_DONE)
         return;
-    if (reports[vm->id] < FAULT_REPORT_LIMIT) {
-        log_warn("VM %u vCPU %u: %s at 0x%lx outside its memory (pc 0x%lx)",
-                 vm->id, vcpu->id, access_name(cause), gpa,
-                 vcpu->arch.ctx.sepc);
-        if (++reports[vm->id] == FAULT_REPORT_LIMIT)
-            log_warn("VM %u: further faults not reported", vm->id);
-    }
+    report_bad_access(vcpu, cause, gpa, r);
     switch (vm->cfg->fault_policy) {
     case VM_FAULT_STOP:
         vm_shutdown(vm, vcpu, "fault policy: stop");
@@ -84,7 +102,7 @@ void guest_fault_page(struct vcpu *vcpu, unsigned long cause)
     }
     if ((csr_read(CSR_VSTVEC) & ~3UL) == 0)
         vm_shutdown(vm, vcpu, "fault with no trap vector to take it");
-    guest_inject_exception(vcpu, access_fault_for(cause), csr_read(CSR_STVAL));
+    guest_inject_exception(vcpu, access_fault_for(cause), va);
 }
 
 void guest_fault_unexpected(struct vcpu *vcpu, unsigned long cause)

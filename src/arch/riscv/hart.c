@@ -84,26 +84,18 @@ void arch_system_off(void)
  */
 #define HART_START_TIMEOUT_TICKS(hz) ((hz) / 2) /* 500 ms */
 
-static uint64_t read_time(void)
-{
-    uint64_t t;
-
-    __asm__ volatile("rdtime %0" : "=r"(t));
-    return t;
-}
-
 int arch_start_hart(unsigned hart)
 {
     extern char _secondary_start[];
     uint64_t deadline =
-        read_time() + HART_START_TIMEOUT_TICKS(machine.timebase_hz);
+        csr_read(CSR_TIME) + HART_START_TIMEOUT_TICKS(machine.timebase_hz);
     long err;
 
     do {
         err =
             fw_hart_start(hart, (unsigned long)(uintptr_t)_secondary_start, 0);
     } while (err != SBI_SUCCESS && err != SBI_ERR_ALREADY_AVAILABLE &&
-             read_time() < deadline);
+             csr_read(CSR_TIME) < deadline);
     /* Already started: the firmware released it early (see boot.S), so it
      * is in hyp_secondary_main waiting for the boot hart. */
     return err == SBI_ERR_ALREADY_AVAILABLE ? 0 : (int)err;

@@ -7,59 +7,94 @@
 #include <arch/csr.h>
 #include <arch/insn_decode.h>
 #include <arch/mmio_emul.h>
-#include <console.h>
 #include <vm.h>
 
-static uint16_t hlvx_hu(uint64_t va)
-{
-    unsigned long v;
+#define PAGE_OFFSET_MASK 0xfffUL
+/* htinst bits 1:0 are 00 for the pseudoinstructions (priv. spec 8.6.3). */
+#define HTINST_PSEUDO_LOW_BITS 0x3UL
 
-    __asm__ volatile(".option push\n.option arch, +h\n"
-                     "hlvx.hu %0, (%1)\n.option pop"
-                     : "=r"(v)
-                     : "r"(va)
-                     : "memory");
-    return (uint16_t)v;
+long guest_fetch_halfword(uint64_t va, uint16_t *out);
+
+/*
+ * Read the faulting instruction through the guest's own translation. If the
+ * read traps, the trap has overwritten sstatus.SPP and hstatus (SPV, GVA),
+ * which the return to the guest needs: put them back.
+ */
+static bool fetch_instruction(uint64_t pc, uint32_t *insn)
+{
+    unsigned long sstatus = csr_read(CSR_SSTATUS);
+    unsigned long hstatus = csr_read(CSR_HSTATUS);
+    uint16_t low, high = 0;
+    bool ok =
+        guest_fetch_halfword(pc, &low) == 0 &&
+        (insn_length(low) == 2 || guest_fetch_halfword(pc + 2, &high) == 0);
+
+    if (!ok) {
+        csr_write(CSR_SSTATUS, sstatus);
+        csr_write(CSR_HSTATUS, hstatus);
+    }
+    *insn = low | (uint32_t)high << 16;
+    return ok;
 }
 
-/* Read the faulting instruction through the guest's own translation. */
-static uint32_t fetch_instruction(uint64_t pc)
+/*
+ * A guest-page fault on the guest's own page-table walk, not on the access
+ * itself: htinst says so with a pseudoinstruction; without htinst (0), an
+ * explicit access has the same page offset in its guest-physical and its
+ * virtual address, which a page-table entry's address does not share.
+ */
+static bool fault_is_in_walk(uint64_t htinst, uint64_t gpa, uint64_t va)
 {
-    uint32_t insn = hlvx_hu(pc);
-
-    if (insn_length((uint16_t)insn) == 4)
-        insn |= (uint32_t)hlvx_hu(pc + 2) << 16;
-    return insn;
+    if (htinst)
+        return (htinst & HTINST_PSEUDO_LOW_BITS) == 0;
+    return ((gpa ^ va) & PAGE_OFFSET_MASK) != 0;
 }
 
-static bool decode_access(struct vcpu *vcpu, struct mmio_access *a)
-{
-    if (insn_decode_htinst(csr_read(CSR_HTINST), a))
-        return true;
-    return insn_decode_mmio(fetch_instruction(vcpu->arch.ctx.sepc), a);
-}
-
-bool mmio_emulate(struct vcpu *vcpu, uint64_t gpa, bool store)
+enum mmio_result mmio_emulate(struct vcpu *vcpu, uint64_t gpa, uint64_t va,
+                              uint64_t htinst, bool store)
 {
     const struct vm_emul *region = vm_find_emul(vcpu->vm, gpa);
     uint64_t *x = vcpu->arch.ctx.x;
     struct mmio_access a;
     uint64_t value = 0;
+    uint32_t insn;
 
     if (!region)
-        return false;
-    if (!decode_access(vcpu, &a) || a.write != store) {
-        log_warn("VM %u vCPU %u: cannot emulate the access at pc 0x%lx "
-                 "to 0x%lx",
-                 vcpu->vm->id, vcpu->id, vcpu->arch.ctx.sepc, gpa);
-        return false;
+        return MMIO_NOT_EMULATED;
+    if (fault_is_in_walk(htinst, gpa, va))
+        return MMIO_WALK;
+    if (!insn_decode_htinst(htinst, &a)) {
+        if (!fetch_instruction(vcpu->arch.ctx.sepc, &insn))
+            return MMIO_NO_INSN;
+        if (!insn_decode_mmio(insn, &a))
+            return MMIO_BAD_INSN;
     }
+    if (a.write != store)
+        return MMIO_BAD_INSN;
     if (a.write)
         value = a.reg ? x[a.reg] : 0;
     if (!region->access(vcpu, gpa - region->base, a.width, a.write, &value))
-        return false;
+        return MMIO_REFUSED;
     if (!a.write && a.reg)
         x[a.reg] = mmio_load_value(&a, value);
     vcpu->arch.ctx.sepc += a.len;
-    return true;
+    return MMIO_DONE;
+}
+
+const char *mmio_result_reason(enum mmio_result r)
+{
+    switch (r) {
+    case MMIO_NOT_EMULATED:
+        return "outside its memory";
+    case MMIO_WALK:
+        return "in an emulated device, by its page-table walk";
+    case MMIO_NO_INSN:
+        return "in an emulated device, by an instruction it cannot read";
+    case MMIO_BAD_INSN:
+        return "in an emulated device, by an instruction not emulated";
+    case MMIO_REFUSED:
+        return "in an emulated device, refused (width or offset)";
+    default:
+        return "";
+    }
 }

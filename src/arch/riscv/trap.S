@@ -107,6 +107,22 @@ vcpu_ctx_resume:
 #define FRAME_SIZE (34 * 8)
 hs_trap:
     csrrw   tp, sscratch, tp
+    /* A faulting guest code read (guest_fetch.S) returns an error. */
+    addi    sp, sp, -16
+    sd      t0, 0(sp)
+    sd      t1, 8(sp)
+    csrr    t0, sepc
+    la      t1, guest_fetch_access
+    bne     t0, t1, 2f
+    la      t1, guest_fetch_fault
+    csrw    sepc, t1
+    ld      t0, 0(sp)
+    ld      t1, 8(sp)
+    addi    sp, sp, 16
+    sret
+2:  ld      t0, 0(sp)
+    ld      t1, 8(sp)
+    addi    sp, sp, 16
     addi    sp, sp, -FRAME_SIZE
     sd      x1, 1*8(sp)
     sd      x3, 3*8(sp)

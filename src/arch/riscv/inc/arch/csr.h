@@ -21,6 +21,9 @@
 #define CSR_STIMECMP 0x14d /* Sstc */
 #define CSR_SATP 0x180
 
+/* Unprivileged counter (priv. spec 2.2): the timebase. */
+#define CSR_TIME 0xc01
+
 /* Hypervisor CSRs (priv. spec 8.2). */
 #define CSR_HSTATUS 0x600
 #define CSR_HEDELEG 0x602

@@ -7,11 +7,24 @@
 
 struct vcpu;
 
+enum mmio_result {
+    MMIO_NOT_EMULATED, /* nothing the hypervisor emulates at that address */
+    MMIO_DONE,         /* performed, and the vCPU steps over it */
+    MMIO_WALK,         /* the guest's page-table walk touched the device */
+    MMIO_NO_INSN,      /* the instruction could not be read */
+    MMIO_BAD_INSN,     /* not a load or store we emulate (e.g. FP) */
+    MMIO_REFUSED,      /* the device refused the access (width, offset) */
+};
+
 /*
- * The vCPU faulted on `gpa`: if that is a window the hypervisor emulates,
- * decode the access, perform it and step over the instruction. False when
- * there is nothing to emulate there or the access cannot be performed.
+ * The vCPU faulted on `gpa` (its virtual address `va`, stval) with
+ * `htinst`: if that is a window the hypervisor emulates, decode the access,
+ * perform it and step over the instruction.
  */
-bool mmio_emulate(struct vcpu *vcpu, uint64_t gpa, bool store);
+enum mmio_result mmio_emulate(struct vcpu *vcpu, uint64_t gpa, uint64_t va,
+                              uint64_t htinst, bool store);
+
+/* What went wrong, for the fault report ("" for MMIO_DONE). */
+const char *mmio_result_reason(enum mmio_result r);
 
 #endif
