@@ -81,6 +81,13 @@ static inline uint64_t rdtime(void)
     return t;
 }
 
+static inline uint64_t rdcycle(void)
+{
+    uint64_t c;
+    asm volatile("rdcycle %0" : "=r"(c));
+    return c;
+}
+
 static inline void wfi(void)
 {
     asm volatile("wfi" : : : "memory");

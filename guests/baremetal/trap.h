@@ -9,7 +9,9 @@ struct trap_frame {
     unsigned long ra;
     unsigned long t[7]; /* t0..t6 */
     unsigned long a[8]; /* a0..a7 */
-    /* The time CSR as read by the third instruction of the trap entry. */
+    /* The cycle CSR as read by the third instruction of the trap entry,
+     * and the time CSR by the fifth. */
+    unsigned long cycle;
     unsigned long time;
 };
 
