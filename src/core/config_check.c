@@ -270,6 +270,13 @@ static int check_irqc(const struct vm_config *c, size_t vm,
                           "ipcs", vm, i, t, err))
             return -1;
     }
+    /* Every platform so far has a PLIC; AIA guests come with AIA support. */
+    if (p->arch.irqc.aia.aplic.base || p->arch.irqc.aia.imsic.base)
+        return fail(err,
+                    "VM %zu: platform.arch.irqc.aia is set, but this "
+                    "platform's interrupt controller is a PLIC: use "
+                    "platform.arch.irqc.plic",
+                    vm);
     if (base == 0)
         return has_interrupts(p)
                    ? fail(err,
@@ -748,6 +755,17 @@ unsigned config_unapplied(const struct config *cfg, config_note_fn note,
         n += unapplied(note, arg,
                        "hyp.relocate not applied: the hypervisor runs where "
                        "the firmware loads it");
+    for (size_t vm = 0; vm < cfg->vmlist_size; vm++) {
+        const struct vm_platform *p = &cfg->vmlist[vm].platform;
+
+        for (size_t i = 0; p->devs && i < p->dev_num; i++) {
+            if (p->devs[i].id)
+                n += unapplied(note, arg,
+                               "VM %zu: platform.devs[%zu].id 0x%lx not "
+                               "applied: no IOMMU is used",
+                               vm, i, (unsigned long)p->devs[i].id);
+        }
+    }
     return n;
 }
 

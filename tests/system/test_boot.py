@@ -75,6 +75,16 @@ def test_two_vms_run_side_by_side():
     assert "baremetal: 1 harts" in run.vm_lines(1)
 
 
+def test_cpu_affinity_places_vcpus_on_the_named_harts():
+    run = boot(build("affinity", config_repo="tests/system/configs"))
+    # vCPUs take the harts their VM's cpu_affinity names, lowest first.
+    assert run.has(r"VM 0: .*\n\[baobab\]   vCPU->hart: 0->1 1->3$"), run
+    assert run.has(r"VM 1: .*\n\[baobab\]   vCPU->hart: 0->0 1->2$"), run
+    for vm in (0, 1):
+        assert_guest_ran(run, vm, 2)
+    assert run.status == 0, run
+
+
 def test_boots_from_debian_opensbi_fw_jump():
     run = boot(build("baremetal"), bios=FW_JUMP)
     assert run.has(r"OpenSBI v"), run

@@ -22,6 +22,8 @@ def test_bao_v2_style_config_from_config_repo():
     assert run.has(r"^\[baobab\] warning: config: hyp.colors 0x3 not "
                    r"applied: the hypervisor's own memory is not coloured "
                    r"yet$"), run
+    assert run.has(r"^\[baobab\] warning: config: VM 0: platform.devs\[0\].id "
+                   r"0x1 not applied: no IOMMU is used$"), run
     assert run.status == 0
 
 

@@ -548,8 +548,15 @@ static void test_unapplied_fields_are_named(void **state)
                                   "hypervisor's own memory is not coloured "
                                   "yet");
     assert_non_null(strstr(notes[1], "hyp.relocate not applied"));
-    /* Colours of VMs and shared memory are applied: nothing to say. */
+    /* A device's IOMMU stream id: no IOMMU is used. */
     cfg.hyp = (typeof(cfg.hyp)){0};
+    devs[1][0].id = 0x21;
+    notes_n = 0;
+    assert_int_equal(config_unapplied(&cfg, note, notes), 1);
+    assert_string_equal(notes[0], "VM 1: platform.devs[0].id 0x21 not "
+                                  "applied: no IOMMU is used");
+    devs[1][0].id = 0;
+    /* Colours of VMs and shared memory are applied: nothing to say. */
     vms[0].colors = 0xf0;
     shmems[0].colors = 0x3;
     notes_n = 0;
@@ -693,6 +700,16 @@ static void test_plic_base_misaligned(void **state)
     (void)state;
     vms[0].platform.arch.irqc.plic.base = 0xc000800;
     assert_rejected("VM 0", "plic.base 0xc000800", "page-aligned");
+}
+
+static void test_aia_on_a_plic_platform(void **state)
+{
+    (void)state;
+    vms[1].platform.arch.irqc.aia.imsic.base = 0x28000000;
+    assert_rejected("VM 1", "irqc.aia is set", "PLIC");
+    vms[1].platform.arch.irqc.aia.imsic.base = 0;
+    vms[0].platform.arch.irqc.aia.aplic.base = 0xd000000;
+    assert_rejected("VM 0", "irqc.aia is set", "PLIC");
 }
 
 static void test_device_irqs_null(void **state)
@@ -974,6 +991,7 @@ int main(void)
         T(test_plic_window_overlaps_memory),
         T(test_plic_window_overlaps_device),
         T(test_plic_base_misaligned),
+        T(test_aia_on_a_plic_platform),
         T(test_device_irqs_null),
         T(test_shmem_id_missing),
         T(test_ipc_overlaps_memory),

@@ -48,7 +48,8 @@ struct config config = {
                         .va = 0x10001000,  
                         .size = 0x8000, 
                         .interrupt_num = 8,
-                        .interrupts = (irqid_t[]) {1,2,3,4,5,6,7,8}
+                        .interrupts = (irqid_t[]) {1,2,3,4,5,6,7,8},
+                        .id = 0x1, /* IOMMU stream id */
                     },
                 },
 
