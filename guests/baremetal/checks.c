@@ -42,11 +42,25 @@ static long unknown_ext_call(void)
     return sbi_ecall(EID_UNKNOWN, 0, 0, 0, 0).error;
 }
 
+/*
+ * The legacy console (SBI spec 5.2) still works: a whole line through
+ * console_putchar, which must show on the console; its last error.
+ */
+static long legacy_putchar(void)
+{
+    long error = 0;
+
+    for (const char *c = "check: legacy console line\n"; *c; c++)
+        error = sbi_legacy_console_putchar(*c);
+    return error;
+}
+
 static const struct check checks[] = {
     {"probe-unknown", 0, probe_unknown},
     {"status-invalid", SBI_ERR_INVALID_PARAM, status_invalid},
     {"start-running", SBI_ERR_ALREADY_AVAILABLE, start_running},
     {"unknown-ext-call", SBI_ERR_NOT_SUPPORTED, unknown_ext_call},
+    {"legacy-putchar", 0, legacy_putchar},
 };
 
 #define NUM_CHECKS (sizeof(checks) / sizeof(checks[0]))

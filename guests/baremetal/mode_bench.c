@@ -312,8 +312,7 @@ static void bench_timer(void)
      */
     console_printf("bench: timer %ld cycles (min of %lu; avg %ld max %ld "
                    "with QEMU's timer phase)\n",
-                   (long)s.min, s.n, (long)(s.sum / (int64_t)s.n),
-                   (long)s.max);
+                   (long)s.min, s.n, (long)(s.sum / (int64_t)s.n), (long)s.max);
 }
 
 /*

@@ -1,7 +1,9 @@
 /*
- * Mode "reboot": prints "reboot: booted", waits 50 ms and asks the SBI for a
- * cold reboot (SRST system_reset). A restart runs the image from _start
- * again, so the line repeats once per boot.
+ * Mode "reboot": prints "reboot: booted (data 0x5a)", waits 50 ms and asks
+ * the SBI for a cold reboot (SRST system_reset). A restart runs the image
+ * from _start again, so the line repeats once per boot. Before rebooting it
+ * overwrites an initialised variable of its image: only a restart from a
+ * pristine copy of the image prints 0x5a again.
  */
 #include <stdint.h>
 
@@ -13,10 +15,16 @@
 #include "trap.h"
 
 #define REBOOT_DELAY (TIMEBASE_HZ / 20) /* 50 ms */
+#define PRISTINE 0x5a
+#define USED 0xa5
+
+/* In .data (initialised, not cleared at boot): comes from the image. */
+static volatile unsigned int image_data = PRISTINE;
 
 void mode_main(void)
 {
-    console_printf("reboot: booted\n");
+    console_printf("reboot: booted (data 0x%x)\n", image_data);
+    image_data = USED;
 
     uint64_t until = rdtime() + REBOOT_DELAY;
     while (rdtime() < until)

@@ -104,7 +104,9 @@ struct sbiret sbi_debug_console_write(unsigned long num_bytes,
 }
 
 /* Legacy extensions have no FID and return only a0 (spec 5.2). */
-void sbi_legacy_console_putchar(int ch)
+/* Legacy calls return 0 or a negative error in a0 (SBI spec 5). */
+long sbi_legacy_console_putchar(int ch)
 {
-    sbi_ecall(SBI_EXT_LEGACY_CONSOLE_PUTCHAR, 0, (unsigned long)ch, 0, 0);
+    return sbi_ecall(SBI_EXT_LEGACY_CONSOLE_PUTCHAR, 0, (unsigned long)ch, 0, 0)
+        .error;
 }

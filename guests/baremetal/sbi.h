@@ -92,6 +92,6 @@ struct sbiret sbi_system_reset(uint32_t reset_type, uint32_t reset_reason);
 struct sbiret sbi_debug_console_write(unsigned long num_bytes,
                                       unsigned long base_addr_lo,
                                       unsigned long base_addr_hi);
-void sbi_legacy_console_putchar(int ch);
+long sbi_legacy_console_putchar(int ch);
 
 #endif

@@ -23,7 +23,8 @@ def assert_guest_ran(run, vm, vcpus):
     assert "baremetal: sbi spec 2.0 impl 12192683 version 0x100" in lines, run
     assert "baremetal: console dbcn" in lines, run
     assert f"baremetal: {vcpus} harts" in lines, run
-    assert "baremetal: checks 4/4 passed" in lines, run
+    assert "baremetal: checks 5/5 passed" in lines, run
+    assert "check: legacy console line" in lines, run  # legacy putchar
     for hart in range(vcpus):
         assert f"hart {hart} online" in lines, run
         for tick in range(1, TICKS + 1):

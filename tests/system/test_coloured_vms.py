@@ -53,7 +53,7 @@ def test_both_run_and_one_restarts_over_coloured_memory(run):
     # Its device tree was copied to the top of its coloured region.
     assert "[vm0] dtb: 0x83ff0000" in run
     assert "[vm0] dtb: memory 0x80000000 0x4000000" in run
-    assert "[vm0] baremetal: checks 4/4 passed" in run
+    assert "[vm0] baremetal: checks 5/5 passed" in run
     assert run.count("[baobab] VM 1 restarting (guest request)") >= 3
 
 
