@@ -273,7 +273,8 @@ static int64_t cycle_offset(void)
     uint64_t t0 = rdtime(), t, c;
 
     do {
-        asm volatile("rdtime %0\n\trdcycle %1" : "=r"(t), "=r"(c));
+        t = rdtime();
+        c = rdcycle();
     } while (t == t0);
     return (int64_t)(c - 1) - (int64_t)(t * NS_PER_TICK);
 }
