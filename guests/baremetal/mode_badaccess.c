@@ -24,6 +24,7 @@
 #include "console.h"
 #include "mode.h"
 #include "plic.h"
+#include "probe.h"
 #include "riscv.h"
 #include "sbi.h"
 #include "sv39.h"
@@ -46,11 +47,8 @@
 #define FLOOD 200
 #define PAUSE (TIMEBASE_HZ + TIMEBASE_HZ / 5) /* 1.2 s: past the window */
 
-static volatile bool probing;
 static volatile bool restore_alias; /* the stale-code probe's handler */
-static volatile unsigned int traps;
-static volatile unsigned long trap_cause;
-static volatile unsigned long trap_tval;
+static volatile unsigned int flood_traps;
 
 static bool badaccess_trap(unsigned long scause, struct trap_frame *frame)
 {
@@ -59,9 +57,8 @@ static bool badaccess_trap(unsigned long scause, struct trap_frame *frame)
         return false;
     unsigned long epc = csr_read(sepc);
 
-    trap_cause = scause;
-    trap_tval = csr_read(stval);
-    traps++;
+    probe_record(scause);
+    flood_traps++;
     if (restore_alias) {
         /* Map the code again so the hart can go back to it. */
         sv39_root[ALIAS_ROOT_ENTRY] = sv39_gigapage(RAM_GIGAPAGE);
@@ -113,36 +110,27 @@ static void probe_stale_code(void)
     restore_alias = false;
 }
 
-struct probe {
-    const char *name;
-    void (*run)(void);
-    unsigned long cause;
-    unsigned long tval;
-};
+static unsigned long walk_va(void)
+{
+    return WALK_VA;
+}
+
+static unsigned long fp_addr(void)
+{
+    return FP_ADDR;
+}
+
+static unsigned long stale_addr(void)
+{
+    return STALE_ADDR;
+}
 
 static const struct probe probes[] = {
-    {"walk", probe_walk, EXC_LOAD_ACCESS, WALK_VA},
-    {"fp", probe_fp, EXC_LOAD_ACCESS, FP_ADDR},
-    {"stale-code", probe_stale_code, EXC_LOAD_ACCESS, STALE_ADDR},
+    {"walk", probe_walk, EXC_LOAD_ACCESS, walk_va, true},
+    {"fp", probe_fp, EXC_LOAD_ACCESS, fp_addr, true},
+    {"stale-code", probe_stale_code, EXC_LOAD_ACCESS, stale_addr, true},
 };
 #define NUM_PROBES (sizeof(probes) / sizeof(probes[0]))
-
-static bool run_probe(const struct probe *p)
-{
-    traps = 0;
-    sv39_on();
-    probing = true;
-    p->run();
-    probing = false;
-    sv39_off();
-    if (traps != 1 || trap_cause != p->cause || trap_tval != p->tval) {
-        console_printf("badaccess: FAIL %s: %u traps, scause=%lu stval=0x%lx\n",
-                       p->name, traps, trap_cause, trap_tval);
-        return false;
-    }
-    console_printf("badaccess: %s scause=%lu ok\n", p->name, trap_cause);
-    return true;
-}
 
 static void load_outside(void)
 {
@@ -151,7 +139,7 @@ static void load_outside(void)
 
 static void flood(void)
 {
-    traps = 0;
+    flood_traps = 0;
     probing = true;
     for (unsigned int i = 0; i < FLOOD; i++)
         load_outside();
@@ -160,18 +148,13 @@ static void flood(void)
         cpu_relax();
     load_outside();
     probing = false;
-    console_printf("badaccess: flood %u faults taken\n", traps);
+    console_printf("badaccess: flood %u faults taken\n", flood_traps);
 }
 
 void mode_main(void)
 {
-    unsigned int passed = 0;
-
     trap_set_hook(badaccess_trap);
-    for (unsigned int i = 0; i < NUM_PROBES; i++)
-        passed += run_probe(&probes[i]);
-    if (passed == NUM_PROBES)
-        console_printf("badaccess: ok\n");
+    probes_run("badaccess", probes, NUM_PROBES);
     flood();
     sbi_system_reset(SBI_SRST_TYPE_SHUTDOWN, SBI_SRST_REASON_NONE);
     hart_park();

@@ -15,21 +15,17 @@
  * Lines: "exceptions: <probe> scause=<n> ok" or "exceptions: FAIL <probe>:
  * ...", then "exceptions: ok" if all passed, then SRST shutdown.
  */
+#include <stddef.h>
 #include <stdint.h>
 
-#include "console.h"
 #include "mode.h"
+#include "probe.h"
 #include "riscv.h"
 #include "sbi.h"
 #include "sv39.h"
 #include "trap.h"
 
 static uint32_t aligned_words[2] __attribute__((aligned(8)));
-
-static volatile bool probing;
-static volatile unsigned int traps;
-static volatile unsigned long trap_cause;
-static volatile unsigned long trap_tval;
 
 static unsigned long odd_address(void)
 {
@@ -42,9 +38,7 @@ static bool exceptions_trap(unsigned long scause, struct trap_frame *frame)
         return false;
     unsigned long epc = csr_read(sepc);
 
-    trap_cause = scause;
-    trap_tval = csr_read(stval);
-    traps++;
+    probe_record(scause);
     if (epc == SV39_UNMAPPED_VA)
         csr_write(sepc, frame->ra); /* the fetch faulted: return as a call */
     else
@@ -90,66 +84,30 @@ static void probe_fetch_page_fault(void)
     asm volatile("" : : : "memory"); /* keep it a call, not a tail jump */
 }
 
-struct probe {
-    const char *name;
-    void (*run)(void);
-    unsigned long cause;
-    bool paged;      /* run with the guest's own page table */
-    bool tval_fixed; /* stval must be the address (else any value) */
-    unsigned long (*tval)(void);
-};
-
 static unsigned long unmapped_va(void)
 {
     return SV39_UNMAPPED_VA;
 }
 
 static const struct probe probes[] = {
-    {"illegal", probe_illegal, EXC_ILLEGAL_INSN, false, false, 0},
-    {"breakpoint", probe_breakpoint, EXC_BREAKPOINT, false, false, 0},
-    {"lr-misaligned", probe_lr_misaligned, EXC_LOAD_MISALIGNED, false, true,
-     odd_address},
-    {"amo-misaligned", probe_amo_misaligned, EXC_STORE_MISALIGNED, false, true,
-     odd_address},
-    {"load-pf", probe_load_page_fault, EXC_LOAD_PAGE_FAULT, true, true,
-     unmapped_va},
-    {"store-pf", probe_store_page_fault, EXC_STORE_PAGE_FAULT, true, true,
-     unmapped_va},
-    {"fetch-pf", probe_fetch_page_fault, EXC_INST_PAGE_FAULT, true, true,
-     unmapped_va},
+    {"illegal", probe_illegal, EXC_ILLEGAL_INSN, NULL, false},
+    {"breakpoint", probe_breakpoint, EXC_BREAKPOINT, NULL, false},
+    {"lr-misaligned", probe_lr_misaligned, EXC_LOAD_MISALIGNED, odd_address,
+     false},
+    {"amo-misaligned", probe_amo_misaligned, EXC_STORE_MISALIGNED, odd_address,
+     false},
+    {"load-pf", probe_load_page_fault, EXC_LOAD_PAGE_FAULT, unmapped_va, true},
+    {"store-pf", probe_store_page_fault, EXC_STORE_PAGE_FAULT, unmapped_va,
+     true},
+    {"fetch-pf", probe_fetch_page_fault, EXC_INST_PAGE_FAULT, unmapped_va,
+     true},
 };
 #define NUM_PROBES (sizeof(probes) / sizeof(probes[0]))
 
-static bool run_probe(const struct probe *p)
-{
-    traps = 0;
-    if (p->paged)
-        sv39_on();
-    probing = true;
-    p->run();
-    probing = false;
-    if (p->paged)
-        sv39_off();
-    if (traps != 1 || trap_cause != p->cause ||
-        (p->tval_fixed && trap_tval != p->tval())) {
-        console_printf(
-            "exceptions: FAIL %s: %u traps, scause=%lu stval=0x%lx\n", p->name,
-            traps, trap_cause, trap_tval);
-        return false;
-    }
-    console_printf("exceptions: %s scause=%lu ok\n", p->name, trap_cause);
-    return true;
-}
-
 void mode_main(void)
 {
-    unsigned int passed = 0;
-
     trap_set_hook(exceptions_trap);
-    for (unsigned int i = 0; i < NUM_PROBES; i++)
-        passed += run_probe(&probes[i]);
-    if (passed == NUM_PROBES)
-        console_printf("exceptions: ok\n");
+    probes_run("exceptions", probes, NUM_PROBES);
     sbi_system_reset(SBI_SRST_TYPE_SHUTDOWN, SBI_SRST_REASON_NONE);
     hart_park();
 }
