@@ -143,9 +143,7 @@ static void flood(void)
     probing = true;
     for (unsigned int i = 0; i < FLOOD; i++)
         load_outside();
-    uint64_t until = rdtime() + PAUSE;
-    while (rdtime() < until)
-        cpu_relax();
+    spin_delay(PAUSE);
     load_outside();
     probing = false;
     console_printf("badaccess: flood %u faults taken\n", flood_traps);

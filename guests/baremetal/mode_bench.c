@@ -441,9 +441,7 @@ static bool rtc_present(void)
     probe_faults = 0;
     probing = true;
     uint64_t t1 = rtc_time();
-    uint64_t until = rdtime() + TIMEBASE_HZ / 1000;
-    while (rdtime() < until)
-        cpu_relax();
+    spin_delay(TIMEBASE_HZ / 1000);
     uint64_t t2 = rtc_time();
     probing = false;
     return probe_faults == 0 && (t1 != 0 || t2 != 0);

@@ -26,9 +26,7 @@ void mode_main(void)
     console_printf("reboot: booted (data 0x%x)\n", image_data);
     image_data = USED;
 
-    uint64_t until = rdtime() + REBOOT_DELAY;
-    while (rdtime() < until)
-        cpu_relax();
+    spin_delay(REBOOT_DELAY);
 
     struct sbiret r =
         sbi_system_reset(SBI_SRST_TYPE_COLD_REBOOT, SBI_SRST_REASON_NONE);

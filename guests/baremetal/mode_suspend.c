@@ -23,16 +23,12 @@
 #include "smp.h"
 #include "trap.h"
 
-#define SBI_HSM_HART_SUSPEND 3
-#define SBI_HSM_STATE_SUSPENDED 4
-#define SBI_HSM_SUSPEND_RETENTIVE 0x00000000UL
-#define SBI_HSM_SUSPEND_NON_RETENTIVE 0x80000000UL
 #define WAIT_LIMIT (TIMEBASE_HZ * 2) /* 2 s: any step takes microseconds */
 
 static volatile unsigned int ipis_taken;
 static volatile unsigned int wakes_wanted;
 static volatile bool done;
-static unsigned long suspender_hart;
+static long suspender_hart;
 
 static bool suspend_trap(unsigned long scause, struct trap_frame *frame)
 {
@@ -42,12 +38,6 @@ static bool suspend_trap(unsigned long scause, struct trap_frame *frame)
     csr_clear(sip, SIP_SSIP);
     ipis_taken++;
     return true;
-}
-
-static struct sbiret hart_suspend(unsigned long type, unsigned long resume,
-                                  unsigned long opaque)
-{
-    return sbi_ecall(SBI_EXT_HSM, SBI_HSM_HART_SUSPEND, type, resume, opaque);
 }
 
 /* Take whatever software interrupt is pending; report whether one was. */
@@ -80,15 +70,15 @@ static void suspender_main(unsigned long hartid, unsigned long opaque)
     (void)opaque;
     csr_set(sie, SIE_SSIE); /* wake on an IPI, but do not take it yet */
     wakes_wanted = 1;
-    struct sbiret r = hart_suspend(SBI_HSM_SUSPEND_RETENTIVE, 0, 0);
+    struct sbiret r = sbi_hart_suspend(SBI_HSM_SUSPEND_RETENTIVE, 0, 0);
     console_printf("suspend: retentive returned %ld, wake ipi %s\n", r.error,
                    take_wake_ipi(1));
 
     mode_hart_fn resume = resumed_main;
     csr_set(sie, SIE_SSIE);
     wakes_wanted = 2;
-    r = hart_suspend(SBI_HSM_SUSPEND_NON_RETENTIVE,
-                     (unsigned long)mode_hart_entry, (unsigned long)resume);
+    r = sbi_hart_suspend(SBI_HSM_SUSPEND_NON_RETENTIVE,
+                         (unsigned long)mode_hart_entry, (unsigned long)resume);
     console_printf("suspend: non-retentive returned %ld\n", r.error);
     done = true;
     hart_park();
@@ -117,31 +107,17 @@ static bool suspender_done(void)
     return done;
 }
 
-static bool start_suspender(void)
-{
-    mode_hart_fn fn = suspender_main;
-
-    for (unsigned long h = 0; h < smp_count_harts(); h++) {
-        if (h != boot_hart &&
-            sbi_hart_start(h, (unsigned long)mode_hart_entry, (unsigned long)fn)
-                    .error == SBI_SUCCESS) {
-            suspender_hart = h;
-            return true;
-        }
-    }
-    return false;
-}
-
 void mode_main(void)
 {
-    if (!start_suspender()) {
+    suspender_hart = smp_start_mode_hart(suspender_main);
+    if (suspender_hart < 0) {
         console_printf("suspend: needs a second hart\n");
         hart_park();
     }
     trap_set_hook(suspend_trap);
     while (wakes_sent < 2 && !done) {
         if (!wait_for(suspender_asleep)) {
-            console_printf("suspend: hart %lu never suspended\n",
+            console_printf("suspend: hart %ld never suspended\n",
                            suspender_hart);
             break;
         }
@@ -149,7 +125,7 @@ void mode_main(void)
         wakes_sent++;
     }
     if (!wait_for(suspender_done))
-        console_printf("suspend: hart %lu did not resume\n", suspender_hart);
+        console_printf("suspend: hart %ld did not resume\n", suspender_hart);
     console_printf("suspend: done\n");
     sbi_system_reset(SBI_SRST_TYPE_SHUTDOWN, SBI_SRST_REASON_NONE);
     hart_park();

@@ -77,22 +77,9 @@ static void watchdog_main(unsigned long hartid, unsigned long opaque)
     sbi_hart_stop();
 }
 
-static bool start_watchdog(void)
-{
-    mode_hart_fn fn = watchdog_main;
-
-    for (unsigned long h = 0; h < smp_count_harts(); h++) {
-        if (h != boot_hart &&
-            sbi_hart_start(h, (unsigned long)mode_hart_entry, (unsigned long)fn)
-                    .error == SBI_SUCCESS)
-            return true;
-    }
-    return false;
-}
-
 void mode_main(void)
 {
-    if (!start_watchdog()) {
+    if (smp_start_mode_hart(watchdog_main) < 0) {
         console_printf("timerrace: needs a second hart\n");
         hart_park();
     }

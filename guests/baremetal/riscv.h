@@ -98,4 +98,13 @@ static inline void cpu_relax(void)
     asm volatile("nop" : : : "memory");
 }
 
+/* Busy-wait `ticks` of the time CSR. */
+static inline void spin_delay(uint64_t ticks)
+{
+    uint64_t until = rdtime() + ticks;
+
+    while (rdtime() < until)
+        cpu_relax();
+}
+
 #endif

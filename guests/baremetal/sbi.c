@@ -86,6 +86,15 @@ struct sbiret sbi_hart_get_status(unsigned long hartid)
     return sbi_ecall(SBI_EXT_HSM, SBI_HSM_HART_GET_STATUS, hartid, 0, 0);
 }
 
+/* Returns after a retentive suspend; a non-retentive one resumes at
+ * resume_addr instead (spec 9.4). */
+struct sbiret sbi_hart_suspend(uint32_t suspend_type, unsigned long resume_addr,
+                               unsigned long opaque)
+{
+    return sbi_ecall(SBI_EXT_HSM, SBI_HSM_HART_SUSPEND, suspend_type,
+                     resume_addr, opaque);
+}
+
 /* Does not return on success. */
 struct sbiret sbi_system_reset(uint32_t reset_type, uint32_t reset_reason)
 {

@@ -45,11 +45,17 @@ struct sbiret {
 #define SBI_HSM_HART_START 0
 #define SBI_HSM_HART_STOP 1
 #define SBI_HSM_HART_GET_STATUS 2
+#define SBI_HSM_HART_SUSPEND 3
 
 #define SBI_HSM_STATE_STARTED 0
 #define SBI_HSM_STATE_STOPPED 1
 #define SBI_HSM_STATE_START_PENDING 2
 #define SBI_HSM_STATE_STOP_PENDING 3
+#define SBI_HSM_STATE_SUSPENDED 4
+
+/* Default suspend types (spec 9.4). */
+#define SBI_HSM_SUSPEND_RETENTIVE 0x00000000UL
+#define SBI_HSM_SUSPEND_NON_RETENTIVE 0x80000000UL
 
 /* SRST system_reset types and reasons. */
 #define SBI_SRST_SYSTEM_RESET 0
@@ -86,6 +92,8 @@ struct sbiret sbi_hart_start(unsigned long hartid, unsigned long start_addr,
                              unsigned long opaque);
 struct sbiret sbi_hart_stop(void);
 struct sbiret sbi_hart_get_status(unsigned long hartid);
+struct sbiret sbi_hart_suspend(uint32_t suspend_type, unsigned long resume_addr,
+                               unsigned long opaque);
 
 struct sbiret sbi_system_reset(uint32_t reset_type, uint32_t reset_reason);
 

@@ -2,6 +2,7 @@
 
 #include "config.h"
 #include "console.h"
+#include "mode.h"
 #include "riscv.h"
 #include "sbi.h"
 
@@ -96,4 +97,15 @@ bool smp_wait_stopped(unsigned long hartid, long *last_status)
             return true;
     } while (rdtime() < deadline);
     return false;
+}
+
+long smp_start_mode_hart(mode_hart_fn fn)
+{
+    for (unsigned long h = 0; h < smp_count_harts(); h++) {
+        if (h != boot_hart &&
+            sbi_hart_start(h, (unsigned long)mode_hart_entry, (unsigned long)fn)
+                    .error == SBI_SUCCESS)
+            return (long)h;
+    }
+    return -1;
 }

@@ -25,6 +25,14 @@ unsigned int smp_running_count(void);
 /* One-shot barrier over the running harts; arrived must start at 0. */
 void smp_barrier(volatile unsigned int *arrived);
 
+/*
+ * For modes: starts the first hart other than the boot hart that HSM
+ * hart_start accepts, running fn(hartid, opaque) via mode_hart_entry
+ * (mode.h). Returns its hart id, or -1 if none could be started.
+ */
+long smp_start_mode_hart(void (*fn)(unsigned long hartid,
+                                    unsigned long opaque));
+
 /* Polls HSM until hartid reports STOPPED; false on timeout. */
 bool smp_wait_stopped(unsigned long hartid, long *last_status);
 
