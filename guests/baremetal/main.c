@@ -89,10 +89,7 @@ void boot_main(unsigned long hartid, unsigned long dtb)
     wait_others_stopped();
     console_printf("baremetal: all %u harts done\n", smp_running_count());
 
-    struct sbiret r =
-        sbi_system_reset(SBI_SRST_TYPE_SHUTDOWN, SBI_SRST_REASON_NONE);
-    console_printf("baremetal: shutdown failed (%ld)\n", r.error);
-    hart_park();
+    system_shutdown();
 }
 
 void secondary_main(unsigned long hartid, unsigned long opaque)

@@ -26,7 +26,6 @@
 #include "plic.h"
 #include "probe.h"
 #include "riscv.h"
-#include "sbi.h"
 #include "sv39.h"
 #include "trap.h"
 
@@ -154,6 +153,5 @@ void mode_main(void)
     trap_set_hook(badaccess_trap);
     probes_run("badaccess", probes, NUM_PROBES);
     flood();
-    sbi_system_reset(SBI_SRST_TYPE_SHUTDOWN, SBI_SRST_REASON_NONE);
-    hart_park();
+    system_shutdown();
 }

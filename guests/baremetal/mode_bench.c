@@ -504,9 +504,5 @@ void mode_main(void)
     bench_irq();
     console_printf("bench: done\n");
 
-    csr_clear(sstatus, SSTATUS_SIE);
-    struct sbiret r =
-        sbi_system_reset(SBI_SRST_TYPE_SHUTDOWN, SBI_SRST_REASON_NONE);
-    console_printf("baremetal: shutdown failed (%ld)\n", r.error);
-    hart_park();
+    system_shutdown();
 }

@@ -21,7 +21,6 @@
 #include "mode.h"
 #include "probe.h"
 #include "riscv.h"
-#include "sbi.h"
 #include "sv39.h"
 #include "trap.h"
 
@@ -108,6 +107,5 @@ void mode_main(void)
 {
     trap_set_hook(exceptions_trap);
     probes_run("exceptions", probes, NUM_PROBES);
-    sbi_system_reset(SBI_SRST_TYPE_SHUTDOWN, SBI_SRST_REASON_NONE);
-    hart_park();
+    system_shutdown();
 }

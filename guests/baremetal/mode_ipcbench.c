@@ -312,9 +312,7 @@ static void __attribute__((noreturn)) receiver(void)
                 console_printf("ipcbench: bad command \"%s\"\n", r);
         } else if (take(&p, "quit") && !*p) {
             console_printf("ipcbench: bye\n");
-            csr_clear(sstatus, SSTATUS_SIE);
-            sbi_system_reset(SBI_SRST_TYPE_SHUTDOWN, SBI_SRST_REASON_NONE);
-            hart_park();
+            system_shutdown();
         } else {
             console_printf("ipcbench: bad command \"%s\"\n", r);
         }
@@ -500,11 +498,7 @@ static void __attribute__((noreturn)) driver(void)
         bench_throughput(runs[i].size, runs[i].count);
     send_record("quit");
     console_printf("bench: done\n");
-    csr_clear(sstatus, SSTATUS_SIE);
-    struct sbiret r =
-        sbi_system_reset(SBI_SRST_TYPE_SHUTDOWN, SBI_SRST_REASON_NONE);
-    console_printf("baremetal: shutdown failed (%ld)\n", r.error);
-    hart_park();
+    system_shutdown();
 }
 
 void mode_main(void)

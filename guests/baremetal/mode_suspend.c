@@ -127,6 +127,5 @@ void mode_main(void)
     if (!wait_for(suspender_done))
         console_printf("suspend: hart %ld did not resume\n", suspender_hart);
     console_printf("suspend: done\n");
-    sbi_system_reset(SBI_SRST_TYPE_SHUTDOWN, SBI_SRST_REASON_NONE);
-    hart_park();
+    system_shutdown();
 }

@@ -97,6 +97,5 @@ void mode_main(void)
     }
     done = true;
     console_printf("timerrace: %u ticks, %u lost\n", ticks, lost);
-    sbi_system_reset(SBI_SRST_TYPE_SHUTDOWN, SBI_SRST_REASON_NONE);
-    hart_park();
+    system_shutdown();
 }

@@ -112,10 +112,7 @@ static void __attribute__((noreturn)) quit(void)
     console_printf("uart: bye\n");
     csr_clear(sstatus, SSTATUS_SIE);
     uart_write(UART_IER, 0);
-    struct sbiret r =
-        sbi_system_reset(SBI_SRST_TYPE_SHUTDOWN, SBI_SRST_REASON_NONE);
-    console_printf("baremetal: shutdown failed (%ld)\n", r.error);
-    hart_park();
+    system_shutdown();
 }
 
 void mode_main(void)

@@ -3,6 +3,7 @@
 #include "console.h"
 #include "ipi.h"
 #include "riscv.h"
+#include "sbi.h"
 #include "timer.h"
 
 static trap_hook_fn trap_hook;
@@ -51,6 +52,15 @@ void hart_park(void)
     csr_write(sie, 0);
     for (;;)
         wfi();
+}
+
+void system_shutdown(void)
+{
+    csr_clear(sstatus, SSTATUS_SIE);
+    struct sbiret r =
+        sbi_system_reset(SBI_SRST_TYPE_SHUTDOWN, SBI_SRST_REASON_NONE);
+    console_printf("baremetal: shutdown failed (%ld)\n", r.error);
+    hart_park();
 }
 
 void irq_wait_until(const volatile unsigned int *counter, unsigned int target)

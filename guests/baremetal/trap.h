@@ -35,6 +35,9 @@ void unexpected_trap(void) __attribute__((noreturn));
 /* Parks the hart: interrupts off, wfi forever. */
 void hart_park(void) __attribute__((noreturn));
 
+/* SRST shutdown with interrupts off; if the SBI refuses, say so and park. */
+void system_shutdown(void) __attribute__((noreturn));
+
 /*
  * Sleeps in wfi until *counter >= target, taking interrupts enabled in sie
  * (whose handlers advance the counter). Returns with sstatus.SIE set.
