@@ -15,7 +15,15 @@ ROOT = Path(__file__).resolve().parents[2]
 PLATFORM = "qemu-riscv64-virt"
 QEMU = os.environ.get("QEMU", "qemu-system-riscv64")
 FW_JUMP = "/usr/lib/riscv64-linux-gnu/opensbi/generic/fw_jump.elf"
+# Every timeout of the system tests goes through scaled(): a slow or loaded
+# host sets BAOBAB_TIMEOUT_SCALE (a factor, default 1) and nothing else.
+TIMEOUT_SCALE = float(os.environ.get("BAOBAB_TIMEOUT_SCALE", "1"))
 BOOT_TIMEOUT = 90  # seconds; a 4-hart baremetal run takes about 3
+
+
+def scaled(seconds):
+    """A timeout of `seconds` on an unloaded host, scaled for this one."""
+    return seconds * TIMEOUT_SCALE
 
 
 @functools.lru_cache(maxsize=None)
@@ -70,13 +78,15 @@ def spawn(kernel, timeout=BOOT_TIMEOUT, **kw):
     """Start QEMU for an interactive test; the caller expects on it and
     must close it (kill=True) unless the guest ends the run itself."""
     cmd = qemu_command(kernel, **kw)
-    return pexpect.spawn(cmd[0], cmd[1:], timeout=timeout, encoding="utf-8",
+    return pexpect.spawn(cmd[0], cmd[1:], timeout=scaled(timeout),
+                         encoding="utf-8",
                          codec_errors="replace")
 
 
 def boot(kernel, timeout=BOOT_TIMEOUT, **kw):
     """Boot until QEMU exits by itself; fail the test if it does not."""
     cmd = qemu_command(kernel, **kw)
+    timeout = scaled(timeout)
     child = pexpect.spawn(cmd[0], cmd[1:], timeout=timeout, encoding="utf-8",
                           codec_errors="replace")
     try:
