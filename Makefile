@@ -20,7 +20,13 @@ CC := $(CROSS_COMPILE)gcc
 OBJCOPY := $(CROSS_COMPILE)objcopy
 NM := $(CROSS_COMPILE)nm
 HOSTCC ?= cc
+# QEMU= chooses the QEMU for make run, the tests and the bench: a command,
+# a path, or a version scripts/qemu.sh gets (7.2: Debian 12's; 10.0:
+# bookworm-backports', downloaded into the cache on first use).
 QEMU ?= qemu-system-riscv64
+export QEMU
+QEMU_VERSIONS := 7.2 10.0
+QEMU_BIN = $(if $(filter $(QEMU_VERSIONS),$(QEMU)),$(shell scripts/qemu.sh $(QEMU)),$(QEMU))
 PYTHON ?= /usr/bin/python3
 
 BUILD := build/$(PLATFORM)/$(CONFIG)
@@ -156,7 +162,7 @@ QEMU_LINUX_DEVICES := \
     -device virtio-rng-device
 QEMU_EXTRA ?= $(if $(filter linux-guest,$(CONFIG_GUESTS)),$(QEMU_LINUX_DEVICES))
 run: all
-	$(QEMU) -nographic -M virt -cpu $(QEMU_CPU) -m $(QEMU_MEM) \
+	$(QEMU_BIN) -nographic -M virt -cpu $(QEMU_CPU) -m $(QEMU_MEM) \
 	    -smp $(QEMU_SMP) -bios default -kernel $(BIN)/bao.bin $(QEMU_EXTRA)
 
 deps:

@@ -19,6 +19,8 @@ from pathlib import Path
 
 import pexpect
 
+import qemu_env
+
 ROOT = Path(__file__).resolve().parents[1]
 PLATFORM = "qemu-riscv64-virt"
 GUEST = ROOT / "build" / "guests" / "baremetal" / "baremetal-bench.bin"
@@ -77,7 +79,7 @@ SIZE_NAMES = {64: "64", 1024: "1k", 4096: "4k"}
 
 
 def qemu(kernel, smp, mem, extra=(), rtc="clock=vm"):
-    return ["qemu-system-riscv64", "-nographic", "-M", "virt", "-cpu", "rv64",
+    return [qemu_env.qemu(), "-nographic", "-M", "virt", "-cpu", "rv64",
             "-m", mem, "-smp", str(smp), "-bios", "default",
             "-icount", "shift=0,sleep=off", "-rtc", rtc,
             "-kernel", str(kernel), *extra]
@@ -361,7 +363,8 @@ def main():
         if why:
             failures.append(f"no {name} rows: {why}")
 
-    print(f"\n{'event':<26} {'native':>12} {'Baobab':>12} {'unit':>7} "
+    print(f"\n{qemu_env.describe()}")
+    print(f"{'event':<26} {'native':>12} {'Baobab':>12} {'unit':>7} "
           f"{'ratio':>6}")
     for event, n, b, unit, ratio in rows:
         print(f"{event:<26} {fmt(n):>12} {fmt(b):>12} {unit:>7} {ratio:>6}")

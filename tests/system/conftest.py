@@ -6,19 +6,29 @@ import functools
 import os
 import re
 import subprocess
+import sys
 from pathlib import Path
 
 import pexpect
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "scripts"))
+import qemu_env  # noqa: E402  (scripts/ is not a package)
+
 PLATFORM = "qemu-riscv64-virt"
-QEMU = os.environ.get("QEMU", "qemu-system-riscv64")
-FW_JUMP = "/usr/lib/riscv64-linux-gnu/opensbi/generic/fw_jump.elf"
+# The QEMU and its OpenSBI: QEMU= chooses them (scripts/qemu_env.py).
+QEMU = qemu_env.qemu()
+FW_JUMP = str(qemu_env.fw_jump())
 # Every timeout of the system tests goes through scaled(): a slow or loaded
 # host sets BAOBAB_TIMEOUT_SCALE (a factor, default 1) and nothing else.
 TIMEOUT_SCALE = float(os.environ.get("BAOBAB_TIMEOUT_SCALE", "1"))
 BOOT_TIMEOUT = 90  # seconds; a 4-hart baremetal run takes about 3
+
+
+def pytest_report_header():
+    return [f"qemu: {qemu_env.describe()} [{QEMU}]",
+            f"timeouts: x{TIMEOUT_SCALE:g} (BAOBAB_TIMEOUT_SCALE)"]
 
 
 def scaled(seconds):

@@ -14,10 +14,11 @@ import tty
 import pexpect
 import pexpect.fdpexpect
 
-from conftest import QEMU, ROOT, build
+from conftest import QEMU, ROOT, build, scaled
 
 LOGS = ROOT / "build" / "test-logs"
-LINUX_TIMEOUT = 240  # seconds for a boot to the prompt; about 10 alone
+# Timeouts are seconds on an unloaded host; every use goes through scaled().
+LINUX_TIMEOUT = 240  # a boot to the prompt; about 10 alone
 PROMPT = r"root@baobab:[^\r\n]*# "
 PTY_RE = r"char device redirected to (/dev/pts/\d+) \(label hvc\)"
 # What a guest error looks like on a console.
@@ -48,11 +49,13 @@ class Machine:
                 "-device", "virtio-serial-device",
                 "-device", "virtconsole,chardev=hvc",
                 "-device", "virtio-rng-device"]
-        self.console = pexpect.spawn(QEMU, args, timeout=LINUX_TIMEOUT,
+        self.console = pexpect.spawn(QEMU, args,
+                                     timeout=scaled(LINUX_TIMEOUT),
                                      encoding="utf-8", codec_errors="replace")
-        self.console.expect(PTY_RE, timeout=30)
+        self.console.expect(PTY_RE, timeout=scaled(30))
         self.pty = self.console.match.group(1)
         self.hvc = None
+        self.commands = 0  # numbers the markers of sh_rc()
         # Console output read so far, and where wait_console() looks next.
         self.log = ""
         self.seen = 0
@@ -70,7 +73,7 @@ class Machine:
     def wait_console(self, pattern, timeout=LINUX_TIMEOUT):
         """Wait until the console shows `pattern` after what an earlier
         wait matched; return the match."""
-        deadline = time.monotonic() + timeout
+        deadline = time.monotonic() + scaled(timeout)
         while True:
             self.drain()
             m = re.compile(pattern, re.MULTILINE).search(self.log, self.seen)
@@ -79,7 +82,7 @@ class Machine:
                 return m
             if time.monotonic() > deadline:
                 raise AssertionError(f"no {pattern!r} on the console within "
-                                     f"{timeout}s; its end:\n"
+                                     f"{scaled(timeout):g}s; its end:\n"
                                      f"{self.log[-3000:]}")
             time.sleep(0.2)
 
@@ -87,7 +90,7 @@ class Machine:
         """Attach to the virtio console; returns after a prompt answered."""
         fd = os.open(self.pty, os.O_RDWR | os.O_NOCTTY)
         tty.setraw(fd, termios.TCSANOW)
-        self.hvc = pexpect.fdpexpect.fdspawn(fd, timeout=LINUX_TIMEOUT,
+        self.hvc = pexpect.fdpexpect.fdspawn(fd, timeout=scaled(LINUX_TIMEOUT),
                                              encoding="utf-8",
                                              codec_errors="replace")
         self.hvc.send("\n")
@@ -106,21 +109,35 @@ class Machine:
         return out
 
     def sh_rc(self, command, timeout=60):
-        # The echoed command shows "$?", the output the number: only the
-        # output matches the marker.
+        # Each command's marker has its own number, so that the output of
+        # one that timed out cannot be taken for a later one's. The echoed
+        # command shows "$?", the output the number: only the output
+        # matches.
+        self.commands += 1
+        marker = f"@@{self.commands}="
         self.drain()
-        self.hvc.send(f"{command}; echo \"@@rc=$?@@\"\n")
-        self.hvc.expect(r"@@rc=(\d+)@@", timeout=timeout)
+        self.hvc.send(f"{command}; echo \"{marker}$?@@\"\n")
+        self.hvc.expect(marker + r"(\d+)@@", timeout=scaled(timeout))
         out, rc = self.hvc.before, int(self.hvc.match.group(1))
-        self.hvc.expect(PROMPT, timeout=timeout)
+        self.hvc.expect(PROMPT, timeout=scaled(timeout))
         # Drop the echo of the command line itself.
         out = out.replace("\r", "")
-        echo = out.rfind('@@rc=$?@@"')
+        echo = out.rfind(f'{marker}$?@@"')
         return out[out.find("\n", echo) + 1:] if echo >= 0 else out, rc
+
+    def serial_sh(self, command, vm=1, timeout=180):
+        """Run `command` in VM `vm`'s shell on the serial console (its
+        input focus must be on that VM); return its output lines."""
+        self.console.send(f"{command}; echo @@done@@\r")
+        start = self.seen
+        self.wait_console(rf"^\[vm{vm}\] @@done@@$", timeout)
+        tag = f"[vm{vm}] "
+        return [l[len(tag):] for l in self.log[start:self.seen].splitlines()
+                if l.startswith(tag) and "@@done@@" not in l]
 
     def http_get(self, path="/"):
         with socket.create_connection(("127.0.0.1", self.port),
-                                      timeout=30) as s:
+                                      timeout=scaled(30)) as s:
             s.sendall(f"GET {path} HTTP/1.0\r\n\r\n".encode())
             data = b""
             while chunk := s.recv(4096):

@@ -27,17 +27,6 @@ def m():
         machine.close()
 
 
-def serial_sh(m, command, timeout=180):
-    """Run `command` in Linux's serial shell; its output lines."""
-    m.console.send(f"{command}; echo @@done@@\r")
-    start = m.seen
-    m.wait_console(r"^\[vm1\] @@done@@$", timeout)
-    text = m.log[start:m.seen]
-    lines = [l[len("[vm1] "):] for l in text.splitlines()
-             if l.startswith("[vm1] ")]
-    return [l for l in lines if "@@done@@" not in l]
-
-
 def test_linux_memory_has_only_its_colours(m):
     found = re.search(r"VM 1: 2 vCPUs.*\n.*\n\[baobab\]   mem  0x090000000-"
                       r"0x0afffffff -> colours 0xffff \(of 32\) in "
@@ -50,7 +39,7 @@ def test_linux_memory_has_only_its_colours(m):
 
 
 def test_linux_uses_its_memory_intact(m):
-    total = next(l for l in serial_sh(m, "grep MemTotal /proc/meminfo")
+    total = next(l for l in m.serial_sh("grep MemTotal /proc/meminfo")
                  if l.startswith("MemTotal"))
     assert int(total.split()[1]) > 400 * 1024, total
     # A known file, then more memory filled after it, then the file again:
@@ -58,12 +47,12 @@ def test_linux_uses_its_memory_intact(m):
     # digest. (Filling is slow under QEMU whatever the colours: 4 MB/s.)
     want = hashlib.md5("".join(f"{i}\n" for i in range(1, 300001))
                        .encode()).hexdigest()
-    out = serial_sh(m, "seq 1 300000 > /tmp/f; md5sum /tmp/f")
+    out = m.serial_sh("seq 1 300000 > /tmp/f; md5sum /tmp/f")
     assert any(l.startswith(want) for l in out), out
-    out = serial_sh(m, "dd if=/dev/zero of=/tmp/z bs=1M count=48 2>&1 | "
+    out = m.serial_sh("dd if=/dev/zero of=/tmp/z bs=1M count=48 2>&1 | "
                        "tail -1; md5sum /tmp/f; rm /tmp/z")
     assert any(l.startswith(want) for l in out), out
-    troubles = serial_sh(m, f"dmesg | grep -cE '{KERNEL_TROUBLE}'")
+    troubles = m.serial_sh(f"dmesg | grep -cE '{KERNEL_TROUBLE}'")
     assert troubles[-1] == "0", troubles
 
 

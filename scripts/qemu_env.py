@@ -1,0 +1,65 @@
+# SPDX-License-Identifier: Apache-2.0
+"""The QEMU the system tests and make bench run, chosen in one place: the
+QEMU environment variable (also a make variable). It is a command or path,
+or a version scripts/qemu.sh knows ("7.2", Debian 12's; "10.0",
+bookworm-backports'). Default: the system's qemu-system-riscv64."""
+
+import os
+import re
+import shutil
+import subprocess
+from functools import lru_cache
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SYSTEM_OPENSBI = Path("/usr/lib/riscv64-linux-gnu/opensbi/generic")
+VERSION_RE = r"\d+\.\d+"
+
+
+@lru_cache(maxsize=None)
+def qemu():
+    """The qemu-system-riscv64 to run (a path or a command)."""
+    chosen = os.environ.get("QEMU", "qemu-system-riscv64")
+    if not re.fullmatch(VERSION_RE, chosen):
+        return chosen
+    res = subprocess.run([ROOT / "scripts" / "qemu.sh", chosen],
+                         capture_output=True, text=True)
+    if res.returncode != 0:
+        raise RuntimeError(f"QEMU={chosen}: {res.stderr.strip()}")
+    return res.stdout.strip()
+
+
+def _wrapper_dir():
+    """The directory of a QEMU that scripts/qemu.sh made, else None."""
+    path = shutil.which(qemu())
+    if path is None:
+        return None
+    here = Path(path).resolve().parent
+    return here if (here / "versions").is_file() else None
+
+
+def opensbi_dir():
+    """The OpenSBI generic firmware that goes with this QEMU."""
+    here = _wrapper_dir()
+    return here / "opensbi" if here else SYSTEM_OPENSBI
+
+
+def fw_jump():
+    return opensbi_dir() / "fw_jump.elf"
+
+
+@lru_cache(maxsize=None)
+def describe():
+    """One line naming the QEMU and OpenSBI versions."""
+    here = _wrapper_dir()
+    if here:
+        return (here / "versions").read_text().strip()
+    out = subprocess.run([qemu(), "--version"], capture_output=True,
+                         text=True).stdout
+    m = re.search(r"version (.+)", out)
+    qemu_version = m.group(1) if m else "unknown"
+    sbi = subprocess.run(["dpkg-query", "-W", "-f=${Version}", "opensbi"],
+                         capture_output=True, text=True).stdout.strip()
+    sbi_upstream = re.sub(r"^\d+:|[+~-].*$", "", sbi) or "unknown"
+    return (f"QEMU {qemu_version}, OpenSBI {sbi_upstream} "
+            f"(Debian {sbi or 'package not installed'})")
