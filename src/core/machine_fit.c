@@ -3,6 +3,7 @@
 #include <lib/format.h>
 #include <lib/util.h>
 #include <machine_fit.h>
+#include <stdarg.h>
 
 /* Device-tree bindings: riscv/sifive,plic0.yaml, riscv,aplic.yaml,
  * riscv,imsics.yaml and serial/8250.yaml of the Linux DT binding docs. */
@@ -11,6 +12,21 @@ static const char *const plic_compatibles[] = {"riscv,plic0",
 static const char *const uart_compatibles[] = {"ns16550a", "ns16550"};
 #define APLIC_COMPATIBLE "riscv,aplic"
 #define ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
+
+/*
+ * Format a message part; a message too long for its buffer is cut short
+ * on purpose (the console prints one line of at most that much).
+ */
+static void say(char *buf, size_t size, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+static void say(char *buf, size_t size, const char *fmt, ...)
+{
+    va_list ap;
+
+    va_start(ap, fmt);
+    vsnprintf(buf, size, fmt, ap);
+    va_end(ap);
+}
 
 bool machine_dtb_usable(const void *dtb)
 {
@@ -78,10 +94,9 @@ static void describe_msi(const void *dtb, int aplic, char *buf, size_t size)
         return;
     imsic = fdt_node_by_phandle(dtb, phandle);
     if (imsic >= 0 && node_base(dtb, imsic, &base))
-        snprintf(buf, size, " (MSI mode, IMSICs at 0x%lx)",
-                 (unsigned long)base);
+        say(buf, size, " (MSI mode, IMSICs at 0x%lx)", (unsigned long)base);
     else
-        snprintf(buf, size, " (MSI mode)");
+        say(buf, size, " (MSI mode)");
 }
 
 int machine_fit_irqc(const void *dtb, const struct platform *p,
@@ -96,10 +111,10 @@ int machine_fit_irqc(const void *dtb, const struct platform *p,
                 &found, &other))
         return 0;
     if (found) {
-        snprintf(err->msg, sizeof(err->msg),
-                 "this machine has a PLIC at 0x%lx; the build expects a PLIC "
-                 "at 0x%lx (platform %s)",
-                 (unsigned long)other, (unsigned long)want, p->name);
+        say(err->msg, sizeof(err->msg),
+            "this machine has a PLIC at 0x%lx; the build expects a PLIC "
+            "at 0x%lx (platform %s)",
+            (unsigned long)other, (unsigned long)want, p->name);
         return -1;
     }
     aplic = supervisor_aplic(dtb);
@@ -107,16 +122,16 @@ int machine_fit_irqc(const void *dtb, const struct platform *p,
         char msi[48];
 
         describe_msi(dtb, aplic, msi, sizeof(msi));
-        snprintf(err->msg, sizeof(err->msg),
-                 "this machine has an APLIC at 0x%lx%s and no PLIC; the "
-                 "build expects a PLIC at 0x%lx (platform %s)",
-                 (unsigned long)aplic_base, msi, (unsigned long)want, p->name);
+        say(err->msg, sizeof(err->msg),
+            "this machine has an APLIC at 0x%lx%s and no PLIC; the "
+            "build expects a PLIC at 0x%lx (platform %s)",
+            (unsigned long)aplic_base, msi, (unsigned long)want, p->name);
         return -1;
     }
-    snprintf(err->msg, sizeof(err->msg),
-             "this machine's device tree shows no PLIC and no APLIC; the "
-             "build expects a PLIC at 0x%lx (platform %s)",
-             (unsigned long)want, p->name);
+    say(err->msg, sizeof(err->msg),
+        "this machine's device tree shows no PLIC and no APLIC; the "
+        "build expects a PLIC at 0x%lx (platform %s)",
+        (unsigned long)want, p->name);
     return -1;
 }
 
@@ -131,15 +146,15 @@ int machine_fit_console(const void *dtb, const struct platform *p,
                 &found, &other))
         return 0;
     if (found)
-        snprintf(err->msg, sizeof(err->msg),
-                 "this machine has its NS16550 UART at 0x%lx; the build "
-                 "expects its console UART at 0x%lx (platform %s)",
-                 (unsigned long)other, (unsigned long)want, p->name);
+        say(err->msg, sizeof(err->msg),
+            "this machine has its NS16550 UART at 0x%lx; the build "
+            "expects its console UART at 0x%lx (platform %s)",
+            (unsigned long)other, (unsigned long)want, p->name);
     else
-        snprintf(err->msg, sizeof(err->msg),
-                 "this machine has no NS16550 UART; the build expects its "
-                 "console UART at 0x%lx (platform %s)",
-                 (unsigned long)want, p->name);
+        say(err->msg, sizeof(err->msg),
+            "this machine has no NS16550 UART; the build expects its "
+            "console UART at 0x%lx (platform %s)",
+            (unsigned long)want, p->name);
     return -1;
 }
 
@@ -184,20 +199,20 @@ int machine_fit_harts(const struct config *cfg, const char *config_name,
         if (!missing)
             continue;
         hart_list(missing, lacks, sizeof(lacks));
-        snprintf(err->msg, sizeof(err->msg),
-                 "this machine has harts %s; the build expects harts %s too, "
-                 "for VM %lu's cpu_affinity 0x%lx (config %s)",
-                 harts, lacks, (unsigned long)i,
-                 (unsigned long)vm->cpu_affinity, config_name);
+        say(err->msg, sizeof(err->msg),
+            "this machine has harts %s; the build expects harts %s too, "
+            "for VM %lu's cpu_affinity 0x%lx (config %s)",
+            harts, lacks, (unsigned long)i, (unsigned long)vm->cpu_affinity,
+            config_name);
         return -1;
     }
     if (needed <= have)
         return 0;
     vcpu_list(cfg, vcpus, sizeof(vcpus));
-    snprintf(err->msg, sizeof(err->msg),
-             "this machine has %u harts (%s); the build expects %u, one per "
-             "vCPU (config %s: %s vCPUs)",
-             have, harts, needed, config_name, vcpus);
+    say(err->msg, sizeof(err->msg),
+        "this machine has %u harts (%s); the build expects %u, one per "
+        "vCPU (config %s: %s vCPUs)",
+        have, harts, needed, config_name, vcpus);
     return -1;
 }
 
@@ -232,11 +247,11 @@ static int ram_error(const struct mem_range *ram, unsigned ram_num,
     char have[96];
 
     ram_list(ram, ram_num, have, sizeof(have));
-    snprintf(err->msg, sizeof(err->msg),
-             "this machine has RAM at %s; the build expects RAM at "
-             "0x%lx-0x%lx for %s (config %s)",
-             have, (unsigned long)base, (unsigned long)(base + size - 1), what,
-             config_name);
+    say(err->msg, sizeof(err->msg),
+        "this machine has RAM at %s; the build expects RAM at "
+        "0x%lx-0x%lx for %s (config %s)",
+        have, (unsigned long)base, (unsigned long)(base + size - 1), what,
+        config_name);
     return -1;
 }
 
@@ -254,15 +269,14 @@ int machine_fit_ram(const struct config *cfg, const char *config_name,
 
             if (!r->place_phys || in_ram(ram, ram_num, r->phys, r->size))
                 continue;
-            snprintf(what, sizeof(what), "VM %lu regions[%lu]",
-                     (unsigned long)v, (unsigned long)i);
+            say(what, sizeof(what), "VM %lu regions[%lu]", (unsigned long)v,
+                (unsigned long)i);
             return ram_error(ram, ram_num, what, r->phys, r->size, config_name,
                              err);
         }
         if (vm->image.separately_loaded &&
             !in_ram(ram, ram_num, vm->image.load_addr, vm->image.size)) {
-            snprintf(what, sizeof(what), "VM %lu's loaded image",
-                     (unsigned long)v);
+            say(what, sizeof(what), "VM %lu's loaded image", (unsigned long)v);
             return ram_error(ram, ram_num, what, vm->image.load_addr,
                              vm->image.size, config_name, err);
         }
@@ -272,7 +286,7 @@ int machine_fit_ram(const struct config *cfg, const char *config_name,
 
         if (!s->place_phys || in_ram(ram, ram_num, s->phys, s->size))
             continue;
-        snprintf(what, sizeof(what), "shmemlist[%lu]", (unsigned long)i);
+        say(what, sizeof(what), "shmemlist[%lu]", (unsigned long)i);
         return ram_error(ram, ram_num, what, s->phys, s->size, config_name,
                          err);
     }
