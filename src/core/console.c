@@ -44,6 +44,11 @@ void console_init(const struct console_driver *drv)
     driver = drv;
 }
 
+bool console_ready(void)
+{
+    return driver != NULL;
+}
+
 static void put_raw(char c)
 {
     if (c == '\n')

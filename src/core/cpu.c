@@ -5,6 +5,8 @@
 #include <vm.h>
 
 struct cpu cpus[MAX_CPUS];
+_Static_assert(sizeof(struct cpu) == CPU_STRUCT_SIZE,
+               "boot.S indexes cpus[] with CPU_STRUCT_SIZE");
 
 void cpu_post_event(unsigned hart, unsigned long event)
 {

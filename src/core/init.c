@@ -12,6 +12,7 @@
 #include <cpu.h>
 #include <hyp_pool.h>
 #include <lib/util.h>
+#include <machine_fit.h>
 #include <page_alloc.h>
 #include <platform.h>
 #include <shmem.h>
@@ -34,6 +35,13 @@ extern const struct console_driver platform_console;
 void hyp_boot_main(unsigned long hartid, const void *dtb);
 void hyp_secondary_main(unsigned long hartid);
 
+/*
+ * For the system test of the fault report (tests/system/configs/
+ * fault-at-boot.c defines it true): a hypervisor fault before anything is
+ * set up, not even the console. Configurations do not define it.
+ */
+extern const bool baobab_test_fault_at_boot __attribute__((weak));
+
 static unsigned vcpu_harts[MAX_VMS][MAX_CPUS];
 /* Set once VMs are built; secondaries wait. In .data: a hart may read it
  * before the boot hart clears .bss. */
@@ -44,6 +52,44 @@ static void fatal(const char *what)
 {
     log_error("%s: cannot boot, powering off", what);
     arch_system_off();
+}
+
+/*
+ * The machine is not the one the build is for: say what differs, in the one
+ * line `err` holds, and stop before touching a device that is not there.
+ */
+static void refuse_machine(const struct machine_fit_error *err)
+    __attribute__((noreturn));
+static void refuse_machine(const struct machine_fit_error *err)
+{
+    log_error("%s", err->msg);
+    log_info("cannot boot on this machine: powering off");
+    arch_system_off();
+}
+
+/*
+ * The hypervisor's UART when the device tree shows it where the build
+ * expects it; else the firmware's console, which can still say so.
+ */
+static bool console_fits(const void *dtb, struct machine_fit_error *err)
+{
+    bool fits = machine_fit_console(dtb, &platform, err) == 0;
+
+    console_init(fits ? &platform_console : arch_firmware_console());
+    return fits;
+}
+
+/* What the device tree shows against the platform and the configuration. */
+static void check_machine_fit(const void *dtb)
+{
+    struct machine_fit_error err;
+
+    if (machine_fit_irqc(dtb, &platform, &err) ||
+        machine_fit_harts(&config, BAOBAB_CONFIG_NAME, machine.hart_mask,
+                          &err) ||
+        machine_fit_ram(&config, BAOBAB_CONFIG_NAME, machine.ram,
+                        machine.ram_num, &err))
+        refuse_machine(&err);
 }
 
 static uint64_t hyp_image_base(void)
@@ -175,14 +221,21 @@ static void start_harts(unsigned boot_hart)
 void hyp_boot_main(unsigned long hartid, const void *dtb)
 {
     struct cpu *cpu = &cpus[hartid];
+    struct machine_fit_error console_err;
+    bool console_ok;
 
+    if (&baobab_test_fault_at_boot && baobab_test_fault_at_boot)
+        __builtin_trap();
     for (unsigned i = 0; i < MAX_CPUS; i++)
         cpus[i].hartid = i;
-    console_init(&platform_console);
+    console_ok = console_fits(dtb, &console_err);
     printk("\n");
     log_info("Baobab hypervisor %s on %s, config \"%s\", boot hart %lu",
              BAOBAB_VERSION, platform.name, BAOBAB_CONFIG_NAME, hartid);
     machine_probe(dtb);
+    if (!console_ok)
+        refuse_machine(&console_err);
+    check_machine_fit(dtb);
     if (!machine.has_h)
         fatal("the harts lack the hypervisor (H) extension");
     memory_init();

@@ -3,10 +3,8 @@
 #include <fdt.h>
 #include <hyp_limits.h>
 #include <isa.h>
+#include <machine_fit.h>
 #include <platform.h>
-
-/* A host device tree larger than this is not believed. */
-#define HOST_DTB_MAX_SIZE (2UL * 1024 * 1024)
 
 struct machine machine;
 
@@ -76,9 +74,7 @@ static void probe_isa(const void *dtb)
 
 void machine_probe(const void *dtb)
 {
-    int err = dtb ? fdt_check(dtb, HOST_DTB_MAX_SIZE) : -1;
-
-    if (err) {
+    if (!machine_dtb_usable(dtb)) {
         log_warn("no usable host device tree at %p: using the %s defaults", dtb,
                  platform.name);
         use_platform_defaults();

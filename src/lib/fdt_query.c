@@ -224,3 +224,28 @@ int fdt_cpu_isa(const void *blob, uint32_t hartid, const char **isa)
     }
     return cpu;
 }
+
+int fdt_next_compatible(const void *blob, int offset, const char *compat)
+{
+    int node = fdt_next_node(blob, offset, NULL);
+
+    for (; node >= 0; node = fdt_next_node(blob, node, NULL)) {
+        if (fdt_node_is_compatible(blob, node, compat) &&
+            fdt_node_is_okay(blob, node))
+            return node;
+    }
+    return node;
+}
+
+int fdt_node_by_phandle(const void *blob, uint32_t phandle)
+{
+    int node = fdt_next_node(blob, -1, NULL);
+
+    for (; node >= 0; node = fdt_next_node(blob, node, NULL)) {
+        uint32_t value;
+
+        if (fdt_prop_u32(blob, node, "phandle", &value) && value == phandle)
+            return node;
+    }
+    return node;
+}

@@ -78,8 +78,9 @@ class Run:
 
 
 def qemu_command(kernel, smp=4, mem="4G", cpu="rv64", bios="default",
-                 extra=()):
-    return [QEMU, "-nographic", "-M", "virt", "-cpu", cpu, "-m", mem,
+                 extra=(), machine="virt"):
+    """`machine` is QEMU's -M value, e.g. "virt,aia=aplic-imsic"."""
+    return [QEMU, "-nographic", "-M", machine, "-cpu", cpu, "-m", mem,
             "-smp", str(smp), "-bios", bios, "-kernel", str(kernel),
             *extra]
 

@@ -27,14 +27,6 @@ def test_bao_v2_style_config_from_config_repo():
     assert run.status == 0
 
 
-def test_more_vcpus_than_harts_is_refused_at_boot():
-    run = boot(build("baremetal-4cpu"), smp=2)
-    assert run.has(r"^\[baobab\] error: invalid configuration: VM 0: vCPU 2 "
-                   r"has no free hart"), run
-    assert run.has(r"cannot boot, powering off"), run
-    assert not run.vm_lines(0)
-
-
 def test_inplace_image_runs_where_it_lies():
     run = boot(build("inplace", config_repo="tests/system/configs"))
     # The image's pages are mapped from inside bao.bin, around it fresh RAM.

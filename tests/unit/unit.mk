@@ -29,7 +29,8 @@ UNIT_ENV := ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
             timeout $(UNIT_TIMEOUT)
 
 UNIT_TESTS := page_table page_alloc colour config_check sbi format isa \
-              fdt insn_decode vplic vuart ipc vm vm_mem string fault_log
+              fdt insn_decode vplic vuart ipc vm vm_mem string fault_log \
+              machine_fit
 
 unit_page_table_SRCS := src/arch/riscv/page_table.c
 
@@ -84,6 +85,12 @@ UNIT_DTBS := $(patsubst $(UNIT_DIR)/data/%.dts,$(UNIT_DTB_DIR)/%.dtb,\
              $(UNIT_DTB_DIR)/tiny-v16.dtb
 unit_fdt_ARGS := $(UNIT_DTB_DIR)
 unit_fdt_DEPS := $(UNIT_DTBS)
+
+# The machine fit checks read the same fixtures (qemu-virt and fit-*).
+unit_machine_fit_SRCS := src/core/machine_fit.c src/lib/fdt.c \
+                         src/lib/fdt_query.c
+unit_machine_fit_ARGS := $(UNIT_DTB_DIR)
+unit_machine_fit_DEPS := $(UNIT_DTBS)
 
 UNIT_HDRS := $(wildcard src/core/inc/*.h src/lib/inc/*.h src/lib/inc/lib/*.h \
                         src/arch/riscv/inc/arch/*.h $(UNIT_DIR)/fakes/*.h)

@@ -5,11 +5,14 @@
  * tree; the others are started later with SBI HSM at _secondary_start with
  * a0 = hart id. All run with satp = 0 and interrupts off.
  */
+#include <cpu.h>
 #include <hyp_limits.h>
 
     .section .text.boot, "ax"
     .global _start
 _start:
+    /* First of all tp: a fault from here on reports this hart's id. */
+    call    set_stack
     /*
      * Only the first hart here is the boot hart. OpenSBI v1.1 (QEMU's
      * bundled firmware) marks a hart START_PENDING before it records the
@@ -35,19 +38,22 @@ _start:
     addi    t0, t0, 8
     j       1b
 2:
-    call    set_stack
     tail    hyp_boot_main
 
     .global _secondary_start
 _secondary_start:
+    call    set_stack
     csrw    sie, zero
     la      t0, hyp_trap_vector
     csrw    stvec, t0
     csrw    sscratch, zero
-    call    set_stack
     tail    hyp_secondary_main
 
-/* sp = top of hyp_stacks[a0]; a hart id beyond MAX_CPUS parks the hart. */
+/*
+ * sp = top of hyp_stacks[a0], tp = &cpus[a0] (the hart's struct cpu, as
+ * arch_hart_init sets it later: from here on a fault report names the
+ * hart); a hart id beyond MAX_CPUS parks the hart.
+ */
 set_stack:
     li      t0, MAX_CPUS
     bgeu    a0, t0, park
@@ -56,7 +62,10 @@ set_stack:
     mul     t0, t0, t1
     la      sp, hyp_stacks
     add     sp, sp, t0
-    mv      tp, zero
+    li      t0, CPU_STRUCT_SIZE
+    mul     t0, t0, a0
+    la      tp, cpus
+    add     tp, tp, t0
     ret
 
 park:

@@ -14,6 +14,7 @@ struct vcpu;
 struct vm;
 
 struct cpu;
+struct console_driver;
 
 /* Boot */
 /* Build the hypervisor's address space and learn firmware facts. */
@@ -32,6 +33,8 @@ void arch_ack_ipi(void); /* clear this hart's pending IPI */
 void arch_poll_interrupts(void);
 void arch_fence_local(void); /* fence.i and this hart's guest TLB */
 void arch_system_off(void) __attribute__((noreturn));
+/* A console through the firmware: works on any machine, output only. */
+const struct console_driver *arch_firmware_console(void);
 /* True when guests program their timer without the hypervisor (Sstc). */
 bool arch_guest_timer_is_direct(void);
 

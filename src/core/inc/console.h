@@ -23,6 +23,8 @@ struct console_driver {
 #define CONSOLE_ESCAPE 0x1c
 
 void console_init(const struct console_driver *drv);
+/* Whether console_init has chosen a driver (printk prints nothing before). */
+bool console_ready(void);
 int printk(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Break the console locks: for fault reports from a hart that may hold
  * them. */

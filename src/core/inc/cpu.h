@@ -8,6 +8,15 @@
 #define CPU_H
 
 #include <hyp_limits.h>
+
+/*
+ * sizeof(struct cpu), for boot.S, which points tp at cpus[hart id] before
+ * any C runs (cpu.c checks it), so that a fault report always knows its
+ * hart.
+ */
+#define CPU_STRUCT_SIZE (24 + 16 * MAX_CPUS)
+
+#ifndef __ASSEMBLY__
 #include <stdbool.h>
 #include <stdint.h>
 
@@ -41,4 +50,5 @@ void cpu_fence_remote(unsigned hart);
 /* Idle until this hart's vCPU is started; runs it. Never returns. */
 void cpu_idle(struct cpu *cpu) __attribute__((noreturn));
 
+#endif /* __ASSEMBLY__ */
 #endif

@@ -212,4 +212,15 @@ bool fdt_timebase_frequency(const void *blob, uint32_t *hz);
  */
 int fdt_cpu_isa(const void *blob, uint32_t hartid, const char **isa);
 
+/*
+ * The first okay node after `offset` (-1: start at the root) in document
+ * order whose "compatible" contains compat, or a negative error
+ * (FDT_ERR_NOTFOUND at the end of the tree). Loop with the returned offset
+ * to visit every such node.
+ */
+int fdt_next_compatible(const void *blob, int offset, const char *compat);
+
+/* The node whose "phandle" property is phandle (DT spec 2.3.3). */
+int fdt_node_by_phandle(const void *blob, uint32_t phandle);
+
 #endif /* BAOBAB_FDT_H */
