@@ -10,7 +10,7 @@ import re
 
 import pytest
 
-from conftest import PLATFORM, ROOT
+from conftest import PLATFORM, ROOT, scaled
 from linux import Machine, no_trouble
 
 
@@ -81,14 +81,18 @@ def test_time_uses_sstc_and_sleep_takes_its_time(m):
     assert "sstc" in isa.split()[-1].split("_"), isa
     assert "h" not in re.match(r"isa\s*:\s*rv64([a-z]*)", isa).group(1)
     assert "via sstc extension" in m.sh("dmesg | grep riscv-timer")
+    # Never early; late by no more than a busy host delays a wake-up (the
+    # guests' clocks follow the host's: a lost timer interrupt would leave
+    # it asleep far longer).
     out = m.sh("time sleep 2", timeout=30)
     real = re.search(r"real\s+0m\s*([\d.]+)s", out)
-    assert real and 2.0 <= float(real.group(1)) < 2.2, out
-    # The baremetal VM's own timer agrees: about 3 heartbeats meanwhile.
+    assert real and 2.0 <= float(real.group(1)) < 2.0 + scaled(0.5), out
+    # The baremetal VM's own timer agrees: 3 heartbeats meanwhile, and one
+    # more for the console round trips (more on a busy host).
     before = m.ticks(0, 1)
     m.sh("sleep 3", timeout=30)
     after = m.ticks(0, 1)
-    assert 3 <= after - before <= 4, (before, after)
+    assert 3 <= after - before <= 3 + scaled(1.5), (before, after)
 
 
 def test_smp_workload_with_ipis_and_remote_fences(m):
