@@ -9,9 +9,10 @@
  * whose handler uses FP itself (so the trap vector must save and restore
  * them: start.S) and does the arithmetic again. The boot hart does this,
  * then a hart it starts with HSM hart_start, which fills its FP registers
- * and stops; the boot hart fills its own and asks for an SRST cold reboot,
- * so the next boot shows what a restarted hart is handed. It reboots
- * forever: the test stops it.
+ * and suspends (HSM non-retentive, woken by the boot hart's IPI) to do it
+ * all again as it resumes, fills them again and stops; the boot hart fills
+ * its own and asks for an SRST cold reboot, so the next boot shows what a
+ * restarted hart is handed. It reboots forever: the test stops it.
  *
  * A guest like this does not turn its FPU on itself: with FS = Off its
  * first FP instruction (in its trap vector, or in its arithmetic) traps,
@@ -102,7 +103,8 @@ static void fp_round(const char *who, unsigned long hartid)
 
     csr_set(sie, SIE_STIE);
     sbi_set_timer(rdtime() + TICK_DELAY);
-    unsigned long lost = fpu_hold_across_irq(HOLD_PATTERN, &ticks[hartid], 1);
+    unsigned long lost =
+        fpu_hold_across_irq(HOLD_PATTERN, &ticks[hartid], ticks[hartid] + 1);
     csr_clear(sie, SIE_STIE);
     long after = harmonic();
 
@@ -116,15 +118,42 @@ static void fp_round(const char *who, unsigned long hartid)
                    before, after, handler_result[hartid], lost);
 }
 
+static void resumed_main(unsigned long hartid, unsigned long opaque)
+{
+    (void)opaque;
+    csr_clear(sip, SIP_SSIP); /* the wake-up IPI */
+    report_entry("resumed hart", hartid);
+    fp_round("resumed hart", hartid);
+    fpu_fill(STARTED_FILL_PATTERN);
+    started_done = true;
+    sbi_hart_stop();
+    hart_park();
+}
+
 static void started_main(unsigned long hartid, unsigned long opaque)
 {
     (void)opaque;
     report_entry("started hart", hartid);
     fp_round("started hart", hartid);
     fpu_fill(STARTED_FILL_PATTERN);
+    csr_set(sie, SIE_SSIE); /* an IPI wakes it */
+    struct sbiret r = sbi_hart_suspend(SBI_HSM_SUSPEND_NON_RETENTIVE,
+                                       (unsigned long)mode_hart_entry,
+                                       (unsigned long)resumed_main);
+    console_printf("fpu: non-retentive suspend returned %ld\n", r.error);
     started_done = true;
-    sbi_hart_stop();
     hart_park();
+}
+
+/* False if it never suspends (or gave up on suspending). */
+static bool wait_suspended(long hart)
+{
+    uint64_t until = rdtime() + WAIT_LIMIT;
+
+    while (!started_done && rdtime() <= until)
+        if (sbi_hart_get_status(hart).value == SBI_HSM_STATE_SUSPENDED)
+            return true;
+    return false;
 }
 
 static bool wait_started_done(void)
@@ -137,6 +166,21 @@ static bool wait_started_done(void)
     return true;
 }
 
+/* Start a second hart, wake it from its suspend, wait until it is done. */
+static void run_started_hart(void)
+{
+    long hart = smp_start_mode_hart(started_main);
+
+    if (hart < 0) {
+        console_printf("fpu: no second hart to start\n");
+        return;
+    }
+    if (wait_suspended(hart))
+        sbi_send_ipi(1UL << hart, 0);
+    if (!wait_started_done())
+        console_printf("fpu: started hart did not finish\n");
+}
+
 void mode_main(void)
 {
     trap_set_hook(fpu_trap);
@@ -144,10 +188,7 @@ void mode_main(void)
         console_printf("fpu: FS is off: the FP code below will trap\n");
     fp_round("boot hart", boot_hart);
 
-    if (smp_start_mode_hart(started_main) < 0)
-        console_printf("fpu: no second hart to start\n");
-    else if (!wait_started_done())
-        console_printf("fpu: started hart did not finish\n");
+    run_started_hart();
 
     /* The next boot must not find this. */
     console_printf("fpu: rebooting\n");

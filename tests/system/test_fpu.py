@@ -1,7 +1,8 @@
 # SPDX-License-Identifier: Apache-2.0
 """A vCPU gets its FPU (and vector unit) as native firmware hands a hart to
 a supervisor: sstatus.FS (VS) not Off, at boot, on a hart started with HSM
-hart_start and after an SRST reboot; under Baobab in the Initial state for
+hart_start, on its resume from a non-retentive HSM suspend and after an
+SRST reboot; under Baobab in the Initial state for
 real, with every FP register and fcsr zero. The baremetal guest's mode
 "fpu" (built for rv64gc/lp64d) saves FP registers in its trap vector and
 holds them across a timer interrupt whose handler computes in FP; with FS
@@ -17,7 +18,7 @@ from conftest import ROOT, boot, build, guest_image, scaled, spawn
 
 CONFIGS = "tests/system/configs"
 BOOTS = 2  # the first boot, and one after an SRST reboot
-ROLES = ("boot hart", "started hart")
+ROLES = ("boot hart", "started hart", "resumed hart")
 ARITHMETIC_OK = ("fpu: {} ok before 2928968 after 2928968 in-irq 2928968, "
                  "0 fp registers lost")
 
