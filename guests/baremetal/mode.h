@@ -12,6 +12,9 @@
 /* The device tree the boot hart was given (a1 at entry), for modes. */
 extern unsigned long boot_dtb;
 
+/* sstatus as each hart found it on entry (start.S), indexed by hart id. */
+extern unsigned long entry_sstatus[];
+
 /* Provided by the selected mode_<name>.c; runs on the boot hart. */
 void mode_main(void) __attribute__((noreturn));
 

@@ -6,6 +6,13 @@
 
 /* sstatus (priv. spec "Supervisor Status Register") */
 #define SSTATUS_SIE (1UL << 1)
+/* FS (bits 14:13) and VS (bits 10:9): the FPU's and the vector unit's
+ * state, Off, Initial, Clean or Dirty (priv. spec, "Extension Context
+ * Status"). */
+#define SSTATUS_VS_SHIFT 9
+#define SSTATUS_FS_SHIFT 13
+#define SSTATUS_XS_FIELD 3UL /* a 2-bit state field, shifted down */
+#define XS_OFF 0
 
 /* Interrupt numbers, shared by sie/sip bit positions and scause codes. */
 #define IRQ_S_SOFT 1

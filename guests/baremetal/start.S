@@ -59,9 +59,16 @@ mode_hart_entry:
 /* Common set-up; t2 = C function to call with (a0, a1). */
 hart_entry:
     csrw    sie, zero
-    csrci   sstatus, 2              /* sstatus.SIE */
     li      t0, MAX_HARTS
     bgeu    a0, t0, bad_hart
+    /* What the firmware (or hypervisor) handed us, before we change it:
+     * the fpu mode reports sstatus.FS and VS from this. */
+    la      t0, entry_sstatus
+    slli    t1, a0, 3
+    add     t0, t0, t1
+    csrr    t1, sstatus
+    sd      t1, 0(t0)
+    csrci   sstatus, 2              /* sstatus.SIE */
 
     mv      tp, a0                  /* this_hart() reads tp */
     la      sp, hart_stacks
@@ -107,7 +114,20 @@ boot_lottery:
  * latency measurements: the trap entry adds two instructions to a measured
  * cycle count, four to a time.
  */
-#define TRAP_FRAME_SIZE (18 * 8) /* 18 slots, sp stays 16-aligned */
+#define TRAP_FRAME_INT_SLOTS 18
+#ifdef __riscv_flen
+/*
+ * Built with an FP ABI (mode fpu): C code may use the caller-saved FP
+ * registers (ft0-ft11, fa0-fa7) and fcsr, so the vector saves them too, in
+ * slots 18..38 after the integer ones; like GCC's interrupt("supervisor")
+ * handlers, it then needs sstatus.FS != Off from its very first trap.
+ */
+#define TRAP_FRAME_SLOTS 40 /* 18 + 20 FP + fcsr, rounded up to even */
+#else
+#define TRAP_FRAME_SLOTS TRAP_FRAME_INT_SLOTS
+#endif
+#define TRAP_FRAME_SIZE (TRAP_FRAME_SLOTS * 8) /* sp stays 16-aligned */
+#define FP_SLOT(n) ((TRAP_FRAME_INT_SLOTS + (n)) * 8)
 
     .text
     .balign 4
@@ -134,8 +154,28 @@ trap_vector:
     sd      a5, 13 * 8(sp)
     sd      a6, 14 * 8(sp)
     sd      a7, 15 * 8(sp)
+#ifdef __riscv_flen
+    .irp    n, 0,1,2,3,4,5,6,7,8,9,10,11
+    fsd     ft\n, FP_SLOT(\n)(sp)
+    .endr
+    .irp    n, 0,1,2,3,4,5,6,7
+    fsd     fa\n, FP_SLOT(12 + \n)(sp)
+    .endr
+    frcsr   t0
+    sd      t0, FP_SLOT(20)(sp)
+#endif
     mv      a0, sp                  /* struct trap_frame * */
     call    trap_handler
+#ifdef __riscv_flen
+    .irp    n, 0,1,2,3,4,5,6,7,8,9,10,11
+    fld     ft\n, FP_SLOT(\n)(sp)
+    .endr
+    .irp    n, 0,1,2,3,4,5,6,7
+    fld     fa\n, FP_SLOT(12 + \n)(sp)
+    .endr
+    ld      t0, FP_SLOT(20)(sp)
+    fscsr   t0
+#endif
     ld      ra, 0 * 8(sp)
     ld      t0, 1 * 8(sp)
     ld      t1, 2 * 8(sp)
@@ -164,3 +204,7 @@ bad_hart_stack:
     .balign 4
 bad_hart_lock:
     .space  4
+    .balign 8
+    .global entry_sstatus
+entry_sstatus:
+    .space  MAX_HARTS * 8

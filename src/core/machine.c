@@ -8,6 +8,18 @@
 
 struct machine machine;
 
+static void set_state_units(unsigned hart, unsigned units)
+{
+    uint64_t bit = 1UL << hart;
+
+    if (units & ISA_UNIT_F)
+        machine.fpu_f_mask |= bit;
+    if (units & ISA_UNIT_D)
+        machine.fpu_d_mask |= bit;
+    if (units & ISA_UNIT_V)
+        machine.vector_mask |= bit;
+}
+
 static void use_platform_defaults(void)
 {
     machine.ram_num = 1;
@@ -17,6 +29,9 @@ static void use_platform_defaults(void)
     /* Nothing to tell: assume H (we are running) and find out about Sstc. */
     machine.has_h = true;
     machine.has_sstc = true;
+    /* What the platform offers guests, every hart has. */
+    for (unsigned h = 0; h < platform.max_harts && h < MAX_CPUS; h++)
+        set_state_units(h, isa_state_units(platform.guest_isa));
 }
 
 static void probe_memory(const void *dtb)
@@ -53,7 +68,11 @@ static void probe_harts(const void *dtb)
     }
 }
 
-/* The hypervisor needs H on every hart; Sstc is used when all have it. */
+/*
+ * The hypervisor needs H on every hart; Sstc is used when all have it. A
+ * hart whose tree gives no ISA is taken to have no FPU and no vector unit:
+ * their instructions would trap in the hypervisor.
+ */
 static void probe_isa(const void *dtb)
 {
     machine.has_h = true;
@@ -69,6 +88,7 @@ static void probe_isa(const void *dtb)
         }
         machine.has_h &= isa_has_letter(isa, 'h');
         machine.has_sstc &= isa_has_extension(isa, "sstc");
+        set_state_units(h, isa_state_units(isa));
     }
 }
 

@@ -60,6 +60,34 @@ static void test_extension_names_match_whole(void **state)
     assert_false(isa_has_extension("rv64sstc", "sstc"));
 }
 
+static void test_g_stands_for_imafd(void **state)
+{
+    (void)state;
+    assert_true(isa_has_letter("rv64gc", 'f'));
+    assert_true(isa_has_letter("rv64gc", 'd'));
+    assert_true(isa_has_letter("rv64gch", 'i'));
+    assert_true(isa_has_letter("rv64gch", 'h'));
+    assert_false(isa_has_letter("rv64gc", 'v'));
+    assert_false(isa_has_letter("rv64gc", 'h'));
+}
+
+static void test_state_units(void **state)
+{
+    (void)state;
+    assert_int_equal(isa_state_units(QEMU_ISA), ISA_UNIT_F | ISA_UNIT_D);
+    assert_int_equal(isa_state_units("rv64imafdcvh_zicsr"),
+                     ISA_UNIT_F | ISA_UNIT_D | ISA_UNIT_V);
+    assert_int_equal(isa_state_units("rv64gc"), ISA_UNIT_F | ISA_UNIT_D);
+    assert_int_equal(isa_state_units("rv64imafch"), ISA_UNIT_F);
+    assert_int_equal(isa_state_units("rv64imach"), 0);
+    assert_int_equal(isa_state_units("rv64imacvh"), ISA_UNIT_V);
+    /* No F, so no FP registers, whatever 'd' says. */
+    assert_int_equal(isa_state_units("rv64imadch"), 0);
+    /* Letters of multi-letter names are not units. */
+    assert_int_equal(isa_state_units("rv64imach_zfh_zve32x_svadu"), 0);
+    assert_int_equal(isa_state_units("imafdv"), 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -68,6 +96,8 @@ int main(void)
         cmocka_unit_test(test_letters_need_a_base),
         cmocka_unit_test(test_multi_letter_extensions),
         cmocka_unit_test(test_extension_names_match_whole),
+        cmocka_unit_test(test_g_stands_for_imafd),
+        cmocka_unit_test(test_state_units),
     };
     return cmocka_run_group_tests_name("isa", tests, NULL, NULL);
 }

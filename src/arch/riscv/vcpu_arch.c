@@ -3,10 +3,12 @@
 #include <arch/csr.h>
 #include <arch/guest_timer.h>
 #include <arch/mmu.h>
+#include <arch/unit_state.h>
 #include <arch_hooks.h>
 #include <cpu.h>
 #include <hyp_limits.h>
 #include <lib/string.h>
+#include <platform.h>
 #include <vm.h>
 
 _Static_assert(__builtin_offsetof(struct arch_vcpu_ctx, sepc) == VCPU_CTX_SEPC,
@@ -23,11 +25,44 @@ _Static_assert(__builtin_offsetof(struct vcpu, arch) == 0,
 extern char hyp_stacks[];
 void vcpu_ctx_resume(struct arch_vcpu_ctx *ctx) __attribute__((noreturn));
 
-#define SSTATUS_FS_INITIAL (1UL << 13)
+/*
+ * The FP and vector units as native firmware hands them to a supervisor:
+ * on where the hart has them (vsstatus.FS/VS = Initial), so a guest that
+ * never turns them on itself (an interrupt handler that saves FP registers
+ * from its first trap) works, and in that Initial state for real: their
+ * registers cleared, so a restarted VM does not find its previous boot's.
+ * With V = 1 an FP or vector instruction needs both the HS-level sstatus
+ * and vsstatus FS/VS on (priv. spec, "Virtual Supervisor Status Register"),
+ * so the hypervisor's own are turned on too; it never uses the units
+ * otherwise. Harts without a unit keep its field Off: its instructions
+ * must trap in the guest as they would natively.
+ */
+static void hand_over_units(unsigned hart)
+{
+    uint64_t bit = 1UL << hart;
+    unsigned long on = 0;
+
+    if (machine.fpu_f_mask & bit) {
+        csr_set(CSR_SSTATUS, SSTATUS_FS_INITIAL);
+        if (machine.fpu_d_mask & bit)
+            unit_fpu_clear_d();
+        else
+            unit_fpu_clear_f();
+        on |= SSTATUS_FS_INITIAL;
+    }
+    if (machine.vector_mask & bit) {
+        csr_set(CSR_SSTATUS, SSTATUS_VS_INITIAL);
+        unit_vector_clear();
+        on |= SSTATUS_VS_INITIAL;
+    }
+    csr_clear(CSR_VSSTATUS, SSTATUS_FS_MASK | SSTATUS_VS_MASK);
+    csr_set(CSR_VSSTATUS, on);
+}
 
 /*
  * SBI spec 9.1 (hart_start) and 9.4 (non-retentive resume): a0, a1 set,
- * satp = 0, sstatus.SIE = 0; the rest of the VS state is cleared.
+ * satp = 0, sstatus.SIE = 0; the rest of the VS state is cleared, the FPU
+ * and vector unit handed over as native firmware does (hand_over_units).
  */
 void arch_vcpu_resume_at(struct vcpu *vcpu, uint64_t entry, uint64_t a0,
                          uint64_t a1)
@@ -51,6 +86,7 @@ void arch_vcpu_resume_at(struct vcpu *vcpu, uint64_t entry, uint64_t a0,
     csr_write(CSR_VSEPC, 0);
     csr_write(CSR_VSCAUSE, 0);
     csr_write(CSR_VSTVAL, 0);
+    hand_over_units(vcpu->hart);
     arch_fence_local();
 }
 
@@ -70,9 +106,7 @@ void arch_vcpu_run(struct vcpu *vcpu)
     csr_clear(CSR_HSTATUS, HSTATUS_VTW | HSTATUS_GVA);
     csr_set(CSR_SSTATUS, SSTATUS_SPP);
     csr_clear(CSR_SSTATUS, SSTATUS_SPIE);
-    /* The guest owns the FPU; the hypervisor never touches it. */
-    if ((csr_read(CSR_SSTATUS) & SSTATUS_FS_MASK) == 0)
-        csr_set(CSR_SSTATUS, SSTATUS_FS_INITIAL);
+    /* sstatus.FS and VS were set by arch_vcpu_resume_at (hand_over_units). */
     vcpu_ctx_resume(&vcpu->arch.ctx);
 }
 

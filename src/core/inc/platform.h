@@ -73,6 +73,11 @@ struct machine {
     uint32_t timebase_hz;
     bool has_h;    /* every hart has the hypervisor extension */
     bool has_sstc; /* every hart has Sstc (device tree says so) */
+    /* Bit n: hart n has F, D, V (isa_state_units): whose registers a vCPU
+     * on it is handed, cleared and with sstatus.FS/VS = Initial. */
+    uint64_t fpu_f_mask;
+    uint64_t fpu_d_mask;
+    uint64_t vector_mask;
     /* Reported to guests by SBI BASE, as the firmware reports them. */
     unsigned long mvendorid;
     unsigned long marchid;

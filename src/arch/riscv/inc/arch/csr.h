@@ -55,7 +55,12 @@
 #define SSTATUS_SIE (1UL << 1)
 #define SSTATUS_SPIE (1UL << 5)
 #define SSTATUS_SPP (1UL << 8)
+/* FS (bits 14:13) and VS (bits 10:9): Off 0, Initial 1, Clean 2, Dirty 3
+ * (priv. spec 4.1.1.6, "Extension Context Status"). */
+#define SSTATUS_VS_MASK (3UL << 9)
+#define SSTATUS_VS_INITIAL (1UL << 9)
 #define SSTATUS_FS_MASK (3UL << 13)
+#define SSTATUS_FS_INITIAL (1UL << 13)
 
 /* hstatus fields (priv. spec 8.2.1). */
 #define HSTATUS_GVA (1UL << 6)
