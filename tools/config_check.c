@@ -30,6 +30,11 @@ static void warn(const char *msg, void *name)
     fprintf(stderr, "warning: config '%s': %s\n", (const char *)name, msg);
 }
 
+static void note(const char *msg, void *name)
+{
+    fprintf(stderr, "note: config '%s': %s\n", (const char *)name, msg);
+}
+
 int main(int argc, char **argv)
 {
     struct config_target target =
@@ -50,6 +55,7 @@ int main(int argc, char **argv)
         return 1;
     }
     config_unapplied(&config, warn, argv[1]);
+    config_notes(&config, &target, note, argv[1]);
     printf("config '%s': %zu VM%s checked for %s\n", argv[1],
            config.vmlist_size, config.vmlist_size == 1 ? "" : "s",
            platform.name);

@@ -455,17 +455,26 @@ static const struct platform_device *console_device(void)
     return NULL;
 }
 
-static const struct platform_device *emulated_uart(const struct vm_platform *p)
+/* The UART the VM gets emulated: unless it is the only VM listing it. */
+static const struct platform_device *emulated_uart(size_t vm)
 {
-    if (vm_has_device_at(p, platform.console_uart.base,
-                         platform.console_uart.size))
+    if (vm_owns_console_uart(&config, vm, platform.console_uart.base,
+                             platform.console_uart.size))
         return NULL;
     return console_device();
 }
 
-static bool soc_empty(const struct vm_platform *p)
+/* A devs[] entry that is the console UART several VMs list: not shown,
+ * the emulated UART's node stands for it. */
+static bool is_emulated_entry(size_t vm, size_t j)
 {
-    if (p->arch.irqc.plic.base || (p->ipcs && p->ipc_num) || emulated_uart(p))
+    return vm_dev_is_emulated_uart(&config, vm, j, platform.console_uart.base,
+                                   platform.console_uart.size);
+}
+
+static bool soc_empty(size_t vm, const struct vm_platform *p)
+{
+    if (p->arch.irqc.plic.base || (p->ipcs && p->ipc_num) || emulated_uart(vm))
         return false;
     for (size_t j = 0; p->devs && j < p->dev_num; j++)
         if (p->devs[j].size)
@@ -477,9 +486,9 @@ static void put_soc(FILE *f, size_t vm, const struct vm_config *cfg)
 {
     const struct vm_platform *p = &cfg->platform;
     bool plic = p->arch.irqc.plic.base != 0;
-    const struct platform_device *uart = emulated_uart(p);
+    const struct platform_device *uart = emulated_uart(vm);
 
-    if (soc_empty(p))
+    if (soc_empty(vm, p))
         return;
     fputs("\n\tsoc {\n\t\tcompatible = \"simple-bus\";\n\t\tranges;\n", f);
     fputs("\t\t#address-cells = <2>;\n\t\t#size-cells = <2>;\n", f);
@@ -489,7 +498,7 @@ static void put_soc(FILE *f, size_t vm, const struct vm_config *cfg)
         const struct vm_dev_region *d = &p->devs[j];
         bool matched = false;
 
-        if (!d->size)
+        if (!d->size || is_emulated_entry(vm, j))
             continue;
         for (unsigned k = 0; k < platform.num_devices; k++) {
             if (!dev_in_region(&platform.devices[k], d))
@@ -546,13 +555,14 @@ static void put_other_irqs(FILE *f, const struct vm_platform *p)
 }
 
 /* The node path of the console UART in the VM's tree, if it has it. */
-static bool stdout_path(const struct vm_platform *p, char *buf, size_t len)
+static bool stdout_path(size_t vm, const struct vm_platform *p, char *buf,
+                        size_t len)
 {
     const struct platform_device *uart = console_device();
 
     if (!uart)
         return false;
-    if (emulated_uart(p)) {
+    if (emulated_uart(vm)) {
         snprintf(buf, len, "/soc/%s@%" PRIx64, uart->name, uart->base);
         return true;
     }
@@ -569,7 +579,7 @@ static bool stdout_path(const struct vm_platform *p, char *buf, size_t len)
     return false;
 }
 
-static void put_chosen(FILE *f, const struct vm_config *cfg)
+static void put_chosen(FILE *f, size_t vm, const struct vm_config *cfg)
 {
     struct vm_layout l;
     char path[128];
@@ -587,7 +597,7 @@ static void put_chosen(FILE *f, const struct vm_config *cfg)
         put_cells2(f, l.initrd_gpa + l.initrd_size);
         fputs(">;\n", f);
     }
-    if (stdout_path(&cfg->platform, path, sizeof(path))) {
+    if (stdout_path(vm, &cfg->platform, path, sizeof(path))) {
         fputs("\t\tstdout-path = ", f);
         put_string(f, path);
         fputs(";\n", f);
@@ -614,7 +624,7 @@ static void put_tree(FILE *f, size_t vm, const struct vm_config *cfg, bool sstc)
     put_string(f, model);
     fputs(";\n", f);
 
-    put_chosen(f, cfg);
+    put_chosen(f, vm, cfg);
     fputc('\n', f);
     put_cpus(f, cfg, sstc);
     for (size_t i = 0; p->regions && i < p->region_num; i++) {

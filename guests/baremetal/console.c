@@ -2,13 +2,20 @@
 
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "riscv.h"
 #include "sbi.h"
 
 #define LINE_MAX 192
 
+/* NS16550A registers the console writes when told to (console_use_uart). */
+#define UART_THR 0         /* transmit holding (write) */
+#define UART_LSR 5         /* line status */
+#define UART_LSR_THRE 0x20 /* transmit holding register empty */
+
 static bool use_dbcn;
+static volatile uint8_t *uart; /* NULL: print through SBI */
 
 /*
  * Whole-line lock (amoswap spinlock). line_owner records the holder
@@ -27,6 +34,21 @@ void console_init(void)
 bool console_uses_dbcn(void)
 {
     return use_dbcn;
+}
+
+void console_use_uart(unsigned long base)
+{
+    uart = (volatile uint8_t *)base;
+}
+
+/* Polled transmit; '\n' goes out as "\r\n" for a terminal. */
+static void uart_putc(char c)
+{
+    if (c == '\n')
+        uart_putc('\r');
+    while (!(uart[UART_LSR] & UART_LSR_THRE))
+        ;
+    uart[UART_THR] = (uint8_t)c;
 }
 
 /*
@@ -65,6 +87,11 @@ static void line_lock_release(unsigned long sie, bool nested)
 
 static void console_write(const char *s, size_t len)
 {
+    if (uart) {
+        for (size_t i = 0; i < len; i++)
+            uart_putc(s[i]);
+        return;
+    }
     while (use_dbcn && len > 0) {
         /* satp is 0, so the virtual address is the physical address. */
         struct sbiret r = sbi_debug_console_write(len, (unsigned long)s, 0);

@@ -4,7 +4,10 @@
  * into a ring; the main loop assembles lines and prints each one as
  *   uart: got "<line>" (N interrupts)
  * where N counts UART interrupts (claims of UART_IRQ) since boot. The line
- * "quit" prints "uart: bye" and shuts the system down.
+ * "quit" prints "uart: bye" and shuts the system down. Every line goes out
+ * through the UART's own transmit register, not SBI, and a burst of
+ * BURST_LINES lines right after "uart: ready" shows whether lines of
+ * guests printing at the same time on a shared (emulated) UART stay whole.
  */
 #include <stdint.h>
 
@@ -24,6 +27,8 @@
 #define UART_IER_RDA 0x01 /* received data available */
 #define UART_LSR_DR 0x01  /* data ready */
 #define UART_IRQ 10
+
+#define BURST_LINES 8
 
 #define RING_SIZE 256 /* power of two */
 #define LINE_LEN 64   /* longer lines are cut */
@@ -120,9 +125,15 @@ void mode_main(void)
     char line[LINE_LEN + 1];
     unsigned int len = 0;
 
+    console_use_uart(UART_BASE);
     trap_set_hook(uart_trap);
     uart_irq_setup(this_hart());
-    console_printf("uart: ready\n");
+    console_printf("uart: ready (printing through the 16550 at 0x%lx)\n",
+                   UART_BASE);
+    for (unsigned int i = 1; i <= BURST_LINES; i++)
+        console_printf("uart: burst %u of %u "
+                       "abcdefghijklmnopqrstuvwxyz0123456789\n",
+                       i, BURST_LINES);
 
     for (;;) {
         /* Masked while the ring is checked, so an interrupt arriving before

@@ -1,8 +1,10 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 #include <boot_table.h>
+#include <config_check.h>
 #include <console.h>
 #include <lib/format.h>
 #include <lib/util.h>
+#include <platform.h>
 #include <shmem.h>
 #include <vm.h>
 
@@ -76,8 +78,14 @@ static void print_devices(const struct vm *vm)
         char irqs[IRQ_LIST_MAX];
 
         format_irqs(irqs, d->interrupts, d->interrupt_num);
-        log_info("  dev  0x%09lx-0x%09lx -> 0x%09lx irqs:%s", d->va,
-                 d->va + d->size - 1, d->pa, irqs);
+        if (vm_dev_is_emulated_uart(&config, vm->id, i,
+                                    platform.console_uart.base,
+                                    platform.console_uart.size))
+            log_info("  dev  0x%09lx-0x%09lx -> emulated 16550 irqs:%s", d->va,
+                     d->va + d->size - 1, irqs);
+        else
+            log_info("  dev  0x%09lx-0x%09lx -> 0x%09lx irqs:%s", d->va,
+                     d->va + d->size - 1, d->pa, irqs);
     }
     if (p->dev_num == 0)
         log_info("  dev  none");
@@ -108,6 +116,20 @@ static void print_shmems(void)
     }
 }
 
+static void print_note(const char *msg, void *arg)
+{
+    (void)arg;
+    log_info("note: %s", msg);
+}
+
+/* How the console UART is shared, as the build said (config_notes). */
+static void print_notes(void)
+{
+    struct config_target t = config_target_for_platform(&platform, 0);
+
+    config_notes(&config, &t, print_note, NULL);
+}
+
 void boot_table_print(void)
 {
     print_shmems();
@@ -121,4 +143,5 @@ void boot_table_print(void)
         print_devices(vm);
         print_ipcs(vm);
     }
+    print_notes();
 }

@@ -403,18 +403,84 @@ static int check_ipcs(const struct config *cfg, const struct vm_config *c,
     return 0;
 }
 
+/* Whether device region `d` covers (part of) the console UART. */
+static bool is_console_dev(const struct vm_dev_region *d, uint64_t base,
+                           uint64_t size)
+{
+    return size && ranges_overlap(d->pa, d->size, base, size);
+}
+
+size_t console_uart_listers(const struct config *cfg, uint64_t base,
+                            uint64_t size, size_t *first)
+{
+    size_t n = 0;
+
+    for (size_t vm = 0; cfg->vmlist && vm < cfg->vmlist_size; vm++) {
+        if (!vm_has_device_at(&cfg->vmlist[vm].platform, base, size))
+            continue;
+        if (n == 0 && first)
+            *first = vm;
+        n++;
+    }
+    return n;
+}
+
+bool vm_owns_console_uart(const struct config *cfg, size_t vm, uint64_t base,
+                          uint64_t size)
+{
+    return size && vm_has_device_at(&cfg->vmlist[vm].platform, base, size) &&
+           console_uart_listers(cfg, base, size, NULL) == 1;
+}
+
+bool vm_dev_is_emulated_uart(const struct config *cfg, size_t vm, size_t i,
+                             uint64_t base, uint64_t size)
+{
+    return is_console_dev(&cfg->vmlist[vm].platform.devs[i], base, size) &&
+           !vm_owns_console_uart(cfg, vm, base, size);
+}
+
+/*
+ * The console UART listed by several VMs: each one's entry is the emulated
+ * 16550, which sits at the UART's own address and raises only its
+ * interrupt, so the entry must be exactly that (a wider region would hand
+ * the neighbouring devices to every one of them).
+ */
+static int check_shared_uart_entry(const struct vm_dev_region *d, size_t vm,
+                                   size_t i, const struct config_target *t,
+                                   struct config_error *err)
+{
+    if (d->pa != t->console_base || d->va != t->console_base ||
+        d->size != t->console_size)
+        return fail(err,
+                    "VM %zu: platform.devs[%zu] (pa 0x%lx, va 0x%lx, size "
+                    "0x%lx): the console UART other VMs also list is emulated "
+                    "for each one, so its entry must be exactly pa = va = "
+                    "0x%lx, size 0x%lx",
+                    vm, i, d->pa, d->va, d->size, t->console_base,
+                    t->console_size);
+    for (size_t j = 0; j < d->interrupt_num; j++) {
+        if (d->interrupts[j] != t->console_irq)
+            return fail(err,
+                        "VM %zu: platform.devs[%zu].interrupts[%zu] = %lu: "
+                        "the console UART other VMs also list is emulated "
+                        "and raises only interrupt %u",
+                        vm, i, j, d->interrupts[j], t->console_irq);
+    }
+    return 0;
+}
+
 /*
  * A VM that does not own the console UART finds an emulated one at its
  * address and interrupt (vm_uart.c): nothing else of the VM may use them.
  */
-static int check_emulated_uart(const struct vm_config *c, size_t vm,
+static int check_emulated_uart(const struct config *cfg, size_t vm,
                                const struct config_target *t,
                                struct config_error *err)
 {
-    const struct vm_platform *p = &c->platform;
+    const struct vm_platform *p = &cfg->vmlist[vm].platform;
 
     if (!t->console_size ||
-        vm_has_device_at(p, t->console_base, t->console_size))
+        vm_owns_console_uart(cfg, vm, t->console_base, t->console_size))
         return 0;
     for (size_t i = 0; i < p->region_num; i++) {
         if (ranges_overlap(p->regions[i].base, p->regions[i].size,
@@ -452,6 +518,11 @@ static int check_emulated_uart(const struct vm_config *c, size_t vm,
     for (size_t i = 0; i < p->dev_num; i++) {
         const struct vm_dev_region *d = &p->devs[i];
 
+        if (is_console_dev(d, t->console_base, t->console_size)) {
+            if (check_shared_uart_entry(d, vm, i, t, err))
+                return -1;
+            continue;
+        }
         if (ranges_overlap(d->va, d->size, t->console_base, t->console_size))
             return fail(err,
                         "VM %zu: platform.devs[%zu].va 0x%lx covers 0x%lx, "
@@ -462,7 +533,7 @@ static int check_emulated_uart(const struct vm_config *c, size_t vm,
                 return fail(err,
                             "VM %zu: platform.devs[%zu].interrupts[%zu] = %u "
                             "is the interrupt of the VM's emulated console "
-                            "UART; pass the UART through with it, or drop it",
+                            "UART; list it with the UART's entry, or drop it",
                             vm, i, j, t->console_irq);
         }
     }
@@ -566,16 +637,50 @@ static int check_vm(const struct config *cfg, size_t vm,
                     (unsigned)c->fault_policy);
     if (check_memory(c, vm, t, err) || check_image(c, vm, t, err) ||
         check_devices(c, vm, t, err) || check_ipcs(cfg, c, vm, err) ||
-        check_irqc(c, vm, t, err) || check_emulated_uart(c, vm, t, err) ||
+        check_irqc(c, vm, t, err) || check_emulated_uart(cfg, vm, t, err) ||
         check_vm_colours(c, vm, t, err))
         return -1;
+    return 0;
+}
+
+/*
+ * Two VMs' devices on the same physical device or interrupt. The console
+ * UART is the one exception: the hypervisor multiplexes it, so VMs that
+ * list it each get an emulated one (check_emulated_uart checked their
+ * entries).
+ */
+static int check_dev_pair(const struct vm_dev_region *da, size_t ai, size_t i,
+                          const struct vm_dev_region *db, size_t bi, size_t j,
+                          const struct config_target *t,
+                          struct config_error *err)
+{
+    if (is_console_dev(da, t->console_base, t->console_size) &&
+        is_console_dev(db, t->console_base, t->console_size))
+        return 0;
+    if (ranges_overlap(da->pa, da->size, db->pa, db->size))
+        return fail(err,
+                    "VM %zu devs[%zu] and VM %zu devs[%zu] both claim device "
+                    "memory at 0x%lx: a device (its registers, interrupt and "
+                    "DMA) cannot be shared safely between VMs; give it to one "
+                    "VM (and share its service through shared memory and IPC)",
+                    ai, i, bi, j, MAX(da->pa, db->pa));
+    for (size_t x = 0; x < da->interrupt_num; x++) {
+        for (size_t y = 0; y < db->interrupt_num; y++) {
+            if (da->interrupts[x] == db->interrupts[y])
+                return fail(err,
+                            "VM %zu devs[%zu] and VM %zu devs[%zu] both claim "
+                            "interrupt %lu: a physical interrupt goes to one "
+                            "VM; give the device to one VM",
+                            ai, i, bi, j, da->interrupts[x]);
+        }
+    }
     return 0;
 }
 
 /* Physical resources no two VMs may share: placed RAM, devices, IRQs. */
 static int check_pair(const struct vm_config *a, size_t ai,
                       const struct vm_config *b, size_t bi,
-                      struct config_error *err)
+                      const struct config_target *t, struct config_error *err)
 {
     for (size_t i = 0; i < a->platform.region_num; i++) {
         const struct vm_mem_region *ra = &a->platform.regions[i];
@@ -590,23 +695,10 @@ static int check_pair(const struct vm_config *a, size_t ai,
         }
     }
     for (size_t i = 0; i < a->platform.dev_num; i++) {
-        const struct vm_dev_region *da = &a->platform.devs[i];
         for (size_t j = 0; j < b->platform.dev_num; j++) {
-            const struct vm_dev_region *db = &b->platform.devs[j];
-            if (ranges_overlap(da->pa, da->size, db->pa, db->size))
-                return fail(err,
-                            "VM %zu devs[%zu] and VM %zu devs[%zu] both claim "
-                            "device memory at 0x%lx",
-                            ai, i, bi, j, MAX(da->pa, db->pa));
-            for (size_t x = 0; x < da->interrupt_num; x++) {
-                for (size_t y = 0; y < db->interrupt_num; y++) {
-                    if (da->interrupts[x] == db->interrupts[y])
-                        return fail(err,
-                                    "VM %zu devs[%zu] and VM %zu devs[%zu] "
-                                    "both claim interrupt %lu",
-                                    ai, i, bi, j, da->interrupts[x]);
-                }
-            }
+            if (check_dev_pair(&a->platform.devs[i], ai, i,
+                               &b->platform.devs[j], bi, j, t, err))
+                return -1;
         }
     }
     return 0;
@@ -730,6 +822,9 @@ struct config_target config_target_for_platform(const struct platform *p,
 }
 
 static unsigned unapplied(config_note_fn note, void *arg, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static unsigned unapplied(config_note_fn note, void *arg, const char *fmt, ...)
 {
     struct config_error msg;
     va_list ap;
@@ -769,6 +864,55 @@ unsigned config_unapplied(const struct config *cfg, config_note_fn note,
     return n;
 }
 
+/* "VM 0 and VM 1", "VM 0, VM 1 and VM 2": the VMs listing the UART. */
+static void uart_listers_text(const struct config *cfg,
+                              const struct config_target *t, char *buf,
+                              size_t len)
+{
+    size_t total =
+        console_uart_listers(cfg, t->console_base, t->console_size, NULL);
+    size_t seen = 0, n = 0;
+
+    buf[0] = '\0';
+    for (size_t vm = 0; vm < cfg->vmlist_size && n < len; vm++) {
+        if (!vm_has_device_at(&cfg->vmlist[vm].platform, t->console_base,
+                              t->console_size))
+            continue;
+        seen++;
+        n += (size_t)snprintf(buf + n, len - n, "%sVM %zu",
+                              seen == 1       ? ""
+                              : seen == total ? " and "
+                                              : ", ",
+                              vm);
+    }
+}
+
+unsigned config_notes(const struct config *cfg, const struct config_target *t,
+                      config_note_fn note, void *arg)
+{
+    size_t owner = 0;
+    size_t n =
+        console_uart_listers(cfg, t->console_base, t->console_size, &owner);
+    char who[96];
+
+    if (!t->console_size || n == 0)
+        return 0;
+    if (n == 1)
+        return unapplied(note, arg,
+                         "VM %zu has the console UART 0x%lx passed through: "
+                         "the hypervisor still prints its own lines there "
+                         "but reads no input from it%s",
+                         owner, t->console_base,
+                         cfg->vmlist_size > 1
+                             ? " (the other VMs' emulated UARTs get none)"
+                             : "");
+    uart_listers_text(cfg, t, who, sizeof(who));
+    return unapplied(note, arg,
+                     "%s list the console UART 0x%lx: each gets an emulated "
+                     "16550 there (output tagged, input by Ctrl-\\ N)",
+                     who, t->console_base);
+}
+
 bool vm_has_device_at(const struct vm_platform *p, uint64_t base, uint64_t size)
 {
     for (size_t i = 0; p->devs && i < p->dev_num; i++) {
@@ -796,7 +940,7 @@ int config_check(const struct config *cfg, const struct config_target *target,
         if (check_vm(cfg, i, target, err))
             return -1;
         for (size_t j = 0; j < i; j++) {
-            if (check_pair(&cfg->vmlist[j], j, &cfg->vmlist[i], i, err))
+            if (check_pair(&cfg->vmlist[j], j, &cfg->vmlist[i], i, target, err))
                 return -1;
         }
     }

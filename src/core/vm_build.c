@@ -1,12 +1,14 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 #include <arch_hooks.h>
 #include <colour.h>
+#include <config_check.h>
 #include <console.h>
 #include <cpu.h>
 #include <ipc.h>
 #include <lib/string.h>
 #include <lib/util.h>
 #include <page_alloc.h>
+#include <platform.h>
 #include <vm.h>
 #include <vm_build.h>
 #include <vm_dtb.h>
@@ -148,6 +150,11 @@ static int build_devices(struct vm *vm)
         const struct vm_dev_region *d = &p->devs[i];
 
         if (d->size == 0)
+            continue;
+        /* Listed by several VMs: each gets the emulated one (vm_uart.c). */
+        if (vm_dev_is_emulated_uart(&config, vm->id, i,
+                                    platform.console_uart.base,
+                                    platform.console_uart.size))
             continue;
         if (arch_vm_map(vm, d->va, d->pa, d->size, 1, 0)) {
             log_error("VM %u: devs[%zu]: stage-2 mapping failed", vm->id, i);

@@ -45,13 +45,19 @@ static bool uart_access(struct vcpu *vcpu, uint64_t offset, unsigned width,
     return true;
 }
 
+bool vm_uart_emulates_irq(const struct vm *vm, unsigned id)
+{
+    return id && id == platform.console_uart.irq &&
+           !vm_owns_console_uart(&config, vm->id, platform.console_uart.base,
+                                 platform.console_uart.size);
+}
+
 int vm_uart_init(struct vm *vm)
 {
-    const struct vm_platform *p = &vm->cfg->platform;
-
     vuart_reset(&vm->uart.regs);
-    vm->uart.emulated = !vm_has_device_at(p, platform.console_uart.base,
-                                          platform.console_uart.size);
+    vm->uart.emulated =
+        !vm_owns_console_uart(&config, vm->id, platform.console_uart.base,
+                              platform.console_uart.size);
     if (!has_uart(vm))
         return 0;
     if (platform.console_uart.irq)

@@ -36,9 +36,9 @@ def scaled(seconds):
     return seconds * TIMEOUT_SCALE
 
 
-@functools.lru_cache(maxsize=None)
-def build(config, config_repo=None, cppflags=None):
-    """Build bao.bin for `config` and return its path."""
+def build_output(config, config_repo=None, cppflags=None):
+    """Build bao.bin for `config`; return what the build printed (stdout,
+    then stderr, where the configuration check's notes go)."""
     cmd = ["make", f"PLATFORM={PLATFORM}", f"CONFIG={config}"]
     if config_repo:
         cmd.append(f"CONFIG_REPO={config_repo}")
@@ -47,6 +47,13 @@ def build(config, config_repo=None, cppflags=None):
     res = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True)
     if res.returncode != 0:
         pytest.fail(f"build of {config} failed:\n{res.stdout}\n{res.stderr}")
+    return res.stdout + res.stderr
+
+
+@functools.lru_cache(maxsize=None)
+def build(config, config_repo=None, cppflags=None):
+    """Build bao.bin for `config` and return its path."""
+    build_output(config, config_repo, cppflags)
     return ROOT / "bin" / PLATFORM / config / "bao.bin"
 
 

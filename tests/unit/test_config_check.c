@@ -397,7 +397,9 @@ static void test_device_to_two_vms(void **state)
 {
     (void)state;
     devs[1][0].pa = devs[0][0].pa;
-    assert_rejected("VM 0", "VM 1", "devs[0]", "0x10001000");
+    /* Why, and what to do instead. */
+    assert_rejected("VM 0", "VM 1", "devs[0]", "0x10001000",
+                    "cannot be shared safely between VMs", "give it to one VM");
 }
 
 static void test_interrupt_to_two_vms(void **state)
@@ -628,10 +630,109 @@ static void test_console_uart_may_be_passed_to_one_vm(void **state)
     devs[1][0].pa = 0x10000000;
     devs[1][0].size = 0x1000;
     assert_accepted();
-    /* But not to two VMs. */
-    devs[0][0].pa = 0x10000000;
-    devs[0][0].size = 0x1000;
-    assert_rejected("VM 0", "VM 1", "device memory at 0x10000000");
+    assert_true(vm_owns_console_uart(&cfg, 1, 0x10000000, 0x1000));
+    assert_false(vm_owns_console_uart(&cfg, 0, 0x10000000, 0x1000));
+    assert_false(vm_dev_is_emulated_uart(&cfg, 1, 0, 0x10000000, 0x1000));
+    /* The build and the boot say what that means. */
+    notes_n = 0;
+    assert_int_equal(config_notes(&cfg, &target, note, notes), 1);
+    assert_string_equal(notes[0], "VM 1 has the console UART 0x10000000 "
+                                  "passed through: the hypervisor still "
+                                  "prints its own lines there but reads no "
+                                  "input from it (the other VMs' emulated "
+                                  "UARTs get none)");
+    /* Nobody lists it: every VM has the emulated one, nothing to say. */
+    setup(state);
+    notes_n = 0;
+    assert_int_equal(config_notes(&cfg, &target, note, notes), 0);
+    assert_int_equal(notes_n, 0);
+}
+
+/* VM `vm` lists the console UART as devs[1], the way Bao's tutorials do. */
+static void list_console_uart(size_t vm)
+{
+    dev_irqs[vm][1][0] = 10;
+    devs[vm][1] = (struct vm_dev_region){.pa = 0x10000000,
+                                         .va = 0x10000000,
+                                         .size = 0x1000,
+                                         .interrupt_num = 1,
+                                         .interrupts = dev_irqs[vm][1]};
+    vms[vm].platform.dev_num = 2;
+}
+
+static void test_console_uart_listed_by_two_vms_is_emulated(void **state)
+{
+    (void)state;
+    list_console_uart(0);
+    list_console_uart(1);
+    assert_accepted();
+    for (size_t vm = 0; vm < 2; vm++) {
+        assert_false(vm_owns_console_uart(&cfg, vm, 0x10000000, 0x1000));
+        assert_true(vm_dev_is_emulated_uart(&cfg, vm, 1, 0x10000000, 0x1000));
+        assert_false(vm_dev_is_emulated_uart(&cfg, vm, 0, 0x10000000, 0x1000));
+    }
+    notes_n = 0;
+    assert_int_equal(config_notes(&cfg, &target, note, notes), 1);
+    assert_string_equal(notes[0], "VM 0 and VM 1 list the console UART "
+                                  "0x10000000: each gets an emulated 16550 "
+                                  "there (output tagged, input by Ctrl-\\ N)");
+    /* Without its interrupt too (it is the emulated UART's anyway). */
+    devs[1][1].interrupt_num = 0;
+    assert_accepted();
+}
+
+static void test_console_uart_listed_by_three_vms_note(void **state)
+{
+    (void)state;
+    list_console_uart(0);
+    list_console_uart(1);
+    vms[2] = vms[1];
+    vms[2].cpu_affinity = 0x4;
+    vms[2].platform.ipc_num = 0;
+    vms[2].platform.region_num = 1;
+    vms[2].platform.regions = regions[2];
+    regions[2][0] =
+        (struct vm_mem_region){.base = 0x80000000, .size = 32 * MIB};
+    vms[2].platform.dev_num = 2;
+    vms[2].platform.devs = devs[1]; /* the same UART entry, and devs[0] */
+    cfg.vmlist_size = 3;
+    notes_n = 0;
+    assert_int_equal(config_notes(&cfg, &target, note, notes), 1);
+    assert_non_null(strstr(notes[0], "VM 0, VM 1 and VM 2 list the console "
+                                     "UART 0x10000000"));
+}
+
+static void test_shared_console_uart_entry_is_the_uart_only(void **state)
+{
+    (void)state;
+    /* A wider region would pass the devices beside it to both VMs. */
+    list_console_uart(0);
+    list_console_uart(1);
+    devs[0][1].size = 0x10000;
+    assert_rejected("VM 0", "platform.devs[1]", "size 0x10000",
+                    "must be exactly pa = va = 0x10000000, size 0x1000");
+    /* It is emulated at the UART's own guest address. */
+    setup(state);
+    list_console_uart(0);
+    list_console_uart(1);
+    devs[1][1].va = 0x20000000;
+    assert_rejected("VM 1", "platform.devs[1]", "va 0x20000000",
+                    "must be exactly");
+    /* The emulated UART raises only its own interrupt. */
+    setup(state);
+    list_console_uart(0);
+    list_console_uart(1);
+    dev_irqs[1][1][1] = 11;
+    devs[1][1].interrupt_num = 2;
+    assert_rejected("VM 1", "platform.devs[1].interrupts[1] = 11",
+                    "raises only interrupt 10");
+    /* Another device of a sharing VM may not take the UART's interrupt. */
+    setup(state);
+    list_console_uart(0);
+    list_console_uart(1);
+    dev_irqs[0][0][0] = 10;
+    assert_rejected("VM 0", "platform.devs[0].interrupts[0] = 10",
+                    "emulated console");
 }
 
 static void test_device_over_hypervisor(void **state)
@@ -965,6 +1066,9 @@ int main(void)
         T(test_interrupt_to_two_vms),
         T(test_interrupt_only_device_shared_irq),
         T(test_console_uart_may_be_passed_to_one_vm),
+        T(test_console_uart_listed_by_two_vms_is_emulated),
+        T(test_console_uart_listed_by_three_vms_note),
+        T(test_shared_console_uart_entry_is_the_uart_only),
         T(test_emulated_uart_interrupt_is_reserved),
         T(test_emulated_uart_address_is_reserved),
         T(test_emulated_uart_guest_address_is_not_a_device_window),

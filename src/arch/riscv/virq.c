@@ -17,6 +17,7 @@
 #include <lib/bitmap.h>
 #include <platform.h>
 #include <vm.h>
+#include <vm_uart.h>
 
 /* Priority the physical PLIC gives every source a VM owns. */
 #define PHYS_PRIORITY 1
@@ -156,9 +157,13 @@ static bool vplic_access(struct vcpu *vcpu, uint64_t offset, unsigned width,
     return true;
 }
 
+/* A VM's device interrupts, routed from the physical PLIC; those of its
+ * emulated UART are virtual (vm_uart.c adds them). */
 static void assign_sources(struct vm *vm, const irqid_t *ids, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
+        if (vm_uart_emulates_irq(vm, (unsigned)ids[i]))
+            continue;
         vplic_assign(&vm->arch.vplic, (unsigned)ids[i]);
         irq_owner[ids[i]] = vm;
         plic_set_priority((unsigned)ids[i], PHYS_PRIORITY);

@@ -53,6 +53,37 @@ unsigned config_unapplied(const struct config *cfg, config_note_fn note,
                           void *arg);
 
 /*
+ * What the build and the boot say about how the configuration is applied
+ * where that may surprise: the console UART passed through to a VM, or
+ * listed by several VMs (each gets an emulated 16550). `note` gets one
+ * message each. Returns the count.
+ */
+unsigned config_notes(const struct config *cfg, const struct config_target *t,
+                      config_note_fn note, void *arg);
+
+/*
+ * How many VMs list the console UART [base, base + size) among their
+ * devices; `first` (when not NULL) gets the first one.
+ */
+size_t console_uart_listers(const struct config *cfg, uint64_t base,
+                            uint64_t size, size_t *first);
+
+/*
+ * Whether VM `vm` owns the console UART: it is the only VM listing it, and
+ * gets it passed through. Every other VM, including any of several that
+ * list it, gets the emulated 16550 at its address and interrupt.
+ */
+bool vm_owns_console_uart(const struct config *cfg, size_t vm, uint64_t base,
+                          uint64_t size);
+
+/*
+ * Whether the VM's devs[i] is the console UART it lists but gets emulated
+ * (others list it too): neither mapped nor its interrupt routed physically.
+ */
+bool vm_dev_is_emulated_uart(const struct config *cfg, size_t vm, size_t i,
+                             uint64_t base, uint64_t size);
+
+/*
  * Whether one of the VM's device regions overlaps [base, base + size): for
  * the console UART, whether it is passed through to the VM (the other VMs
  * get an emulated UART in its place).

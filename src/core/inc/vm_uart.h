@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /*
  * The emulated console UART. Every VM that does not own the platform's
- * console UART finds a 16550 (struct vuart) at the same guest-physical
- * address, with the same interrupt in its interrupt controller: what it
+ * console UART (the only VM listing it) finds a 16550 (struct vuart) at
+ * the same guest-physical address, with the same interrupt in its
+ * interrupt controller: what it
  * transmits goes to the shared console, tagged, and what is typed while it
  * has the console focus arrives in its receive FIFO.
  */
@@ -13,6 +14,12 @@
 
 struct vm;
 
+/*
+ * Whether interrupt `id`, listed in the VM's devs[], is its emulated UART's
+ * (a virtual source, never routed from the physical PLIC): the VM lists
+ * the console UART with other VMs, or does not list it.
+ */
+bool vm_uart_emulates_irq(const struct vm *vm, unsigned id);
 /* At VM build: map the emulated UART unless the VM owns the real one. */
 int vm_uart_init(struct vm *vm);
 /* Back to power-on state (VM restart). */

@@ -1,0 +1,38 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/*
+ * Malformed on purpose: two VMs list the console UART, but in a region
+ * that also covers the virtio devices next to it (which would then be
+ * passed through to both)
+ * expect: VM 0: platform.devs\[0\] \(pa 0x10000000, va 0x10000000, size 0x10000\): the console UART other VMs also list is emulated for each one, so its entry must be exactly pa = va = 0x10000000, size 0x1000
+ */
+#include <config.h>
+
+VM_IMAGE(img, XSTR(BAOBAB_IMGS/baremetal.bin));
+
+struct config config = {
+    .vmlist_size = 2,
+    .vmlist = (struct vm_config[]){
+        {
+            .image = VM_IMAGE_BUILTIN(img, 0x80200000),
+            .entry = 0x80200000,
+            .platform = {
+                .cpu_num = 1,
+                .region_num = 1,
+                .regions = (struct vm_mem_region[]){{.base = 0x80000000, .size = 0x4000000}},
+                .dev_num = 1,
+                .devs = (struct vm_dev_region[]){{.pa = 0x10000000, .va = 0x10000000, .size = 0x10000}},
+            },
+        },
+        {
+            .image = VM_IMAGE_BUILTIN(img, 0x80200000),
+            .entry = 0x80200000,
+            .platform = {
+                .cpu_num = 1,
+                .region_num = 1,
+                .regions = (struct vm_mem_region[]){{.base = 0x80000000, .size = 0x4000000}},
+                .dev_num = 1,
+                .devs = (struct vm_dev_region[]){{.pa = 0x10000000, .va = 0x10000000, .size = 0x1000}},
+            },
+        },
+    },
+};
