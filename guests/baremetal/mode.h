@@ -12,6 +12,9 @@
 /* The device tree the boot hart was given (a1 at entry), for modes. */
 extern unsigned long boot_dtb;
 
+/* The cycle CSR as the boot hart's first instruction read it (start.S). */
+extern unsigned long entry_cycle;
+
 /* Provided by the selected mode_<name>.c; runs on the boot hart. */
 void mode_main(void) __attribute__((noreturn));
 
