@@ -29,6 +29,14 @@ LINUX_DIR = ROOT / "build" / "guests" / "linux"
 LINUX_CONFIG = "bench-linux"
 LINUX_IMAGE = ROOT / "bin" / PLATFORM / LINUX_CONFIG / "bao.bin"
 LINUX_BOOTARGS = "console=ttyS0"
+BOOT_CONFIG = "bench-boot"
+BOOT_IMAGE = ROOT / "bin" / PLATFORM / BOOT_CONFIG / "bao.bin"
+BOOT_GUEST = (ROOT / "build" / "guests" / "baremetal" /
+              "baremetal-boottime.bin")
+# guests/baremetal mode boottime, tagged by the VM it runs in.
+FIRST_ENTRY = re.compile(r"\[vm(\d)\] bench: first_entry (\d+) ns")
+# configs/bench-boot.c: VM 0 has 64 MiB, VM 1 1 GiB.
+BOOT_VM_ROWS = {"0": "first_entry_64m", "1": "first_entry_1g"}
 IPC_CONFIG = "bench-ipc"
 IPC_IMAGE = ROOT / "bin" / PLATFORM / IPC_CONFIG / "bao.bin"
 IPC_LINUX_CONFIG = "bench-ipc-linux"
@@ -230,6 +238,40 @@ def throughput_rows(prefix, size, count, nbytes, ticks):
             (f"{name}_msgs", "-", f"{count / seconds:.0f}", "msg/s", "-")]
 
 
+def boot_rows():
+    """Machine reset to each VM's first instruction (configs/bench-boot.c,
+    mode boottime), against the same guest's first instruction natively;
+    and the host seconds of the whole run without -icount, where QEMU runs
+    each hart on its own host thread. Returns (rows, None) or (None, the
+    reason there are none)."""
+    build = subprocess.run(["make", "-s", f"PLATFORM={PLATFORM}",
+                            f"CONFIG={BOOT_CONFIG}"], cwd=ROOT)
+    if build.returncode != 0:
+        return None, f"building CONFIG={BOOT_CONFIG} failed"
+    native = run_raw(qemu(BOOT_GUEST, 1, "1G"), "boot-native")
+    baobab = run_raw(qemu(BOOT_IMAGE, 4, "4G"), "boot-baobab")
+    if native is None or baobab is None:
+        return None, "a boot-time run did not finish"
+    n = FIRST_ENTRY.search(native[0].replace("bench:", "[vm0] bench:", 1))
+    vms = {m.group(1): int(m.group(2))
+           for m in FIRST_ENTRY.finditer(baobab[0])}
+    if not n or set(vms) != set(BOOT_VM_ROWS):
+        return None, "no first_entry line for every VM"
+    native_ns = int(n.group(2))
+    rows = [(name, native_ns, vms[vm], "ns", f"{vms[vm] / native_ns:.2f}")
+            for vm, name in sorted(BOOT_VM_ROWS.items())]
+    wall = [run_raw([a for a in cmd if a not in ("-icount",
+                                                 "shift=0,sleep=off")],
+                    label)
+            for cmd, label in ((qemu(BOOT_GUEST, 1, "1G"), "boot-native-wall"),
+                               (qemu(BOOT_IMAGE, 4, "4G"), "boot-baobab-wall"))]
+    if None in wall:
+        return None, "a boot-time run without -icount did not finish"
+    rows.append(("boot_wall", f"{wall[0][1]:.2f}", f"{wall[1][1]:.2f}", "s",
+                 f"{wall[1][1] / wall[0][1]:.2f}"))
+    return rows, None
+
+
 def ipc_bm_rows():
     """Two baremetal VMs in mode ipcbench (configs/bench-ipc.c): the notify
     latency and the throughput rows. Returns (rows, None) or (None, the
@@ -356,7 +398,8 @@ def main():
     linux, failure = linux_rows()
     rows += linux or []
     failures = [f"no Linux rows: {failure}"] if failure else []
-    for name, rows_fn in (("IPC baremetal", ipc_bm_rows),
+    for name, rows_fn in (("boot time", boot_rows),
+                          ("IPC baremetal", ipc_bm_rows),
                           ("IPC Linux", ipc_linux_rows)):
         ipc, why = rows_fn()
         rows += ipc or []

@@ -69,6 +69,31 @@ static void report_memory(const struct fdt *fdt, long root)
     }
 }
 
+bool dtb_memory(unsigned long addr, uint64_t *base, uint64_t *size)
+{
+    struct fdt fdt;
+    long root = fdt_open(&fdt, addr) == FDT_OK ? fdt_root(&fdt) : -1;
+    uint32_t ac, sc, len;
+
+    if (root < 0)
+        return false;
+    ac = cells(&fdt, root, "#address-cells", 2);
+    sc = cells(&fdt, root, "#size-cells", 1);
+    if (ac < 1 || ac > 2 || sc < 1 || sc > 2)
+        return false;
+    for (long m = fdt_first_child(&fdt, root); m >= 0;
+         m = fdt_next_sibling(&fdt, m)) {
+        const uint8_t *reg;
+        if (!fdt_name_is(&fdt, m, "memory") ||
+            !(reg = fdt_prop(&fdt, m, "reg", &len)) || len < 4 * (ac + sc))
+            continue;
+        *base = read_cells(reg, ac);
+        *size = read_cells(reg + 4 * ac, sc);
+        return true;
+    }
+    return false;
+}
+
 /* Devices under /soc with an interrupts property, and the PLIC. */
 static void report_soc(const struct fdt *fdt, long root)
 {

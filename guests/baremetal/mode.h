@@ -14,6 +14,8 @@ extern unsigned long boot_dtb;
 
 /* sstatus as each hart found it on entry (start.S), indexed by hart id. */
 extern unsigned long entry_sstatus[];
+/* The cycle CSR as the boot hart's first instruction read it (start.S). */
+extern unsigned long entry_cycle;
 
 /* Provided by the selected mode_<name>.c; runs on the boot hart. */
 void mode_main(void) __attribute__((noreturn));

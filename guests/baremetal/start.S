@@ -10,6 +10,8 @@
     .section .text.entry, "ax", @progbits
     .global _start
 _start:
+    /* First: the instruction count at entry, for mode boottime (entry_cycle). */
+    rdcycle t3
     /* The first hart here is the boot hart; a later one was released early
      * by the firmware (sbi.h, hart_start_mailbox). */
     la      t0, boot_lottery
@@ -25,7 +27,9 @@ _start:
     sd      zero, 0(t0)
     addi    t0, t0, 8
     j       1b
-2:  la      t2, boot_main
+2:  la      t0, entry_cycle
+    sd      t3, 0(t0)
+    la      t2, boot_main
     j       hart_entry
 
     /* Wait for the entry and opaque our hart_start published, then go
@@ -98,6 +102,10 @@ park:
 
     /* In .data, not .bss: the boot hart clears .bss after winning it. */
     .data
+    .balign 8
+    .global entry_cycle
+entry_cycle:
+    .dword  0
     .balign 4
 boot_lottery:
     .word   0

@@ -2,7 +2,8 @@
 /*
  * Boot: the boot hart learns the machine, sets up memory, checks the
  * configuration, builds every VM and starts the harts the VMs use. Each hart
- * then idles until its vCPU is started (vCPU 0 of each VM at once).
+ * clears its share of its VM's RAM, the last one of a VM starts the VM's
+ * vCPU 0, and each idles until its vCPU is started.
  */
 #include <arch_hooks.h>
 #include <boot_table.h>
@@ -211,11 +212,25 @@ static void start_harts(unsigned boot_hart)
             continue;
         int err = arch_start_hart(h);
 
-        if (err)
+        if (err) {
             log_error("hart %u did not start (SBI error %d): its vCPU will "
                       "not run",
                       h, err);
+            /* Its share of the VM's RAM still has to be cleared. */
+            vm_boot_clear(cpus[h].vcpu);
+        }
     }
+}
+
+/*
+ * Every hart of a VM clears its share of the VM's RAM before the VM starts,
+ * in parallel with the VM's other harts and the other VMs' (the boot hart
+ * does not clear every VM alone).
+ */
+static void clear_vm_share(struct cpu *cpu)
+{
+    if (cpu->vcpu)
+        vm_boot_clear(cpu->vcpu);
 }
 
 void hyp_boot_main(unsigned long hartid, const void *dtb)
@@ -255,6 +270,7 @@ void hyp_boot_main(unsigned long hartid, const void *dtb)
     take_console_input();
     __atomic_store_n(&boot_done, true, __ATOMIC_RELEASE);
     start_harts((unsigned)hartid);
+    clear_vm_share(cpu);
     cpu_idle(cpu);
 }
 
@@ -267,5 +283,6 @@ void hyp_secondary_main(unsigned long hartid)
     while (!__atomic_load_n(&boot_done, __ATOMIC_ACQUIRE))
         ;
     arch_hart_init(cpu);
+    clear_vm_share(cpu);
     cpu_idle(cpu);
 }

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 #include <arch_hooks.h>
+#include <clear_plan.h>
 #include <colour.h>
 #include <config_check.h>
 #include <console.h>
@@ -9,6 +10,7 @@
 #include <lib/util.h>
 #include <page_alloc.h>
 #include <platform.h>
+#include <vcpu.h>
 #include <vm.h>
 #include <vm_build.h>
 #include <vm_dtb.h>
@@ -209,15 +211,67 @@ static void copy_boot_blobs(struct vm *vm)
                        (const void *)(uintptr_t)dtb.load_addr, dtb.size);
 }
 
-void vm_load_image(struct vm *vm)
+/*
+ * What the hypervisor copies into the VM, exactly: the image (an inplace
+ * one's own pages, which are in bao.bin), the initrd and the device tree.
+ * The clear leaves these out; everything else of the VM's RAM is cleared.
+ */
+static size_t keep_ranges(const struct vm *vm,
+                          struct gpa_range keep[CLEAR_KEEP_MAX])
 {
     const struct vm_config *cfg = vm->cfg;
+    struct vm_layout layout;
+    size_t n = 0;
 
-    /* An inplace image's pages are in bao.bin: never cleared. */
-    vm_mem_clear(vm, cfg->image.inplace ? cfg->image.load_addr : 0);
-    if (!cfg->image.inplace)
+    keep[n++] = (struct gpa_range){cfg->image.base_addr, cfg->image.inplace
+                                                             ? inplace_size(cfg)
+                                                             : cfg->image.size};
+    if (vm_layout_compute(cfg, &layout)) {
+        keep[n++] = (struct gpa_range){layout.initrd_gpa, cfg->initrd.size};
+        keep[n++] = (struct gpa_range){layout.dtb_gpa, device_tree(vm).size};
+    }
+    return n;
+}
+
+static void clear_run(void *ctx, uint64_t gpa, uint64_t size)
+{
+    arch_guest_clear(ctx, gpa, size);
+}
+
+void vm_clear_share(struct vm *vm, unsigned share, unsigned shares)
+{
+    struct clear_plan plan;
+
+    plan.ram_num = vm->mem_num;
+    for (unsigned i = 0; i < vm->mem_num; i++)
+        plan.ram[i] = (struct gpa_range){vm->mem[i].gpa, vm->mem[i].size};
+    plan.keep_num = keep_ranges(vm, plan.keep);
+    clear_plan_share(&plan, share, shares, clear_run, vm);
+}
+
+static void copy_in(struct vm *vm)
+{
+    if (!vm->cfg->image.inplace)
         copy_image(vm);
     copy_boot_blobs(vm);
+}
+
+void vm_load_image(struct vm *vm)
+{
+    vm_clear_share(vm, 0, 1);
+    copy_in(vm);
+}
+
+void vm_boot_clear(struct vcpu *vcpu)
+{
+    struct vm *vm = vcpu->vm;
+    struct vcpu *boot = &vm->vcpus[0];
+
+    vm_clear_share(vm, vcpu->id, vm->vcpu_num);
+    /* The last share done starts vCPU 0 (acq_rel: the other harts' clears
+     * happen before it, and through vcpu_start, before the guest runs). */
+    if (__atomic_sub_fetch(&vm->clear_left, 1, __ATOMIC_ACQ_REL) == 0)
+        vcpu_start(boot, boot->start_addr, boot->start_arg);
 }
 
 static void build_vcpus(struct vm *vm, const unsigned *harts)
@@ -235,11 +289,12 @@ static void build_vcpus(struct vm *vm, const unsigned *harts)
         v->state = VCPU_STOPPED;
         cpus[harts[i]].vcpu = v;
     }
-    /* vCPU 0 boots at the entry point (ARCHITECTURE 3.3); a1 = its DTB. */
+    /* vCPU 0 boots at the entry point (ARCHITECTURE 3.3); a1 = its DTB.
+     * It starts once its VM's RAM is cleared (vm_boot_clear). */
     vm->vcpus[0].start_addr = vm->cfg->entry;
     vm->vcpus[0].start_arg =
         vm_layout_compute(vm->cfg, &layout) ? layout.dtb_gpa : 0;
-    vm->vcpus[0].state = VCPU_START_PENDING;
+    vm->clear_left = vm->vcpu_num;
 }
 
 int vm_build(unsigned id, const struct vm_config *cfg, const unsigned *harts)
@@ -262,7 +317,9 @@ int vm_build(unsigned id, const struct vm_config *cfg, const unsigned *harts)
     }
     if (ipc_vm_init(vm))
         return -1;
-    vm_load_image(vm);
+    /* The copies now, on the boot hart alone; the clear of the rest is
+     * shared by the VM's harts once they run (vm_boot_clear). */
+    copy_in(vm);
     build_vcpus(vm, harts);
     return 0;
 }

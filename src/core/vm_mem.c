@@ -61,14 +61,6 @@ void colour_mem_clear(const struct colour_mem *p)
     arch_hyp_unmap_phys(p->base, span);
 }
 
-void vm_mem_clear(struct vm *vm, uint64_t keep)
-{
-    for (unsigned i = 0; i < vm->mem_num; i++) {
-        if (!keep || vm->mem[i].pages.base != keep)
-            colour_mem_clear(&vm->mem[i].pages);
-    }
-}
-
 /* Copy into one piece from byte `off` on, a host-contiguous run at a time. */
 static void copy_into(const struct vm_mem *m, uint64_t off, const uint8_t *src,
                       size_t size)

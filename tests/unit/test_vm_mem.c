@@ -106,26 +106,6 @@ static void test_a_failed_mapping_adds_nothing(void **state)
     assert_int_equal(vm.mem_num, 0);
 }
 
-static void test_clear_zeroes_only_the_pieces_pages(void **state)
-{
-    struct colour_mem p = coloured(4, 0x5);
-
-    (void)state;
-    assert_int_equal(vm_mem_add(&vm, 0x80000000, &p), 0);
-    vm_mem_clear(&vm, 0);
-    for (unsigned b = 0; b < BLOCKS; b++) {
-        for (unsigned c = 0; c < COLOURS; c++) {
-            uint8_t *pg = host + b * BLOCK + c * PAGE_SIZE;
-            bool ours = b < 2 && (c == 0 || c == 2);
-
-            assert_int_equal(pg[0], ours ? 0 : 0xaa);
-            assert_int_equal(pg[PAGE_SIZE - 1], ours ? 0 : 0xaa);
-        }
-    }
-    assert_int_equal(fake.hyp_map_n, 1); /* one mapping of the span */
-    assert_int_equal(fake.hyp_unmap_n, 1);
-}
-
 static void test_clear_of_an_object_outside_any_vm(void **state)
 {
     struct colour_mem p = coloured(2, 0x2); /* colour 1: blocks 0 and 1 */
@@ -138,16 +118,6 @@ static void test_clear_of_an_object_outside_any_vm(void **state)
     assert_int_equal(host[2 * PAGE_SIZE], 0xaa);
     assert_int_equal(host[BLOCK + 2 * PAGE_SIZE], 0xaa);
     assert_int_equal(fake.hyp_map_n, 1);
-}
-
-static void test_clear_keeps_the_piece_asked(void **state)
-{
-    struct colour_mem p = {.base = (uintptr_t)host, .pages = 2};
-
-    (void)state;
-    assert_int_equal(vm_mem_add(&vm, 0x80000000, &p), 0);
-    vm_mem_clear(&vm, (uintptr_t)host);
-    assert_int_equal(host[0], 0xaa);
 }
 
 static void test_copy_follows_the_colours(void **state)
@@ -193,9 +163,7 @@ int main(void)
         T(test_adjacent_colours_map_as_runs),
         T(test_scattered_colours_map_page_by_page),
         T(test_a_failed_mapping_adds_nothing),
-        T(test_clear_zeroes_only_the_pieces_pages),
         T(test_clear_of_an_object_outside_any_vm),
-        T(test_clear_keeps_the_piece_asked),
         T(test_copy_follows_the_colours),
         T(test_copy_crosses_into_the_next_piece),
     };

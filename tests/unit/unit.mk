@@ -30,13 +30,15 @@ UNIT_ENV := ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
 
 UNIT_TESTS := page_table page_alloc colour config_check sbi format isa \
               fdt insn_decode vplic vuart ipc vm vm_mem string fault_log \
-              machine_fit
+              machine_fit clear_plan
 
 unit_page_table_SRCS := src/arch/riscv/page_table.c
 
 unit_page_alloc_SRCS := src/core/page_alloc.c
 
 unit_fault_log_SRCS := src/core/fault_log.c
+
+unit_clear_plan_SRCS := src/core/clear_plan.c
 
 unit_colour_SRCS := src/core/colour.c src/core/page_alloc.c
 

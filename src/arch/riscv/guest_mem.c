@@ -5,6 +5,7 @@
  * the address is taken as guest-physical whatever the guest's paging is.
  */
 #include <arch/csr.h>
+#include <arch/mmu.h>
 #include <arch_hooks.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -49,5 +50,17 @@ void arch_guest_write(struct vm *vm, uint64_t gpa, const void *src, size_t len)
     (void)vm;
     for (size_t i = 0; i < len; i++)
         hsv_b(gpa + i, s[i]);
+    csr_write(CSR_VSATP, vsatp);
+}
+
+void guest_zero(uint64_t gpa, uint64_t size);
+
+void arch_guest_clear(struct vm *vm, uint64_t gpa, uint64_t size)
+{
+    unsigned long vsatp = csr_swap(CSR_VSATP, 0);
+
+    /* At boot this hart has not entered the VM yet: take its stage 2. */
+    mmu_vm_activate(vm);
+    guest_zero(gpa, size);
     csr_write(CSR_VSATP, vsatp);
 }

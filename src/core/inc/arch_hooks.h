@@ -76,6 +76,12 @@ int arch_vm_map(struct vm *vm, uint64_t gpa, uint64_t hpa, uint64_t size,
  * caller has checked the range is the VM's RAM. For small transfers.
  */
 void arch_guest_write(struct vm *vm, uint64_t gpa, const void *src, size_t len);
+/*
+ * Zero guest-physical [gpa, gpa + size) of `vm`, all of it the VM's RAM,
+ * through the VM's own stage 2 (this hart takes it on): for the clear
+ * before a VM starts, which needs no hypervisor mapping of its RAM.
+ */
+void arch_guest_clear(struct vm *vm, uint64_t gpa, uint64_t size);
 void arch_guest_read(struct vm *vm, uint64_t gpa, void *dst, size_t len);
 /*
  * Give the hypervisor access to host-physical [pa, pa + size) for a while

@@ -75,7 +75,9 @@ struct vm {
     unsigned emul_num;
     struct vm_emul emul[MAX_VM_EMUL];
     volatile int state; /* enum vm_state */
-    spinlock_t lock;    /* serialises shutdown and restart */
+    /* Boot: shares of the RAM clear not done yet (vm_boot_clear). */
+    unsigned clear_left;
+    spinlock_t lock; /* serialises shutdown and restart */
     /* Console output is collected per line so each line can be tagged. */
     spinlock_t line_lock;
     unsigned line_len;

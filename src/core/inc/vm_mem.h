@@ -2,7 +2,8 @@
 /*
  * A VM's RAM: pieces of guest-physical space, each backed by contiguous
  * host pages or by cache-coloured ones (colour.h), mapped in stage 2 and
- * cleared and filled by the hypervisor through a temporary mapping.
+ * filled by the hypervisor through a temporary mapping (and cleared through
+ * the VM's own stage 2, vm_build.c).
  */
 #ifndef VM_MEM_H
 #define VM_MEM_H
@@ -20,8 +21,6 @@ int vm_mem_add(struct vm *vm, uint64_t gpa, const struct colour_mem *pages);
  * temporary mapping of the span; shared memory is cleared this way too.
  */
 void colour_mem_clear(const struct colour_mem *p);
-/* Zero every piece of the VM's RAM but `keep` (host base, or 0). */
-void vm_mem_clear(struct vm *vm, uint64_t keep);
 /* Copy `size` bytes to guest-physical `gpa`; the range must be VM RAM. */
 void vm_mem_copy_in(struct vm *vm, uint64_t gpa, const void *src, size_t size);
 

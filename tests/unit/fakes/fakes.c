@@ -178,6 +178,11 @@ void arch_guest_write(struct vm *vm, uint64_t gpa, const void *src, size_t len)
     memcpy(guest_ptr(vm, gpa, len), src, len);
 }
 
+void arch_guest_clear(struct vm *vm, uint64_t gpa, uint64_t size)
+{
+    memset(guest_ptr(vm, gpa, size), 0, size);
+}
+
 /* ---- guest timer ---------------------------------------------------------*/
 
 void guest_timer_set(struct vcpu *vcpu, uint64_t deadline)
