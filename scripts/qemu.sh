@@ -60,15 +60,21 @@ install_wrapper() {
     cat >"$dir/qemu-system-riscv64.tmp" <<EOF
 #!/bin/sh
 # Made by scripts/qemu.sh: bookworm-backports' QEMU with its own firmware.
-exec "$root/usr/bin/qemu-system-riscv64" -L "$root/usr/share/qemu" "\$@"
+# -audio none: else it probes audio and display modules and finds Debian
+# 12's QEMU 7.2 modules at the same path, which it refuses with warnings.
+exec "$root/usr/bin/qemu-system-riscv64" -L "$root/usr/share/qemu" \\
+    -audio none "\$@"
 EOF
     chmod +x "$dir/qemu-system-riscv64.tmp"
-    ln -sfn "root/usr/lib/riscv64-linux-gnu/opensbi/generic" "$dir/opensbi"
+    ln -sfn "root/usr/lib/riscv64-linux-gnu/opensbi/generic" "$dir/opensbi.tmp"
+    mv -T "$dir/opensbi.tmp" "$dir/opensbi"
     qemu_version=$(deb_version qemu-system-riscv "$dir/debs")
     opensbi_version=$(deb_version opensbi "$dir/debs")
     printf 'QEMU %s (Debian %s), OpenSBI %s (Debian %s)\n' \
         "$(upstream "$qemu_version")" "$qemu_version" \
-        "$(upstream "$opensbi_version")" "$opensbi_version" >"$dir/versions"
+        "$(upstream "$opensbi_version")" "$opensbi_version" \
+        >"$dir/versions.tmp"
+    mv "$dir/versions.tmp" "$dir/versions"
     mv "$dir/qemu-system-riscv64.tmp" "$dir/qemu-system-riscv64"
 }
 
@@ -86,12 +92,10 @@ backports_qemu() {
     SUITE=bookworm-backports
     dir=${BAOBAB_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/baobab}/qemu-10.0
     APT_DIR=$dir/apt
-    if [ ! -x "$dir/qemu-system-riscv64" ]; then
-        mkdir -p "$dir"
-        exec 9>"$dir/.lock"
-        flock 9
-    fi
-    if [ ! -x "$dir/qemu-system-riscv64" ]; then
+    mkdir -p "$dir"
+    exec 9>"$dir/.lock"
+    flock 9
+    if [ ! -e "$dir/root/.complete" ]; then
         apt_setup "$(dpkg --print-architecture)"
         apt_update
         rm -rf "$dir/debs" "$dir/root"
@@ -102,9 +106,13 @@ backports_qemu() {
             die "cannot download ${BACKPORTS_PACKAGES[*]} from $SUITE at" \
                 "$MIRROR: $(offline_hint)"
         for deb in "$dir"/debs/*.deb; do dpkg-deb -x "$deb" "$dir/root"; done
+        touch "$dir/root/.complete"
         install_wrapper "$dir"
         log "$(cat "$dir/versions") in $dir"
     fi
+    # Written every time (it is cheap): a cache from an older script gets
+    # this script's wrapper.
+    install_wrapper "$dir"
     missing=$(missing_libraries "$dir/root/usr/bin/qemu-system-riscv64")
     if [ -n "$missing" ]; then
         for lib in $missing; do log "missing library: $lib"; done

@@ -29,6 +29,15 @@ def qemu():
     return res.stdout.strip()
 
 
+@lru_cache(maxsize=None)
+def version():
+    """(major, minor) of the QEMU, from its --version."""
+    out = subprocess.run([qemu(), "--version"], capture_output=True,
+                         text=True).stdout
+    m = re.search(r"version (\d+)\.(\d+)", out)
+    return (int(m.group(1)), int(m.group(2))) if m else (0, 0)
+
+
 def _wrapper_dir():
     """The directory of a QEMU that scripts/qemu.sh made, else None."""
     path = shutil.which(qemu())
@@ -45,7 +54,10 @@ def opensbi_dir():
 
 
 def fw_jump():
-    return opensbi_dir() / "fw_jump.elf"
+    """fw_jump as a flat binary: OpenSBI 1.5's fw_jump.elf is linked at 0
+    (position independent) and would be loaded over QEMU's boot ROM; the
+    .bin goes to the start of RAM for either version."""
+    return opensbi_dir() / "fw_jump.bin"
 
 
 @lru_cache(maxsize=None)

@@ -89,17 +89,18 @@ static unsigned long unmapped_va(void)
 }
 
 static const struct probe probes[] = {
-    {"illegal", probe_illegal, EXC_ILLEGAL_INSN, NULL, false},
-    {"breakpoint", probe_breakpoint, EXC_BREAKPOINT, NULL, false},
+    {"illegal", probe_illegal, EXC_ILLEGAL_INSN, NULL, false, 0, NULL},
+    {"breakpoint", probe_breakpoint, EXC_BREAKPOINT, NULL, false, 0, NULL},
     {"lr-misaligned", probe_lr_misaligned, EXC_LOAD_MISALIGNED, odd_address,
-     false},
+     false, 0, NULL},
     {"amo-misaligned", probe_amo_misaligned, EXC_STORE_MISALIGNED, odd_address,
-     false},
-    {"load-pf", probe_load_page_fault, EXC_LOAD_PAGE_FAULT, unmapped_va, true},
+     false, 0, NULL},
+    {"load-pf", probe_load_page_fault, EXC_LOAD_PAGE_FAULT, unmapped_va, true,
+     0, NULL},
     {"store-pf", probe_store_page_fault, EXC_STORE_PAGE_FAULT, unmapped_va,
-     true},
-    {"fetch-pf", probe_fetch_page_fault, EXC_INST_PAGE_FAULT, unmapped_va,
-     true},
+     true, 0, NULL},
+    {"fetch-pf", probe_fetch_page_fault, EXC_INST_PAGE_FAULT, unmapped_va, true,
+     0, NULL},
 };
 #define NUM_PROBES (sizeof(probes) / sizeof(probes[0]))
 

@@ -26,6 +26,12 @@ static bool run_probe(const char *mode, const struct probe *p)
     probing = false;
     if (p->paged)
         sv39_off();
+    if (traps == 1 && p->unbuildable_cause &&
+        trap_cause == p->unbuildable_cause) {
+        console_printf("%s: %s not buildable: %s\n", mode, p->name,
+                       p->unbuildable_why);
+        return true;
+    }
     if (traps != 1 || trap_cause != p->cause ||
         (p->tval && trap_tval != p->tval())) {
         console_printf("%s: FAIL %s: %u traps, scause=%lu stval=0x%lx\n", mode,

@@ -16,6 +16,10 @@ struct probe {
     unsigned long cause;         /* the scause expected */
     unsigned long (*tval)(void); /* the stval expected; NULL: any */
     bool paged;                  /* run with the guest's own Sv39 table */
+    /* A cause that says the hart cannot build the probe's situation (and
+     * why, printed instead of the result); 0: none. */
+    unsigned long unbuildable_cause;
+    const char *unbuildable_why;
 };
 
 /* True while a probe runs: the trap hook records only then. */
