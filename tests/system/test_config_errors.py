@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import PLATFORM, ROOT
+from conftest import PLATFORM, ROOT, scaled
 
 BAD = Path(__file__).parent / "configs" / "bad"
 CASES = sorted(p.stem for p in BAD.glob("*.c"))
@@ -27,7 +27,7 @@ def test_malformed_config_stops_the_build(name):
     res = subprocess.run(
         ["make", f"PLATFORM={PLATFORM}", f"CONFIG={name}",
          f"CONFIG_REPO={BAD.relative_to(ROOT)}"],
-        cwd=ROOT, capture_output=True, text=True, timeout=300)
+        cwd=ROOT, capture_output=True, text=True, timeout=scaled(300))
     assert res.returncode != 0, res.stdout
     assert re.search(rf"error: config '{name}': {expected_error(name)}",
                      res.stderr), res.stderr

@@ -4,7 +4,6 @@ VM 1 keeps ticking. The hypervisor reports each access (VM, vCPU, pc,
 address) and, by the VM's fault policy, re-injects an access fault, stops
 the VM, or restarts it. VM 1 never stops and the hypervisor stays up."""
 
-import pexpect
 import pytest
 
 from conftest import build, spawn

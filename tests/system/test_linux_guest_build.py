@@ -6,7 +6,7 @@ clear one-line error, not a hang."""
 import os
 import subprocess
 
-from conftest import ROOT
+from conftest import ROOT, scaled
 
 BUILD = ROOT / "guests" / "linux" / "build.sh"
 OUT = ROOT / "build" / "guests" / "linux"
@@ -15,7 +15,7 @@ DEAD = "http://127.0.0.1:9"  # discard port: nothing listens
 
 def run(env, *args):
     return subprocess.run([str(BUILD), *args], cwd=ROOT, env=env,
-                          capture_output=True, text=True, timeout=600)
+                          capture_output=True, text=True, timeout=scaled(600))
 
 
 def test_warm_cache_needs_no_network_and_keeps_outputs():
