@@ -190,6 +190,10 @@ lint:
 format:
 	@scripts/lint.sh --fix
 
+# A target whose recipe failed or was interrupted is not left behind to look
+# up to date (an empty ELF once stopped every later build).
+.DELETE_ON_ERROR:
+
 clean:
 	rm -rf build bin
 
