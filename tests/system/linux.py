@@ -55,7 +55,7 @@ class Machine:
         self.console.expect(PTY_RE, timeout=scaled(30))
         self.pty = self.console.match.group(1)
         self.hvc = None
-        self.commands = 0  # numbers the markers of sh_rc()
+        self.commands = 0  # numbers the markers of sh_rc() and serial_sh()
         # Console output read so far, and where wait_console() looks next.
         self.log = ""
         self.seen = 0
@@ -127,13 +127,23 @@ class Machine:
 
     def serial_sh(self, command, vm=1, timeout=180):
         """Run `command` in VM `vm`'s shell on the serial console (its
-        input focus must be on that VM); return its output lines."""
-        self.console.send(f"{command}; echo @@done@@\r")
-        start = self.seen
-        self.wait_console(rf"^\[vm{vm}\] @@done@@$", timeout)
-        tag = f"[vm{vm}] "
-        return [l[len(tag):] for l in self.log[start:self.seen].splitlines()
-                if l.startswith(tag) and "@@done@@" not in l]
+        input focus must be on that VM); return its non-blank output lines.
+
+        The output is what lies between two numbered markers. The shell
+        echoes the command line (wrapped, redrawn, with terminal queries),
+        and that echo shows the markers quoted, '@@7''b@@', while the
+        output shows them joined, '@@7b@@': only the output matches."""
+        self.commands += 1
+        begin, end = f"@@{self.commands}b@@", f"@@{self.commands}e@@"
+        quoted = [f"@@{self.commands}''{t}@@" for t in "be"]
+        self.console.send(f"echo {quoted[0]}; {command}; echo {quoted[1]}\r")
+        prefix = f"[vm{vm}] "
+        tag = re.escape(prefix)
+        first = self.wait_console(rf"^{tag}{begin}$", timeout).end()
+        last = self.wait_console(rf"^{tag}{end}$", timeout).start()
+        lines = [l[len(prefix):] for l in self.log[first:last].splitlines()
+                 if l.startswith(prefix)]
+        return [l for l in lines if l.strip()]
 
     def http_get(self, path="/"):
         with socket.create_connection(("127.0.0.1", self.port),

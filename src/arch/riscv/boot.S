@@ -18,12 +18,13 @@ _start:
      * bundled firmware) marks a hart START_PENDING before it records the
      * start address, so a hart woken in that window leaves through the
      * default payload address, i.e. here, while the boot hart already runs.
-     * It must not clear .bss: send it down the secondary path instead.
+     * It must not clear .bss, nor use its stack (in .bss) while the boot
+     * hart clears it: it waits for the clear, then takes the secondary path.
      */
     la      t0, boot_lottery
     li      t1, 1
     amoswap.w.aq t1, t1, (t0)
-    bnez    t1, _secondary_start
+    bnez    t1, wait_for_bss
 
     csrw    sie, zero
     la      t0, hyp_trap_vector
@@ -37,8 +38,17 @@ _start:
     sd      zero, 0(t0)
     addi    t0, t0, 8
     j       1b
-2:
+2:  la      t0, bss_cleared
+    li      t1, 1
+    amoswap.w.rl zero, t1, (t0)
     tail    hyp_boot_main
+
+wait_for_bss:
+    la      t0, bss_cleared
+1:  lw      t1, 0(t0)
+    beqz    t1, 1b
+    fence   r, rw
+    j       _secondary_start
 
     .global _secondary_start
 _secondary_start:
@@ -76,6 +86,8 @@ park:
     .section .data
     .balign 4
 boot_lottery:
+    .word   0
+bss_cleared:
     .word   0
 
     .section .bss.stacks, "aw", @nobits
