@@ -12,6 +12,7 @@
 #include <console.h>
 #include <cpu.h>
 #include <hyp_pool.h>
+#include <irq.h>
 #include <lib/util.h>
 #include <machine_fit.h>
 #include <page_alloc.h>
@@ -198,7 +199,7 @@ static void take_console_input(void)
     }
     if (!platform.console_uart.irq || !platform_console.set_rx_irq)
         return;
-    arch_console_irq_enable(platform.console_uart.irq);
+    irq_take_for_hypervisor(platform.console_uart.irq, console_rx_interrupt);
     platform_console.set_rx_irq(true);
     if (vm_count > 1)
         log_info("console: input goes to VM 0; Ctrl-\\ then a VM number "

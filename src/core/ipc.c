@@ -2,6 +2,7 @@
 #include <arch_hooks.h>
 #include <console.h>
 #include <ipc.h>
+#include <irq.h>
 #include <shmem.h>
 #include <vm.h>
 
@@ -31,8 +32,14 @@ int ipc_vm_init(struct vm *vm)
             log_error("VM %u: ipcs[%zu]: stage-2 mapping failed", vm->id, i);
             return -1;
         }
-        for (size_t j = 0; j < c->interrupt_num; j++)
-            arch_virq_add_virtual(vm, (unsigned)c->interrupts[j]);
+        for (size_t j = 0; j < c->interrupt_num; j++) {
+            if (vm_virq_add(vm, (unsigned)c->interrupts[j], NULL)) {
+                log_error("VM %u: ipcs[%zu]: interrupt %u: more than %u "
+                          "virtual sources or out of range",
+                          vm->id, i, (unsigned)c->interrupts[j], MAX_VM_VIRQS);
+                return -1;
+            }
+        }
     }
     return 0;
 }

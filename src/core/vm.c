@@ -1,6 +1,5 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 #include <vm.h>
-#include <vm_uart.h>
 
 struct vm vms[MAX_VMS];
 unsigned vm_count;
@@ -60,9 +59,4 @@ const struct vm_emul *vm_find_emul(const struct vm *vm, uint64_t gpa)
             return &vm->emul[i];
     }
     return NULL;
-}
-
-void vm_virq_completed(struct vm *vm, unsigned id)
-{
-    vm_uart_irq_completed(vm, id);
 }

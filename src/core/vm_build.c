@@ -6,6 +6,7 @@
 #include <console.h>
 #include <cpu.h>
 #include <ipc.h>
+#include <irq.h>
 #include <lib/string.h>
 #include <lib/util.h>
 #include <page_alloc.h>
@@ -311,11 +312,17 @@ int vm_build(unsigned id, const struct vm_config *cfg, const unsigned *harts)
     }
     if (build_memory(vm) || build_devices(vm))
         return -1;
+    if (arch_vm_irqc_init(vm)) {
+        log_error("VM %u: no room for its interrupt controller's window", id);
+        return -1;
+    }
     if (vm_uart_init(vm)) {
         log_error("VM %u: no room for its emulated UART", id);
         return -1;
     }
-    if (ipc_vm_init(vm))
+    /* Virtual sources first: what is left of the devices' interrupts is
+     * passed through. */
+    if (ipc_vm_init(vm) || irq_vm_take_devices(vm))
         return -1;
     /* The copies now, on the boot hart alone; the clear of the rest is
      * shared by the VM's harts once they run (vm_boot_clear). */

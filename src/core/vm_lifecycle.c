@@ -2,6 +2,7 @@
 #include <arch_hooks.h>
 #include <console.h>
 #include <cpu.h>
+#include <irq.h>
 #include <vcpu.h>
 #include <vm.h>
 #include <vm_build.h>
@@ -61,6 +62,7 @@ static void quiesce(struct vm *vm, struct vcpu *self, int to)
         vcpu_stop_self(self);
     stop_other_vcpus(vm, self);
     arch_vm_reset_irqs(vm);
+    irq_vm_restore(vm);
     vm_uart_reset(vm);
 }
 

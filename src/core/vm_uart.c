@@ -2,6 +2,7 @@
 #include <arch_hooks.h>
 #include <config_check.h>
 #include <console.h>
+#include <irq.h>
 #include <platform.h>
 #include <vm.h>
 #include <vm_uart.h>
@@ -45,11 +46,13 @@ static bool uart_access(struct vcpu *vcpu, uint64_t offset, unsigned width,
     return true;
 }
 
-bool vm_uart_emulates_irq(const struct vm *vm, unsigned id)
+/* The guest completed the UART's interrupt: raise it again if asserted. */
+static void irq_completed(struct vm *vm, unsigned id)
 {
-    return id && id == platform.console_uart.irq &&
-           !vm_owns_console_uart(&config, vm->id, platform.console_uart.base,
-                                 platform.console_uart.size);
+    (void)id;
+    spin_lock(&vm->uart.lock);
+    sync_line_locked(vm);
+    spin_unlock(&vm->uart.lock);
 }
 
 int vm_uart_init(struct vm *vm)
@@ -60,8 +63,9 @@ int vm_uart_init(struct vm *vm)
                               platform.console_uart.size);
     if (!has_uart(vm))
         return 0;
-    if (platform.console_uart.irq)
-        arch_virq_add_virtual(vm, platform.console_uart.irq);
+    if (platform.console_uart.irq &&
+        vm_virq_add(vm, platform.console_uart.irq, irq_completed))
+        return -1;
     return vm_add_emul(vm, platform.console_uart.base,
                        platform.console_uart.size, uart_access)
                ? 0
@@ -116,13 +120,4 @@ int vm_uart_getc(struct vm *vm)
     if (c >= 0)
         console_input_room(vm);
     return c;
-}
-
-void vm_uart_irq_completed(struct vm *vm, unsigned id)
-{
-    if (!has_uart(vm) || id != platform.console_uart.irq)
-        return;
-    spin_lock(&vm->uart.lock);
-    sync_line_locked(vm);
-    spin_unlock(&vm->uart.lock);
 }

@@ -30,7 +30,7 @@ UNIT_ENV := ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
 
 UNIT_TESTS := page_table page_alloc colour config_check sbi format isa \
               fdt insn_decode vplic vuart ipc vm vm_mem string fault_log \
-              machine_fit clear_plan
+              machine_fit clear_plan irq
 
 unit_page_table_SRCS := src/arch/riscv/page_table.c
 
@@ -48,12 +48,15 @@ unit_config_check_SRCS := src/core/config_check.c src/core/hart_map.c \
 unit_sbi_SRCS := $(addprefix src/arch/riscv/,sbi.c sbi_base.c sbi_time.c \
                    sbi_ipi.c sbi_rfence.c sbi_hsm.c sbi_srst.c sbi_dbcn.c \
                    sbi_legacy.c sbi_hypercall.c) \
-                 src/core/vcpu.c src/core/vm.c src/core/ipc.c \
+                 src/core/vcpu.c src/core/vm.c src/core/ipc.c src/core/irq.c \
                  src/core/colour.c src/core/page_alloc.c \
                  $(UNIT_DIR)/fakes/fakes.c
 
-unit_ipc_SRCS := src/core/ipc.c src/core/vm.c src/core/colour.c \
-                 src/core/page_alloc.c $(UNIT_DIR)/fakes/fakes.c
+unit_ipc_SRCS := src/core/ipc.c src/core/irq.c src/core/vm.c \
+                 src/core/colour.c src/core/page_alloc.c \
+                 $(UNIT_DIR)/fakes/fakes.c
+
+unit_irq_SRCS := src/core/irq.c src/core/vm.c $(UNIT_DIR)/fakes/fakes.c
 
 unit_vm_SRCS := src/core/vm.c src/core/colour.c src/core/page_alloc.c \
                 $(UNIT_DIR)/fakes/fakes.c

@@ -2,7 +2,6 @@
 #include <arch/csr.h>
 #include <arch/mmu.h>
 #include <arch/page_table.h>
-#include <arch/virq.h>
 #include <arch_hooks.h>
 #include <console.h>
 #include <hyp_pool.h>
@@ -92,9 +91,7 @@ int arch_vm_init(struct vm *vm)
 
     vm->arch.stage2_root = hyp_pool_alloc(root_size, root_size);
     vm->arch.vmid = (uint16_t)(vm->id + 1);
-    if (!vm->arch.stage2_root)
-        return -1;
-    return virq_vm_init(vm);
+    return vm->arch.stage2_root ? 0 : -1;
 }
 
 int arch_vm_map(struct vm *vm, uint64_t gpa, uint64_t hpa, uint64_t size,

@@ -14,19 +14,19 @@
 #include <arch_hooks.h>
 #include <console.h>
 #include <cpu.h>
+#include <irq.h>
 #include <lib/bitmap.h>
 #include <platform.h>
 #include <vm.h>
-#include <vm_uart.h>
+
+_Static_assert(VPLIC_MAX_SOURCES == MAX_IRQS,
+               "the vPLIC models every physical source id");
 
 /* Priority the physical PLIC gives every source a VM owns. */
 #define PHYS_PRIORITY 1
 
-static struct vm *irq_owner[VPLIC_MAX_SOURCES];
 /* The hart whose context claimed the source; it completes it there. */
 static unsigned irq_claim_hart[VPLIC_MAX_SOURCES];
-/* The physical source of the hypervisor console's input, if it has it. */
-static unsigned console_irq;
 
 static bool is_virtual(const struct vm *vm, unsigned id)
 {
@@ -157,32 +157,27 @@ static bool vplic_access(struct vcpu *vcpu, uint64_t offset, unsigned width,
     return true;
 }
 
-/* A VM's device interrupts, routed from the physical PLIC; those of its
- * emulated UART are virtual (vm_uart.c adds them). */
-static void assign_sources(struct vm *vm, const irqid_t *ids, size_t n)
+void arch_irqc_route(struct vm *vm, unsigned id)
 {
-    for (size_t i = 0; i < n; i++) {
-        if (vm_uart_emulates_irq(vm, (unsigned)ids[i]))
-            continue;
-        vplic_assign(&vm->arch.vplic, (unsigned)ids[i]);
-        irq_owner[ids[i]] = vm;
-        plic_set_priority((unsigned)ids[i], PHYS_PRIORITY);
-    }
+    if (!vm->cfg->platform.arch.irqc.plic.base || id >= VPLIC_MAX_SOURCES)
+        return;
+    spin_lock(&vm->arch.irq_lock);
+    vplic_assign(&vm->arch.vplic, id);
+    spin_unlock(&vm->arch.irq_lock);
+    plic_set_priority(id, PHYS_PRIORITY);
 }
 
-int virq_vm_init(struct vm *vm)
+int arch_vm_irqc_init(struct vm *vm)
 {
     const struct vm_platform *p = &vm->cfg->platform;
 
     if (!p->arch.irqc.plic.base)
         return 0;
     vplic_init(&vm->arch.vplic, platform.plic.num_sources, vm->vcpu_num);
-    for (size_t i = 0; i < p->dev_num; i++)
-        assign_sources(vm, p->devs[i].interrupts, p->devs[i].interrupt_num);
-    if (!vm_add_emul(vm, p->arch.irqc.plic.base, platform.plic.size,
-                     vplic_access))
-        return -1;
-    return 0;
+    return vm_add_emul(vm, p->arch.irqc.plic.base, platform.plic.size,
+                       vplic_access)
+               ? 0
+               : -1;
 }
 
 void arch_vm_reset_irqs(struct vm *vm)
@@ -203,14 +198,8 @@ void arch_vm_reset_irqs(struct vm *vm)
     vplic_init(p, platform.plic.num_sources, vm->vcpu_num);
     vm->arch.lines_up = 0;
     bitmap_zero(vm->arch.edge_latched, VPLIC_WORDS);
-    for (unsigned id = 1; id < p->num_sources; id++) {
-        if (is_virtual(vm, id))
-            vplic_assign(p, id);
-    }
+    bitmap_zero(vm->arch.virtual_src, VPLIC_WORDS);
     spin_unlock(&vm->arch.irq_lock);
-    for (size_t i = 0; i < vm->cfg->platform.dev_num; i++)
-        assign_sources(vm, vm->cfg->platform.devs[i].interrupts,
-                       vm->cfg->platform.devs[i].interrupt_num);
 }
 
 void virq_handle_external(void)
@@ -219,25 +208,24 @@ void virq_handle_external(void)
     unsigned id;
 
     while ((id = plic_claim(hart)) != 0) {
-        struct vm *vm = id < VPLIC_MAX_SOURCES ? irq_owner[id] : NULL;
+        struct vm *vm = NULL;
 
-        if (id == console_irq) {
-            console_rx_interrupt();
-            plic_complete(hart, id);
-            continue;
-        }
-        if (!vm) {
-            log_warn("hart %u: interrupt %u belongs to no VM: masked", hart,
-                     id);
+        switch (irq_claimed(hart, id, &vm)) {
+        case IRQ_FORWARD:
+            irq_claim_hart[id] = hart;
+            spin_lock(&vm->arch.irq_lock);
+            vplic_raise(&vm->arch.vplic, id);
+            spin_unlock(&vm->arch.irq_lock);
+            update_lines(vm);
+            break;
+        case IRQ_MASK:
             plic_enable(hart, id, false);
             plic_complete(hart, id);
-            continue;
+            break;
+        default:
+            plic_complete(hart, id);
+            break;
         }
-        irq_claim_hart[id] = hart;
-        spin_lock(&vm->arch.irq_lock);
-        vplic_raise(&vm->arch.vplic, id);
-        spin_unlock(&vm->arch.irq_lock);
-        update_lines(vm);
     }
 }
 
@@ -286,9 +274,8 @@ void arch_virq_trigger(struct vm *vm, unsigned id)
         update_lines(vm);
 }
 
-void arch_console_irq_enable(unsigned irq)
+void arch_irq_enable_hyp(unsigned id)
 {
-    console_irq = irq;
-    plic_set_priority(irq, PHYS_PRIORITY);
-    plic_enable(cpu_self()->hartid, irq, true);
+    plic_set_priority(id, PHYS_PRIORITY);
+    plic_enable(cpu_self()->hartid, id, true);
 }

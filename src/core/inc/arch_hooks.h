@@ -50,24 +50,35 @@ void arch_vcpu_clear_interrupts(struct vcpu *vcpu);
 int arch_vcpu_has_pending_interrupt(struct vcpu *vcpu);
 /* Set the vCPU's external interrupt line from its VM's interrupt controller. */
 void arch_vcpu_sync_irq_line(struct vcpu *vcpu);
-/* Give back every physical interrupt the VM holds and reset its view. */
+
+/*
+ * Interrupt controller: delivery only; irq.c decides who owns what. For a
+ * VM whose configuration gives it no interrupt controller they do nothing.
+ */
+/* Set up the VM's virtual controller and its guest window; 0 or -1. */
+int arch_vm_irqc_init(struct vm *vm);
+/* Physical interrupt `id` is the VM's: deliverable once the guest enables it
+ * in its controller, pending there until the guest completes it. */
+void arch_irqc_route(struct vm *vm, unsigned id);
+/* Give back every physical interrupt the VM holds and reset its controller
+ * to power-on state, with no sources (irq_vm_restore adds them again). */
 void arch_vm_reset_irqs(struct vm *vm);
 /*
- * Interrupt `id` of the VM's interrupt controller comes from a device the
- * hypervisor emulates: arch_virq_set_level drives it (level-triggered);
- * when the guest completes it, vm_virq_completed() asks the device again.
- * No-op without a virtual interrupt controller.
+ * Source `id` of the VM's controller comes from a device the hypervisor
+ * emulates: arch_virq_set_level drives it (level-triggered); when the guest
+ * completes it, the controller calls vm_virq_completed() (irq.h).
  */
 void arch_virq_add_virtual(struct vm *vm, unsigned id);
 void arch_virq_set_level(struct vm *vm, unsigned id, bool level);
 /* An edge on virtual interrupt `id`: pending until claimed; edges that
  * come meanwhile merge into it. */
 void arch_virq_trigger(struct vm *vm, unsigned id);
-/* The hypervisor takes physical interrupt `irq` (its console's input) on
- * this hart and passes it to console_rx_interrupt(). */
-void arch_console_irq_enable(unsigned irq);
+/* Deliver physical interrupt `id` to this hart's hypervisor; the controller
+ * asks irq_claimed() what to do with it. */
+void arch_irq_enable_hyp(unsigned id);
 
 /* Guest memory */
+/* The VM's stage-2 translation (empty) and its address-space id; 0 or -1. */
 int arch_vm_init(struct vm *vm);
 int arch_vm_map(struct vm *vm, uint64_t gpa, uint64_t hpa, uint64_t size,
                 int writable, int executable);

@@ -6,6 +6,7 @@
 #include <colour.h>
 #include <config.h>
 #include <hyp_limits.h>
+#include <irq.h>
 #include <lib/spinlock.h>
 #include <stdbool.h>
 #include <stdint.h>
@@ -74,6 +75,12 @@ struct vm {
     struct arch_vm arch;
     unsigned emul_num;
     struct vm_emul emul[MAX_VM_EMUL];
+    /* Sources of emulated devices in its interrupt controller (irq.c). */
+    unsigned virq_num;
+    struct {
+        unsigned id;
+        virq_completed_fn completed;
+    } virqs[MAX_VM_VIRQS];
     volatile int state; /* enum vm_state */
     /* Boot: shares of the RAM clear not done yet (vm_boot_clear). */
     unsigned clear_left;
@@ -106,7 +113,5 @@ struct vcpu *vm_vcpu(struct vm *vm, uint64_t vhartid);
 bool vm_add_emul(struct vm *vm, uint64_t base, uint64_t size,
                  mmio_handler_t access);
 const struct vm_emul *vm_find_emul(const struct vm *vm, uint64_t gpa);
-/* The guest completed interrupt `id` of an emulated device (arch_hooks.h). */
-void vm_virq_completed(struct vm *vm, unsigned id);
 
 #endif

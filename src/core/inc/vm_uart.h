@@ -14,12 +14,6 @@
 
 struct vm;
 
-/*
- * Whether interrupt `id`, listed in the VM's devs[], is its emulated UART's
- * (a virtual source, never routed from the physical PLIC): the VM lists
- * the console UART with other VMs, or does not list it.
- */
-bool vm_uart_emulates_irq(const struct vm *vm, unsigned id);
 /* At VM build: map the emulated UART unless the VM owns the real one. */
 int vm_uart_init(struct vm *vm);
 /* Back to power-on state (VM restart). */
@@ -32,7 +26,5 @@ void vm_uart_rx(struct vm *vm, char c);
 unsigned vm_uart_rx_room(struct vm *vm);
 /* For SBI console reads: the next typed character, or -1. */
 int vm_uart_getc(struct vm *vm);
-/* The guest completed interrupt `id`: raise it again if still asserted. */
-void vm_uart_irq_completed(struct vm *vm, unsigned id);
 
 #endif

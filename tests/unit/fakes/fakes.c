@@ -267,6 +267,19 @@ void arch_virq_add_virtual(struct vm *vm, unsigned id)
     fake.add_virtual_n++;
 }
 
+void arch_irqc_route(struct vm *vm, unsigned id)
+{
+    if (fake.route_n < FAKE_LOG_MAX)
+        fake.route[fake.route_n] = (struct fake_irq){vm, id};
+    fake.route_n++;
+}
+
+void arch_irq_enable_hyp(unsigned id)
+{
+    fake.enable_hyp_n++;
+    fake.enable_hyp_id = id;
+}
+
 void *arch_hyp_map_phys(uint64_t pa, uint64_t size)
 {
     (void)size;

@@ -95,6 +95,10 @@ struct fake_log {
     struct fake_irq trigger[FAKE_LOG_MAX];
     unsigned add_virtual_n;
     struct fake_irq add_virtual[FAKE_LOG_MAX];
+    /* interrupt ownership (irq.c) */
+    unsigned route_n;
+    struct fake_irq route[FAKE_LOG_MAX];
+    unsigned enable_hyp_n, enable_hyp_id;
     unsigned map_n;
     struct fake_map map[FAKE_LOG_MAX];
     int map_fails; /* arch_vm_map returns this */

@@ -3,10 +3,6 @@
 #ifndef ARCH_VIRQ_H
 #define ARCH_VIRQ_H
 
-struct vm;
-
-/* Set up the VM's vPLIC and take ownership of its sources (boot). */
-int virq_vm_init(struct vm *vm);
 /* A supervisor external interrupt on this hart: claim and forward. */
 void virq_handle_external(void);
 

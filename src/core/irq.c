@@ -1,0 +1,111 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+#include <arch_hooks.h>
+#include <console.h>
+#include <irq.h>
+#include <vm.h>
+
+/* Owner of each physical interrupt; written at boot, read at run time. */
+static struct vm *irq_owner[MAX_IRQS];
+/* The one interrupt the hypervisor keeps (its console's input), if any. */
+static unsigned hyp_irq;
+static irq_handler_fn hyp_handler;
+
+static bool in_range(unsigned id)
+{
+    return id > 0 && id < MAX_IRQS;
+}
+
+int vm_virq_add(struct vm *vm, unsigned id, virq_completed_fn completed)
+{
+    if (!in_range(id) || vm->virq_num == MAX_VM_VIRQS)
+        return -1;
+    vm->virqs[vm->virq_num].id = id;
+    vm->virqs[vm->virq_num].completed = completed;
+    vm->virq_num++;
+    arch_virq_add_virtual(vm, id);
+    return 0;
+}
+
+bool vm_virq_is_virtual(const struct vm *vm, unsigned id)
+{
+    for (unsigned i = 0; i < vm->virq_num; i++) {
+        if (vm->virqs[i].id == id)
+            return true;
+    }
+    return false;
+}
+
+void vm_virq_completed(struct vm *vm, unsigned id)
+{
+    for (unsigned i = 0; i < vm->virq_num; i++) {
+        if (vm->virqs[i].id == id && vm->virqs[i].completed)
+            vm->virqs[i].completed(vm, id);
+    }
+}
+
+/* Each of the VM's device interrupts that is not virtual, in turn. */
+static int for_each_physical(struct vm *vm, int (*fn)(struct vm *, unsigned))
+{
+    const struct vm_platform *p = &vm->cfg->platform;
+
+    for (size_t i = 0; i < p->dev_num; i++) {
+        for (size_t j = 0; j < p->devs[i].interrupt_num; j++) {
+            unsigned id = (unsigned)p->devs[i].interrupts[j];
+
+            if (!vm_virq_is_virtual(vm, id) && fn(vm, id))
+                return -1;
+        }
+    }
+    return 0;
+}
+
+static int take(struct vm *vm, unsigned id)
+{
+    if (!in_range(id) || id == hyp_irq ||
+        (irq_owner[id] && irq_owner[id] != vm)) {
+        log_error("VM %u: interrupt %u is out of range or not free", vm->id,
+                  id);
+        return -1;
+    }
+    irq_owner[id] = vm;
+    arch_irqc_route(vm, id);
+    return 0;
+}
+
+int irq_vm_take_devices(struct vm *vm)
+{
+    return for_each_physical(vm, take);
+}
+
+static int route(struct vm *vm, unsigned id)
+{
+    arch_irqc_route(vm, id);
+    return 0;
+}
+
+void irq_vm_restore(struct vm *vm)
+{
+    for (unsigned i = 0; i < vm->virq_num; i++)
+        arch_virq_add_virtual(vm, vm->virqs[i].id);
+    for_each_physical(vm, route);
+}
+
+void irq_take_for_hypervisor(unsigned id, irq_handler_fn handler)
+{
+    hyp_irq = id;
+    hyp_handler = handler;
+    arch_irq_enable_hyp(id);
+}
+
+enum irq_action irq_claimed(unsigned hart, unsigned id, struct vm **owner)
+{
+    if (id == hyp_irq && hyp_handler) {
+        hyp_handler();
+        return IRQ_COMPLETE;
+    }
+    *owner = in_range(id) ? irq_owner[id] : NULL;
+    if (*owner)
+        return IRQ_FORWARD;
+    log_warn("hart %u: interrupt %u belongs to no VM: masked", hart, id);
+    return IRQ_MASK;
+}
