@@ -44,11 +44,12 @@ CONFIG_SRC := $(firstword $(wildcard $(CONFIG_REPO)/$(CONFIG).c \
 ARCH_DIR := src/arch/riscv
 PLAT_DIR := src/platform/$(PLATFORM)
 SRCS := $(wildcard src/core/*.c src/lib/*.c $(ARCH_DIR)/*.c $(ARCH_DIR)/*.S \
+                   $(ARCH_DIR)/irqc/*/*.c \
                    $(PLAT_DIR)/*.c src/platform/drivers/*.c)
 OBJS := $(patsubst %,$(BUILD)/%.o,$(basename $(SRCS)))
 CONFIG_OBJ := $(BUILD)/config.o
 
-INCLUDES := -Isrc/core/inc -Isrc/lib/inc -I$(ARCH_DIR)/inc
+INCLUDES := -Isrc/core/inc -Isrc/lib/inc -I$(ARCH_DIR)/inc -I$(ARCH_DIR)/irqc
 ARCH_FLAGS := -march=rv64imac_zicsr_zifencei -mabi=lp64 -mcmodel=medany
 OPT := $(if $(filter y,$(DEBUG)),-Og,-O2)
 HYP_CFLAGS := $(ARCH_FLAGS) $(OPT) -g -std=gnu11 -ffreestanding -fno-builtin \
@@ -135,7 +136,7 @@ $(HOST_CONFIG_OBJ): $(CONFIG_SRC) $(CONFIG_GUESTS) FORCE
 
 $(CONFIG_CHECKER): $(CONFIG_CHECKER_SRCS) $(HOST_CONFIG_OBJ)
 	$(Q)$(HOSTCC) $(HOST_CFLAGS) -Werror -Isrc/core/inc -Isrc/lib/inc \
-	    -I$(ARCH_DIR)/inc -no-pie -o $@ $(CONFIG_CHECKER_SRCS) \
+	    -I$(ARCH_DIR)/inc -I$(ARCH_DIR)/irqc -no-pie -o $@ $(CONFIG_CHECKER_SRCS) \
 	    $(HOST_CONFIG_OBJ)
 
 guests: $(GUEST_BIN)

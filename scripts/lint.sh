@@ -29,6 +29,6 @@ cppcheck --quiet --error-exitcode=1 --inline-suppr \
     --suppress=missingIncludeSystem --suppress=unusedFunction \
     --suppress=constParameter --suppress=constParameterPointer \
     --suppress=constVariable \
-    -Isrc/core/inc -Isrc/lib/inc -Isrc/arch/riscv/inc \
+    -Isrc/core/inc -Isrc/lib/inc -Isrc/arch/riscv/inc -Isrc/arch/riscv/irqc \
     src guests/baremetal tools
 echo "lint: clean"

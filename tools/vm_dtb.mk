@@ -20,7 +20,7 @@ DTC ?= dtc
 $(DTB_TOOL): $(DTB_TOOL_SRCS) $(HOST_CONFIG_OBJ)
 	@mkdir -p $(dir $@)
 	$(Q)$(HOSTCC) $(HOST_CFLAGS) -Werror -Isrc/core/inc -Isrc/lib/inc \
-	    -I$(ARCH_DIR)/inc -no-pie -o $@ $(DTB_TOOL_SRCS) $(HOST_CONFIG_OBJ)
+	    -I$(ARCH_DIR)/inc -I$(ARCH_DIR)/irqc -no-pie -o $@ $(DTB_TOOL_SRCS) $(HOST_CONFIG_OBJ)
 
 # The host configuration is rebuilt on every run, so the trees always follow
 # the configuration. vm_dtbs.S refuses a blob larger than its slot.

@@ -15,7 +15,7 @@
 
 #include <cmocka.h>
 
-#include <arch/vplic.h>
+#include <plic/vplic.h>
 
 /* The spec's memory map (riscv-plic-spec chapter 3). */
 #define PRIO(id) (0x0UL + 4UL * (id))

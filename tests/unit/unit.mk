@@ -20,6 +20,7 @@ UNIT_CFLAGS := -std=gnu11 -g -O1 -Wall -Wextra -Werror \
                -fsanitize=address,undefined -fno-omit-frame-pointer \
                -fno-sanitize-recover=all
 UNIT_CPPFLAGS := -Isrc/core/inc -Isrc/lib/inc -Isrc/arch/riscv/inc \
+                 -Isrc/arch/riscv/irqc \
                  -I$(UNIT_DIR)/fakes
 UNIT_LDLIBS := -lcmocka
 # With -fno-sanitize-recover=all any sanitizer report fails the test. A
@@ -68,7 +69,7 @@ unit_isa_SRCS := src/core/isa.c
 
 unit_insn_decode_SRCS := src/arch/riscv/insn_decode.c
 
-unit_vplic_SRCS := src/arch/riscv/vplic.c
+unit_vplic_SRCS := src/arch/riscv/irqc/plic/vplic.c
 
 unit_vuart_SRCS := src/core/vuart.c
 
@@ -98,7 +99,8 @@ unit_machine_fit_ARGS := $(UNIT_DTB_DIR)
 unit_machine_fit_DEPS := $(UNIT_DTBS)
 
 UNIT_HDRS := $(wildcard src/core/inc/*.h src/lib/inc/*.h src/lib/inc/lib/*.h \
-                        src/arch/riscv/inc/arch/*.h $(UNIT_DIR)/fakes/*.h)
+                        src/arch/riscv/inc/arch/*.h src/arch/riscv/irqc/*/*.h \
+                        $(UNIT_DIR)/fakes/*.h)
 UNIT_BINS := $(UNIT_TESTS:%=$(UNIT_BUILD)/test_%)
 # A test file that is not in UNIT_TESTS would silently never run.
 UNIT_UNLISTED := $(filter-out $(UNIT_TESTS),\

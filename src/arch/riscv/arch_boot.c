@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* What the boot hart does for the architecture before VMs are built. */
 #include <arch/firmware.h>
+#include <arch/irqc.h>
 #include <arch/mmu.h>
-#include <arch/plic.h>
 #include <arch_hooks.h>
 #include <console.h>
 #include <platform.h>
@@ -30,11 +30,8 @@ int arch_boot_init(void)
     machine.mvendorid = (unsigned long)fw_base_value(SBI_BASE_GET_MVENDORID);
     machine.marchid = (unsigned long)fw_base_value(SBI_BASE_GET_MARCHID);
     machine.mimpid = (unsigned long)fw_base_value(SBI_BASE_GET_MIMPID);
-    if (mmu_hyp_build() ||
-        mmu_hyp_map_device(platform.console_uart.base,
-                           platform.console_uart.size) ||
-        mmu_hyp_map_device(platform.plic.base, platform.plic.size))
+    if (mmu_hyp_build() || mmu_hyp_map_device(platform.console_uart.base,
+                                              platform.console_uart.size))
         return -1;
-    plic_init();
-    return 0;
+    return irqc_init();
 }

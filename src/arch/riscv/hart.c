@@ -3,8 +3,8 @@
 #include <arch/csr.h>
 #include <arch/firmware.h>
 #include <arch/guest_timer.h>
+#include <arch/irqc.h>
 #include <arch/mmu.h>
-#include <arch/plic.h>
 #include <arch_hooks.h>
 #include <cpu.h>
 #include <platform.h>
@@ -44,7 +44,7 @@ void arch_hart_init(struct cpu *cpu)
     csr_write(CSR_HIE, 0);
     csr_write(CSR_HGATP, 0);
     guest_timer_init_hart();
-    plic_init_hart(cpu->hartid);
+    irqc_init_hart(cpu->hartid);
     csr_set(CSR_SIE, MIP_SSIP | MIP_SEIP);
 }
 

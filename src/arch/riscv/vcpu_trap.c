@@ -3,8 +3,8 @@
 #include <arch/csr.h>
 #include <arch/guest_fault.h>
 #include <arch/guest_timer.h>
+#include <arch/irqc.h>
 #include <arch/sbi.h>
-#include <arch/virq.h>
 #include <arch_hooks.h>
 #include <console.h>
 #include <cpu.h>
@@ -22,7 +22,7 @@ static void handle_interrupt(unsigned long irq)
         guest_timer_handle_hs_interrupt();
         break;
     case IRQ_S_EXT:
-        virq_handle_external();
+        irqc_handle_external();
         break;
     default:
         /* Not ours to take: mask it so it cannot storm, and say so. */

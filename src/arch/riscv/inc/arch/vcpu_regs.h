@@ -13,8 +13,8 @@
 #define VCPU_CTX_HYP_TP (34 * 8)
 
 #ifndef __ASSEMBLY__
-#include <arch/vplic.h>
 #include <lib/spinlock.h>
+#include <plic/vplic.h>
 #include <stdint.h>
 
 /* RISC-V integer register numbers (unprivileged spec, chapter 25). */

@@ -8,15 +8,16 @@
  * stays claimed until the guest completes it in its vPLIC.
  */
 #include <arch/csr.h>
-#include <arch/plic.h>
-#include <arch/virq.h>
-#include <arch/vplic.h>
+#include <arch/irqc.h>
+#include <arch/mmu.h>
 #include <arch_hooks.h>
 #include <console.h>
 #include <cpu.h>
 #include <irq.h>
 #include <lib/bitmap.h>
 #include <platform.h>
+#include <plic/plic.h>
+#include <plic/vplic.h>
 #include <vm.h>
 
 _Static_assert(VPLIC_MAX_SOURCES == MAX_IRQS,
@@ -202,7 +203,20 @@ void arch_vm_reset_irqs(struct vm *vm)
     spin_unlock(&vm->arch.irq_lock);
 }
 
-void virq_handle_external(void)
+int irqc_init(void)
+{
+    if (mmu_hyp_map_device(platform.plic.base, platform.plic.size))
+        return -1;
+    plic_init();
+    return 0;
+}
+
+void irqc_init_hart(unsigned hart)
+{
+    plic_init_hart(hart);
+}
+
+void irqc_handle_external(void)
 {
     unsigned hart = cpu_self()->hartid;
     unsigned id;

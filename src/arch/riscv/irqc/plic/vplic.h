@@ -25,6 +25,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include <plic/plic_regs.h>
+
 #define VPLIC_MAX_SOURCES 128 /* source ids 1..127; id 0 means "none" */
 #define VPLIC_MAX_CONTEXTS 16 /* 2 per vCPU, 8 vCPUs */
 #define VPLIC_CONTEXTS_PER_VCPU 2
@@ -37,23 +39,6 @@
  * spec 3 is decoded: 15872 contexts' worth of enables and thresholds.
  */
 #define VPLIC_SIZE 0x4000000
-#define VPLIC_REG_SIZE 4 /* spec 3: 32-bit registers, LW/SW only */
-
-/* spec 4: priority of source N at 4 * N; source 0's word is reserved. */
-#define VPLIC_PRIORITY_BASE 0x0
-#define VPLIC_PRIORITY_END 0x1000
-/* spec 5: pending bit N is bit N % 32 of the word at 0x1000 + 4 * (N / 32). */
-#define VPLIC_PENDING_BASE 0x1000
-#define VPLIC_PENDING_END 0x1080
-/* spec 6: context C's enable words at 0x2000 + 0x80 * C, packed as pending. */
-#define VPLIC_ENABLE_BASE 0x2000
-#define VPLIC_ENABLE_STRIDE 0x80
-#define VPLIC_ENABLE_END 0x1f2000
-/* spec 7 and 8/9: context C's 4 KiB page at 0x200000 + 0x1000 * C. */
-#define VPLIC_CONTEXT_BASE 0x200000
-#define VPLIC_CONTEXT_STRIDE 0x1000
-#define VPLIC_THRESHOLD 0x0 /* spec 7: priority threshold */
-#define VPLIC_CLAIM 0x4     /* spec 8/9: claim (read), complete (write) */
 
 struct vplic {
     unsigned num_sources; /* ids 1..num_sources-1 exist */

@@ -1,10 +1,10 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* Register layout from the RISC-V PLIC specification (same as vplic.h). */
-#include <arch/plic.h>
-#include <arch/vplic.h>
+/* The physical PLIC: only the harts' supervisor contexts (plic.h). */
 #include <hyp_limits.h>
 #include <lib/spinlock.h>
 #include <platform.h>
+#include <plic/plic.h>
+#include <plic/plic_regs.h>
 #include <stdint.h>
 
 /* Enable words are shared read-modify-write state between harts. */
@@ -22,15 +22,15 @@ static unsigned s_context(unsigned hart)
 
 static volatile uint32_t *enable_word(unsigned hart, unsigned id)
 {
-    return reg(VPLIC_ENABLE_BASE +
-               (uint64_t)s_context(hart) * VPLIC_ENABLE_STRIDE +
+    return reg(PLIC_ENABLE_BASE +
+               (uint64_t)s_context(hart) * PLIC_ENABLE_STRIDE +
                (id / 32) * sizeof(uint32_t));
 }
 
 static volatile uint32_t *context_reg(unsigned hart, unsigned which)
 {
-    return reg(VPLIC_CONTEXT_BASE +
-               (uint64_t)s_context(hart) * VPLIC_CONTEXT_STRIDE + which);
+    return reg(PLIC_CONTEXT_BASE +
+               (uint64_t)s_context(hart) * PLIC_CONTEXT_STRIDE + which);
 }
 
 void plic_init(void)
@@ -47,12 +47,12 @@ void plic_init_hart(unsigned hart)
 {
     for (unsigned id = 0; id < platform.plic.num_sources; id += 32)
         *enable_word(hart, id) = 0;
-    *context_reg(hart, VPLIC_THRESHOLD) = 0;
+    *context_reg(hart, PLIC_THRESHOLD) = 0;
 }
 
 void plic_set_priority(unsigned id, unsigned priority)
 {
-    *reg(VPLIC_PRIORITY_BASE + id * sizeof(uint32_t)) = priority;
+    *reg(PLIC_PRIORITY_BASE + id * sizeof(uint32_t)) = priority;
 }
 
 void plic_enable(unsigned hart, unsigned id, bool on)
@@ -69,10 +69,10 @@ void plic_enable(unsigned hart, unsigned id, bool on)
 
 unsigned plic_claim(unsigned hart)
 {
-    return *context_reg(hart, VPLIC_CLAIM);
+    return *context_reg(hart, PLIC_CLAIM);
 }
 
 void plic_complete(unsigned hart, unsigned id)
 {
-    *context_reg(hart, VPLIC_CLAIM) = id;
+    *context_reg(hart, PLIC_CLAIM) = id;
 }

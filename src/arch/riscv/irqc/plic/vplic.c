@@ -5,8 +5,8 @@
  * that register block. State outside what the VM owns (unassigned sources,
  * contexts beyond its vCPUs, reserved words) is hardwired to 0.
  */
-#include <arch/vplic.h>
 #include <lib/bitmap.h>
+#include <plic/vplic.h>
 
 /* The register an offset names; index is a source id, word or context. */
 enum vplic_reg_kind {
@@ -127,7 +127,7 @@ bool vplic_context_irq(const struct vplic *p, unsigned ctx)
 
 static bool access_valid(uint64_t offset, unsigned width)
 {
-    return width == VPLIC_REG_SIZE && offset % VPLIC_REG_SIZE == 0 &&
+    return width == PLIC_REG_SIZE && offset % PLIC_REG_SIZE == 0 &&
            offset < VPLIC_SIZE;
 }
 
@@ -136,24 +136,24 @@ static struct vplic_reg decode(uint64_t offset)
     struct vplic_reg reg = {.kind = VPLIC_REG_RESERVED};
     unsigned off = (unsigned)offset; /* below VPLIC_SIZE */
 
-    if (off < VPLIC_PRIORITY_END) {
+    if (off < PLIC_PRIORITY_END) {
         reg.kind = VPLIC_REG_PRIORITY;
-        reg.index = (off - VPLIC_PRIORITY_BASE) / VPLIC_REG_SIZE;
-    } else if (off >= VPLIC_PENDING_BASE && off < VPLIC_PENDING_END) {
+        reg.index = (off - PLIC_PRIORITY_BASE) / PLIC_REG_SIZE;
+    } else if (off >= PLIC_PENDING_BASE && off < PLIC_PENDING_END) {
         reg.kind = VPLIC_REG_PENDING;
-        reg.index = (off - VPLIC_PENDING_BASE) / VPLIC_REG_SIZE;
-    } else if (off >= VPLIC_ENABLE_BASE && off < VPLIC_ENABLE_END) {
+        reg.index = (off - PLIC_PENDING_BASE) / PLIC_REG_SIZE;
+    } else if (off >= PLIC_ENABLE_BASE && off < PLIC_ENABLE_END) {
         reg.kind = VPLIC_REG_ENABLE;
-        reg.ctx = (off - VPLIC_ENABLE_BASE) / VPLIC_ENABLE_STRIDE;
+        reg.ctx = (off - PLIC_ENABLE_BASE) / PLIC_ENABLE_STRIDE;
         reg.index =
-            (off - VPLIC_ENABLE_BASE) % VPLIC_ENABLE_STRIDE / VPLIC_REG_SIZE;
-    } else if (off >= VPLIC_CONTEXT_BASE) {
-        unsigned in_page = (off - VPLIC_CONTEXT_BASE) % VPLIC_CONTEXT_STRIDE;
+            (off - PLIC_ENABLE_BASE) % PLIC_ENABLE_STRIDE / PLIC_REG_SIZE;
+    } else if (off >= PLIC_CONTEXT_BASE) {
+        unsigned in_page = (off - PLIC_CONTEXT_BASE) % PLIC_CONTEXT_STRIDE;
 
-        reg.ctx = (off - VPLIC_CONTEXT_BASE) / VPLIC_CONTEXT_STRIDE;
-        if (in_page == VPLIC_THRESHOLD)
+        reg.ctx = (off - PLIC_CONTEXT_BASE) / PLIC_CONTEXT_STRIDE;
+        if (in_page == PLIC_THRESHOLD)
             reg.kind = VPLIC_REG_THRESHOLD;
-        else if (in_page == VPLIC_CLAIM)
+        else if (in_page == PLIC_CLAIM)
             reg.kind = VPLIC_REG_CLAIM;
     }
     return reg;

@@ -1,0 +1,18 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/*
+ * The hart's interrupt controller, as the rest of arch sees it. One
+ * implementation per controller under irqc/ (irqc/plic/ today), which also
+ * implements the interrupt-controller hooks of arch_hooks.h.
+ */
+#ifndef ARCH_IRQC_H
+#define ARCH_IRQC_H
+
+/* Boot hart, once, with the hypervisor's address space built: map the
+ * controller and mask every source. 0 or -1. */
+int irqc_init(void);
+/* Each hart, as it starts: mask every source in its own context. */
+void irqc_init_hart(unsigned hart);
+/* A supervisor external interrupt on this hart: claim and dispatch. */
+void irqc_handle_external(void);
+
+#endif
