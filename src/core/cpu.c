@@ -48,7 +48,8 @@ void cpu_fence_remote(unsigned hart)
 
 /*
  * A vCPU still waiting to start just goes back to STOPPED (its hart is idle);
- * a running or suspended one leaves the guest for the idle loop.
+ * a running or suspended one is stopped, and its trap handler or suspend
+ * wait, seeing it, leaves for the idle loop.
  */
 static void stop_vcpu(struct vcpu *vcpu)
 {
@@ -77,19 +78,29 @@ void cpu_handle_events(struct cpu *cpu)
         stop_vcpu(cpu->vcpu);
 }
 
-void cpu_idle(struct cpu *cpu)
+void cpu_wait_until(struct cpu *cpu, bool (*done)(struct cpu *cpu))
 {
     for (;;) {
-        struct vcpu *vcpu = cpu->vcpu;
-
         arch_poll_interrupts();
         cpu_handle_events(cpu);
-        if (vcpu && __atomic_load_n(&vcpu->state, __ATOMIC_ACQUIRE) ==
-                        VCPU_START_PENDING) {
-            arch_vcpu_reset(vcpu, vcpu->start_addr, vcpu->id, vcpu->start_arg);
-            __atomic_store_n(&vcpu->state, VCPU_STARTED, __ATOMIC_RELEASE);
-            arch_vcpu_run(vcpu);
-        }
+        if (done(cpu))
+            return;
         arch_wait_for_interrupt();
     }
+}
+
+static bool vcpu_start_pending(struct cpu *cpu)
+{
+    return cpu->vcpu && vcpu_status(cpu->vcpu) == VCPU_START_PENDING;
+}
+
+void cpu_idle(struct cpu *cpu)
+{
+    struct vcpu *vcpu;
+
+    cpu_wait_until(cpu, vcpu_start_pending);
+    vcpu = cpu->vcpu;
+    arch_vcpu_reset(vcpu, vcpu->start_addr, vcpu->id, vcpu->start_arg);
+    __atomic_store_n(&vcpu->state, VCPU_STARTED, __ATOMIC_RELEASE);
+    arch_vcpu_run(vcpu);
 }

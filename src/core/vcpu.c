@@ -30,7 +30,28 @@ void vcpu_stop_self(struct vcpu *vcpu)
 {
     arch_vcpu_clear_interrupts(vcpu);
     __atomic_store_n(&vcpu->state, VCPU_STOPPED, __ATOMIC_RELEASE);
-    cpu_idle(cpu_self());
+}
+
+static bool woken(struct cpu *cpu)
+{
+    return vcpu_status(cpu->vcpu) != VCPU_SUSPENDED ||
+           arch_vcpu_has_pending_interrupt(cpu->vcpu);
+}
+
+bool vcpu_suspend(struct vcpu *vcpu)
+{
+    int was = VCPU_SUSPENDED;
+
+    __atomic_store_n(&vcpu->state, VCPU_SUSPENDED, __ATOMIC_RELEASE);
+    cpu_wait_until(cpu_self(), woken);
+    /* Unless an event stopped it meanwhile, it runs again. */
+    return __atomic_compare_exchange_n(&vcpu->state, &was, VCPU_STARTED, false,
+                                       __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE);
+}
+
+bool vcpu_is_running(const struct vcpu *vcpu)
+{
+    return vcpu_status(vcpu) == VCPU_STARTED;
 }
 
 int vcpu_status(const struct vcpu *vcpu)

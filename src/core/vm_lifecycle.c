@@ -40,8 +40,6 @@ static void stop_other_vcpus(struct vm *vm, struct vcpu *self)
 
 /* The VM is down and its other vCPUs stopped: say so, stop the caller. */
 static void vm_shutdown_stopped(struct vm *vm, struct vcpu *self,
-                                const char *why) __attribute__((noreturn));
-static void vm_shutdown_stopped(struct vm *vm, struct vcpu *self,
                                 const char *why)
 {
     log_info("VM %u shut down (%s)", vm->id, why);
@@ -54,29 +52,33 @@ static void vm_shutdown_stopped(struct vm *vm, struct vcpu *self,
 
 /*
  * Take the VM down, stop its other vCPUs and give back its interrupts. Only
- * one caller gets to do this; any other vCPU of the VM just stops.
+ * one caller gets to do this (true); any other vCPU of the VM just stops.
  */
-static void quiesce(struct vm *vm, struct vcpu *self, int to)
+static bool quiesce(struct vm *vm, struct vcpu *self, int to)
 {
-    if (!take_down(vm, to))
+    if (!take_down(vm, to)) {
         vcpu_stop_self(self);
+        return false;
+    }
     stop_other_vcpus(vm, self);
     arch_vm_reset_irqs(vm);
     irq_vm_restore(vm);
     vm_uart_reset(vm);
+    return true;
 }
 
 void vm_shutdown(struct vm *vm, struct vcpu *self, const char *why)
 {
-    quiesce(vm, self, VM_SHUTDOWN);
-    vm_shutdown_stopped(vm, self, why);
+    if (quiesce(vm, self, VM_SHUTDOWN))
+        vm_shutdown_stopped(vm, self, why);
 }
 
 void vm_restart(struct vm *vm, struct vcpu *self, const char *why)
 {
     struct vcpu *boot = &vm->vcpus[0];
 
-    quiesce(vm, self, VM_RESTARTING);
+    if (!quiesce(vm, self, VM_RESTARTING))
+        return;
     if (vm->cfg->image.inplace) {
         /* Its image ran in place: there is no pristine copy to restart. */
         log_error("VM %u: reboot refused: its image is in place and cannot "
@@ -86,15 +88,14 @@ void vm_restart(struct vm *vm, struct vcpu *self, const char *why)
         vm->state = VM_SHUTDOWN;
         spin_unlock(&vm->lock);
         vm_shutdown_stopped(vm, self, "reboot of an inplace image");
+        return;
     }
     log_info("VM %u restarting (%s)", vm->id, why);
     vm_load_image(vm);
-    /* Stop here first: vCPU 0 may be this very vCPU. */
-    arch_vcpu_clear_interrupts(self);
-    __atomic_store_n(&self->state, VCPU_STOPPED, __ATOMIC_RELEASE);
+    /* Stopped first: vCPU 0 may be this very vCPU, started from idle. */
+    vcpu_stop_self(self);
     spin_lock(&vm->lock);
     vm->state = VM_RUNNING;
     spin_unlock(&vm->lock);
     vcpu_start(boot, vm->cfg->entry, boot->start_arg);
-    cpu_idle(cpu_self());
 }

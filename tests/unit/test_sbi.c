@@ -118,12 +118,13 @@ static struct result ecall_(unsigned v, unsigned long eid, unsigned long fid,
 #define ECALL(v, eid, fid, ...)                                                \
     ecall_(v, eid, fid, (const unsigned long[6]){__VA_ARGS__})
 
-/* An ecall that must not come back (it ends in a noreturn fake). */
-#define ECALL_NORETURN(v, eid, fid, ...)                                       \
+/* An ecall after which the vCPU no longer runs: its hart is to idle. */
+#define ECALL_LEAVES(v, eid, fid, ...)                                         \
     do {                                                                       \
         struct vcpu *vcpu_ =                                                   \
             load(v, eid, fid, (const unsigned long[6]){__VA_ARGS__});          \
-        EXPECT_NORETURN(sbi_handle_ecall(vcpu_));                              \
+        assert_int_equal(sbi_handle_ecall(vcpu_), VCPU_IDLE);                  \
+        assert_int_equal(vcpu_->arch.ctx.sepc, SEPC);                          \
     } while (0)
 
 static void assert_sbi(struct result r, long error, long value)
@@ -510,13 +511,11 @@ static void test_hsm_stop(void **state)
 {
     (void)state;
     vcpus[1].state = VCPU_STARTED;
-    ECALL_NORETURN(1, SBI_EXT_HSM, SBI_HSM_HART_STOP, 0);
+    ECALL_LEAVES(1, SBI_EXT_HSM, SBI_HSM_HART_STOP, 0);
     assert_int_equal(vcpus[1].state, VCPU_STOPPED);
     assert_int_equal(fake.clear_irqs_n, 1);
     assert_ptr_equal(fake.clear_irqs_vcpu, &vcpus[1]);
-    /* Its hart idles, waiting for a new start. */
-    assert_int_equal(fake.idle_n, 1);
-    assert_ptr_equal(fake.idle_cpu, &cpus[phys_hart[1]]);
+    /* Its hart idles (ECALL_LEAVES), waiting for a new start. */
     assert_int_equal(vcpus[0].state, VCPU_STARTED);
     /* ...and it can be started again. */
     assert_sbi(ECALL(0, SBI_EXT_HSM, SBI_HSM_HART_START, 1, RAM_GPA, 0),
@@ -563,6 +562,20 @@ static void test_hsm_suspend_retentive(void **state)
     assert_int_equal(fake.reset_n, 0);
 }
 
+/* A VM that goes down while one of its vCPUs is suspended stops it: the
+ * suspend ends there, with no result written and no resume. */
+static void test_hsm_suspend_ends_when_stopped(void **state)
+{
+    (void)state;
+    fake.pending_irq_after = 1000; /* no interrupt comes */
+    fake.stop_on_events = 2;
+    ECALL_LEAVES(2, SBI_EXT_HSM, SBI_HSM_HART_SUSPEND,
+                 SBI_HSM_SUSPEND_NON_RETENTIVE, RAM_GPA, 0);
+    assert_int_equal(fake.handle_events_n, 2);
+    assert_int_equal(vcpus[2].state, VCPU_STOPPED);
+    assert_int_equal(fake.resume_n, 0);
+}
+
 /* suspend_type is 32 bits wide: upper bits are ignored (SBI spec 3). */
 static void test_hsm_suspend_type_upper_bits_ignored(void **state)
 {
@@ -584,7 +597,7 @@ static void test_hsm_suspend_non_retentive(void **state)
     v = load(3, SBI_EXT_HSM, SBI_HSM_HART_SUSPEND,
              (const unsigned long[6]){SBI_HSM_SUSPEND_NON_RETENTIVE,
                                       RAM_GPA + 0x2000, 0x55});
-    sbi_handle_ecall(v);
+    assert_int_equal(sbi_handle_ecall(v), VCPU_RESUME);
     /* Resumes at the address with a0 = hartid, a1 = opaque... */
     assert_int_equal(fake.resume_n, 1);
     assert_ptr_equal(fake.resume.vcpu, v);
@@ -640,8 +653,8 @@ static void test_srst_refusals(void **state)
 static void test_srst_shutdown(void **state)
 {
     (void)state;
-    ECALL_NORETURN(2, SBI_EXT_SRST, SBI_SRST_SYSTEM_RESET,
-                   SBI_SRST_TYPE_SHUTDOWN, SBI_SRST_REASON_NONE);
+    ECALL_LEAVES(2, SBI_EXT_SRST, SBI_SRST_SYSTEM_RESET, SBI_SRST_TYPE_SHUTDOWN,
+                 SBI_SRST_REASON_NONE);
     assert_int_equal(fake.shutdown_n, 1);
     assert_int_equal(fake.restart_n, 0);
     assert_ptr_equal(fake.shutdown.vm, &vm);
@@ -649,8 +662,8 @@ static void test_srst_shutdown(void **state)
     assert_non_null(fake.shutdown.why);
 
     /* A failure reported by the guest says so. */
-    ECALL_NORETURN(0, SBI_EXT_SRST, SBI_SRST_SYSTEM_RESET,
-                   SBI_SRST_TYPE_SHUTDOWN, SBI_SRST_REASON_SYSTEM_FAILURE);
+    ECALL_LEAVES(0, SBI_EXT_SRST, SBI_SRST_SYSTEM_RESET, SBI_SRST_TYPE_SHUTDOWN,
+                 SBI_SRST_REASON_SYSTEM_FAILURE);
     assert_int_equal(fake.shutdown_n, 2);
     assert_ptr_equal(fake.shutdown.self, &vcpus[0]);
     assert_non_null(strstr(fake.shutdown.why, "fail"));
@@ -659,17 +672,17 @@ static void test_srst_shutdown(void **state)
 static void test_srst_reboot(void **state)
 {
     (void)state;
-    ECALL_NORETURN(1, SBI_EXT_SRST, SBI_SRST_SYSTEM_RESET,
-                   SBI_SRST_TYPE_COLD_REBOOT, SBI_SRST_REASON_NONE);
+    ECALL_LEAVES(1, SBI_EXT_SRST, SBI_SRST_SYSTEM_RESET,
+                 SBI_SRST_TYPE_COLD_REBOOT, SBI_SRST_REASON_NONE);
     assert_int_equal(fake.restart_n, 1);
     assert_ptr_equal(fake.restart.vm, &vm);
     assert_ptr_equal(fake.restart.self, &vcpus[1]);
     /* Warm reboot; type and reason are 32 bits, upper bits ignored. */
-    ECALL_NORETURN(3, SBI_EXT_SRST, SBI_SRST_SYSTEM_RESET,
-                   SBI_SRST_TYPE_WARM_REBOOT, SBI_SRST_REASON_SYSTEM_FAILURE);
-    ECALL_NORETURN(3, SBI_EXT_SRST, SBI_SRST_SYSTEM_RESET,
-                   0xabcd00000000UL | SBI_SRST_TYPE_WARM_REBOOT,
-                   0x100000000UL | SBI_SRST_REASON_NONE);
+    ECALL_LEAVES(3, SBI_EXT_SRST, SBI_SRST_SYSTEM_RESET,
+                 SBI_SRST_TYPE_WARM_REBOOT, SBI_SRST_REASON_SYSTEM_FAILURE);
+    ECALL_LEAVES(3, SBI_EXT_SRST, SBI_SRST_SYSTEM_RESET,
+                 0xabcd00000000UL | SBI_SRST_TYPE_WARM_REBOOT,
+                 0x100000000UL | SBI_SRST_REASON_NONE);
     assert_int_equal(fake.restart_n, 3);
     assert_ptr_equal(fake.restart.self, &vcpus[3]);
     assert_int_equal(fake.shutdown_n, 0);
@@ -861,6 +874,7 @@ int main(void)
         T(test_ipc_notify_hypercall),
         T(test_hsm_suspend_bad_args),
         T(test_hsm_suspend_retentive),
+        T(test_hsm_suspend_ends_when_stopped),
         T(test_hsm_suspend_type_upper_bits_ignored),
         T(test_hsm_suspend_non_retentive),
         T(test_srst_refusals),

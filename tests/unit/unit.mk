@@ -31,7 +31,7 @@ UNIT_ENV := ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
 
 UNIT_TESTS := page_table page_alloc colour config_check sbi format isa \
               fdt insn_decode vplic vuart ipc vm vm_mem string fault_log \
-              machine_fit clear_plan irq
+              machine_fit clear_plan irq vm_fault
 
 unit_page_table_SRCS := src/arch/riscv/page_table.c
 
@@ -56,6 +56,9 @@ unit_sbi_SRCS := $(addprefix src/arch/riscv/,sbi.c sbi_base.c sbi_time.c \
 unit_ipc_SRCS := src/core/ipc.c src/core/irq.c src/core/vm.c \
                  src/core/colour.c src/core/page_alloc.c \
                  $(UNIT_DIR)/fakes/fakes.c
+
+unit_vm_fault_SRCS := src/core/vm_fault.c src/core/fault_log.c \
+                      src/core/vm.c $(UNIT_DIR)/fakes/fakes.c
 
 unit_irq_SRCS := src/core/irq.c src/core/vm.c $(UNIT_DIR)/fakes/fakes.c
 

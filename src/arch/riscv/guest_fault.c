@@ -2,26 +2,8 @@
 #include <arch/csr.h>
 #include <arch/guest_fault.h>
 #include <arch/mmio_emul.h>
-#include <console.h>
-#include <fault_log.h>
-#include <platform.h>
 #include <vm.h>
-#include <vm_lifecycle.h>
-
-static struct fault_log fault_logs[MAX_VMS];
-static spinlock_t fault_log_lock = SPINLOCK_INIT;
-
-static const char *access_name(unsigned long cause)
-{
-    switch (cause) {
-    case CAUSE_FETCH_GUEST_PAGE_FAULT:
-        return "fetch";
-    case CAUSE_LOAD_GUEST_PAGE_FAULT:
-        return "load";
-    default:
-        return "store";
-    }
-}
+#include <vm_fault.h>
 
 /* The access fault a native hart would raise for a bad physical access. */
 static unsigned long access_fault_for(unsigned long cause)
@@ -36,8 +18,8 @@ static unsigned long access_fault_for(unsigned long cause)
     }
 }
 
-void guest_inject_exception(struct vcpu *vcpu, unsigned long cause,
-                            uint64_t tval)
+void vcpu_inject_exception(struct vcpu *vcpu, unsigned long cause,
+                           uint64_t tval)
 {
     unsigned long vsstatus = csr_read(CSR_VSSTATUS);
     bool from_supervisor = csr_read(CSR_SSTATUS) & SSTATUS_SPP;
@@ -58,58 +40,44 @@ void guest_inject_exception(struct vcpu *vcpu, unsigned long cause,
     csr_set(CSR_SSTATUS, SSTATUS_SPP);
 }
 
-/* Report a bad access, at most FAULT_LOG_BURST per VM and second. */
-static void report_bad_access(struct vcpu *vcpu, unsigned long cause,
-                              uint64_t gpa, enum mmio_result why)
+static enum vm_access access_of(unsigned long cause)
 {
-    unsigned id = vcpu->vm->id, dropped;
-    bool report;
-
-    spin_lock(&fault_log_lock);
-    report = fault_log_admit(&fault_logs[id], csr_read(CSR_TIME),
-                             machine.timebase_hz, &dropped);
-    spin_unlock(&fault_log_lock);
-    if (dropped)
-        log_warn("VM %u: %u more bad accesses in the last second, not shown",
-                 id, dropped);
-    if (report)
-        log_warn("VM %u vCPU %u: %s at 0x%lx %s (pc 0x%lx)", id, vcpu->id,
-                 access_name(cause), gpa, mmio_result_reason(why),
-                 vcpu->arch.ctx.sepc);
-}
-
-void guest_fault_page(struct vcpu *vcpu, unsigned long cause)
-{
-    struct vm *vm = vcpu->vm;
-    uint64_t va = csr_read(CSR_STVAL);
-    /* htval holds the guest-physical address shifted right by 2 (8.6.3). */
-    uint64_t gpa = (csr_read(CSR_HTVAL) << 2) | (va & 3);
-    enum mmio_result r = MMIO_NOT_EMULATED;
-
-    if (cause != CAUSE_FETCH_GUEST_PAGE_FAULT)
-        r = mmio_emulate(vcpu, gpa, va, csr_read(CSR_HTINST),
-                         cause == CAUSE_STORE_GUEST_PAGE_FAULT);
-    if (r == MMIO_DONE)
-        return;
-    report_bad_access(vcpu, cause, gpa, r);
-    switch (vm->cfg->fault_policy) {
-    case VM_FAULT_STOP:
-        vm_shutdown(vm, vcpu, "fault policy: stop");
-    case VM_FAULT_RESTART:
-        vm_restart(vm, vcpu, "fault policy: restart");
+    switch (cause) {
+    case CAUSE_FETCH_GUEST_PAGE_FAULT:
+        return VM_ACCESS_FETCH;
+    case CAUSE_LOAD_GUEST_PAGE_FAULT:
+        return VM_ACCESS_LOAD;
     default:
-        break;
+        return VM_ACCESS_STORE;
     }
-    if ((csr_read(CSR_VSTVEC) & ~3UL) == 0)
-        vm_shutdown(vm, vcpu, "fault with no trap vector to take it");
-    guest_inject_exception(vcpu, access_fault_for(cause), va);
 }
 
-void guest_fault_unexpected(struct vcpu *vcpu, unsigned long cause)
+enum vcpu_action guest_fault_page(struct vcpu *vcpu,
+                                  const struct vcpu_trap *trap)
 {
-    log_error("VM %u vCPU %u: unexpected exception %lu at pc 0x%lx "
-              "(tval 0x%lx)",
-              vcpu->vm->id, vcpu->id, cause, vcpu->arch.ctx.sepc,
-              csr_read(CSR_STVAL));
-    vm_shutdown(vcpu->vm, vcpu, "unexpected exception");
+    enum mmio_result r = MMIO_NOT_EMULATED;
+    struct vm_bad_access a;
+
+    if (trap->cause != CAUSE_FETCH_GUEST_PAGE_FAULT)
+        r = mmio_emulate(vcpu, trap);
+    if (r == MMIO_DONE)
+        return VCPU_RESUME;
+    a = (struct vm_bad_access){
+        .access = access_of(trap->cause),
+        .gpa = vcpu_trap_gpa(trap),
+        .pc = vcpu->arch.ctx.sepc,
+        .reason = mmio_result_reason(r),
+        .guest_can_take = (csr_read(CSR_VSTVEC) & ~3UL) != 0,
+    };
+    if (vm_fault_bad_access(vcpu, &a) == VCPU_IDLE)
+        return VCPU_IDLE;
+    vcpu_inject_exception(vcpu, access_fault_for(trap->cause), trap->tval);
+    return VCPU_RESUME;
+}
+
+enum vcpu_action guest_fault_unexpected(struct vcpu *vcpu,
+                                        const struct vcpu_trap *trap)
+{
+    return vm_fault_unexpected(vcpu, trap->cause, vcpu->arch.ctx.sepc,
+                               trap->tval);
 }

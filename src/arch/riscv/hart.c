@@ -100,3 +100,8 @@ int arch_start_hart(unsigned hart)
      * is in hyp_secondary_main waiting for the boot hart. */
     return err == SBI_ERR_ALREADY_AVAILABLE ? 0 : (int)err;
 }
+
+uint64_t arch_timebase_now(void)
+{
+    return csr_read(CSR_TIME);
+}

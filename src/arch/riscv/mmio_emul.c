@@ -50,9 +50,11 @@ static bool fault_is_in_walk(uint64_t htinst, uint64_t gpa, uint64_t va)
     return ((gpa ^ va) & PAGE_OFFSET_MASK) != 0;
 }
 
-enum mmio_result mmio_emulate(struct vcpu *vcpu, uint64_t gpa, uint64_t va,
-                              uint64_t htinst, bool store)
+enum mmio_result mmio_emulate(struct vcpu *vcpu, const struct vcpu_trap *trap)
 {
+    uint64_t gpa = vcpu_trap_gpa(trap), va = trap->tval;
+    uint64_t htinst = trap->htinst;
+    bool store = trap->cause == CAUSE_STORE_GUEST_PAGE_FAULT;
     const struct vm_emul *region = vm_find_emul(vcpu->vm, gpa);
     uint64_t *x = vcpu->arch.ctx.x;
     struct mmio_access a;

@@ -27,12 +27,12 @@ const struct sbi_extension *sbi_find_extension(unsigned long eid)
 
 #define ECALL_INSN_LEN 4
 
-void sbi_handle_ecall(struct vcpu *vcpu)
+enum vcpu_action sbi_handle_ecall(struct vcpu *vcpu)
 {
     uint64_t *x = vcpu->arch.ctx.x;
     const struct sbi_extension *ext = sbi_find_extension(x[REG_A7]);
     unsigned long args[6];
-    struct sbi_ret ret;
+    struct sbi_result ret;
 
     for (unsigned i = 0; i < ARRAY_SIZE(args); i++)
         args[i] = x[REG_A0 + i];
@@ -40,12 +40,22 @@ void sbi_handle_ecall(struct vcpu *vcpu)
         ret = sbi_err(SBI_ERR_NOT_SUPPORTED);
     else
         ret = ext->handler(vcpu, x[REG_A6], args);
-    if (ret.error == SBI_RET_RESUMED)
-        return;
-    x[REG_A0] = (uint64_t)ret.error;
-    if (!ext || !ext->legacy)
+    switch (ret.next) {
+    case SBI_NEXT_LEFT:
+        return VCPU_IDLE;
+    case SBI_NEXT_RESUMED:
+        return VCPU_RESUME;
+    default:
+        break;
+    }
+    if (ext && ext->legacy) {
+        x[REG_A0] = (uint64_t)ret.value;
+    } else {
+        x[REG_A0] = (uint64_t)ret.error;
         x[REG_A1] = (uint64_t)ret.value;
+    }
     vcpu->arch.ctx.sepc += ECALL_INSN_LEN;
+    return VCPU_RESUME;
 }
 
 long sbi_hart_mask_to_vcpus(const struct vcpu *vcpu, unsigned long hart_mask,

@@ -3,8 +3,8 @@
 #include <arch/sbi.h>
 #include <platform.h>
 
-static struct sbi_ret base_call(struct vcpu *vcpu, unsigned long fid,
-                                const unsigned long *args)
+static struct sbi_result base_call(struct vcpu *vcpu, unsigned long fid,
+                                   const unsigned long *args)
 {
     (void)vcpu;
     switch (fid) {

@@ -18,7 +18,8 @@ static bool buffer_is_valid(struct vcpu *vcpu, unsigned long len,
     return hi == 0 && vm_gpa_is_ram(vcpu->vm, lo, len);
 }
 
-static struct sbi_ret dbcn_write(struct vcpu *vcpu, const unsigned long *args)
+static struct sbi_result dbcn_write(struct vcpu *vcpu,
+                                    const unsigned long *args)
 {
     unsigned long len = args[0], gpa = args[1];
     char chunk[DBCN_CHUNK];
@@ -37,7 +38,7 @@ static struct sbi_ret dbcn_write(struct vcpu *vcpu, const unsigned long *args)
     return sbi_ok((long)len);
 }
 
-static struct sbi_ret dbcn_read(struct vcpu *vcpu, const unsigned long *args)
+static struct sbi_result dbcn_read(struct vcpu *vcpu, const unsigned long *args)
 {
     unsigned long len = args[0], gpa = args[1], got = 0;
     int c;
@@ -54,8 +55,8 @@ static struct sbi_ret dbcn_read(struct vcpu *vcpu, const unsigned long *args)
     return sbi_ok((long)got);
 }
 
-static struct sbi_ret dbcn_call(struct vcpu *vcpu, unsigned long fid,
-                                const unsigned long *args)
+static struct sbi_result dbcn_call(struct vcpu *vcpu, unsigned long fid,
+                                   const unsigned long *args)
 {
     switch (fid) {
     case SBI_DBCN_WRITE:

@@ -9,7 +9,8 @@
 /* The smallest instruction the entry point must hold (a compressed one). */
 #define MIN_INSN_LEN 2
 
-static struct sbi_ret hart_start(struct vcpu *vcpu, const unsigned long *args)
+static struct sbi_result hart_start(struct vcpu *vcpu,
+                                    const unsigned long *args)
 {
     struct vcpu *target = vm_vcpu(vcpu->vm, args[0]);
 
@@ -27,8 +28,8 @@ static struct sbi_ret hart_start(struct vcpu *vcpu, const unsigned long *args)
     }
 }
 
-static struct sbi_ret hart_get_status(struct vcpu *vcpu,
-                                      const unsigned long *args)
+static struct sbi_result hart_get_status(struct vcpu *vcpu,
+                                         const unsigned long *args)
 {
     struct vcpu *target = vm_vcpu(vcpu->vm, args[0]);
 
@@ -48,21 +49,8 @@ static bool suspend_type_is_implemented(uint32_t type)
            type == SBI_HSM_SUSPEND_NON_RETENTIVE;
 }
 
-/* Wait on this hart until the vCPU has an interrupt to take. */
-static void wait_for_wakeup(struct vcpu *vcpu)
-{
-    __atomic_store_n(&vcpu->state, VCPU_SUSPENDED, __ATOMIC_RELEASE);
-    for (;;) {
-        arch_poll_interrupts();
-        cpu_handle_events(cpu_self());
-        if (arch_vcpu_has_pending_interrupt(vcpu))
-            break;
-        arch_wait_for_interrupt();
-    }
-    __atomic_store_n(&vcpu->state, VCPU_STARTED, __ATOMIC_RELEASE);
-}
-
-static struct sbi_ret hart_suspend(struct vcpu *vcpu, const unsigned long *args)
+static struct sbi_result hart_suspend(struct vcpu *vcpu,
+                                      const unsigned long *args)
 {
     uint32_t type = sbi_arg32(args[0]);
 
@@ -71,22 +59,24 @@ static struct sbi_ret hart_suspend(struct vcpu *vcpu, const unsigned long *args)
     if (type == SBI_HSM_SUSPEND_NON_RETENTIVE &&
         !vm_gpa_is_ram(vcpu->vm, args[1], MIN_INSN_LEN))
         return sbi_err(SBI_ERR_INVALID_ADDRESS);
-    wait_for_wakeup(vcpu);
+    if (!vcpu_suspend(vcpu))
+        return sbi_vcpu_left();
     if (type == SBI_HSM_SUSPEND_RETENTIVE)
         return sbi_ok(0);
     /* The interrupt that woke the vCPU must still be there to take. */
     arch_vcpu_resume_at(vcpu, args[1], vcpu->id, args[2]);
-    return sbi_err(SBI_RET_RESUMED);
+    return sbi_resumed();
 }
 
-static struct sbi_ret hsm_call(struct vcpu *vcpu, unsigned long fid,
-                               const unsigned long *args)
+static struct sbi_result hsm_call(struct vcpu *vcpu, unsigned long fid,
+                                  const unsigned long *args)
 {
     switch (fid) {
     case SBI_HSM_HART_START:
         return hart_start(vcpu, args);
     case SBI_HSM_HART_STOP:
         vcpu_stop_self(vcpu);
+        return sbi_vcpu_left();
     case SBI_HSM_HART_GET_STATUS:
         return hart_get_status(vcpu, args);
     case SBI_HSM_HART_SUSPEND:

@@ -13,8 +13,8 @@
 #define HC_NULL 0
 #define HC_IPC_NOTIFY 1
 
-static struct sbi_ret hypercall(struct vcpu *vcpu, unsigned long id,
-                                const unsigned long *args)
+static struct sbi_result hypercall(struct vcpu *vcpu, unsigned long id,
+                                   const unsigned long *args)
 {
     switch (id) {
     case HC_NULL:

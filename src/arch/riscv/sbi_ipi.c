@@ -5,8 +5,8 @@
 #include <cpu.h>
 #include <vm.h>
 
-static struct sbi_ret ipi_call(struct vcpu *vcpu, unsigned long fid,
-                               const unsigned long *args)
+static struct sbi_result ipi_call(struct vcpu *vcpu, unsigned long fid,
+                                  const unsigned long *args)
 {
     unsigned long targets;
     long err;

@@ -7,20 +7,20 @@
 #include <console.h>
 #include <vm.h>
 
-static struct sbi_ret legacy_putchar(struct vcpu *vcpu, unsigned long fid,
-                                     const unsigned long *args)
+static struct sbi_result legacy_putchar(struct vcpu *vcpu, unsigned long fid,
+                                        const unsigned long *args)
 {
     (void)fid;
     console_vm_putc(vcpu->vm, (char)args[0]);
-    return sbi_err(0);
+    return sbi_ok(0);
 }
 
-static struct sbi_ret legacy_getchar(struct vcpu *vcpu, unsigned long fid,
-                                     const unsigned long *args)
+static struct sbi_result legacy_getchar(struct vcpu *vcpu, unsigned long fid,
+                                        const unsigned long *args)
 {
     (void)fid;
     (void)args;
-    return sbi_err(console_vm_getc(vcpu->vm));
+    return sbi_ok(console_vm_getc(vcpu->vm));
 }
 
 const struct sbi_extension sbi_ext_legacy_putchar = {.eid =

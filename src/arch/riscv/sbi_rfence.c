@@ -11,8 +11,8 @@
 #include <cpu.h>
 #include <vm.h>
 
-static struct sbi_ret rfence_call(struct vcpu *vcpu, unsigned long fid,
-                                  const unsigned long *args)
+static struct sbi_result rfence_call(struct vcpu *vcpu, unsigned long fid,
+                                     const unsigned long *args)
 {
     unsigned long targets;
     long err;

@@ -23,8 +23,8 @@ static bool reason_is_implemented(uint32_t reason)
            reason == SBI_SRST_REASON_SYSTEM_FAILURE;
 }
 
-static struct sbi_ret srst_call(struct vcpu *vcpu, unsigned long fid,
-                                const unsigned long *args)
+static struct sbi_result srst_call(struct vcpu *vcpu, unsigned long fid,
+                                   const unsigned long *args)
 {
     uint32_t type = sbi_arg32(args[0]);
     uint32_t reason = sbi_arg32(args[1]);
@@ -38,7 +38,9 @@ static struct sbi_ret srst_call(struct vcpu *vcpu, unsigned long fid,
                                                    : "guest request";
     if (type == SBI_SRST_TYPE_SHUTDOWN)
         vm_shutdown(vcpu->vm, vcpu, why);
-    vm_restart(vcpu->vm, vcpu, why);
+    else
+        vm_restart(vcpu->vm, vcpu, why);
+    return sbi_vcpu_left();
 }
 
 const struct sbi_extension sbi_ext_srst = {

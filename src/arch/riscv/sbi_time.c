@@ -3,8 +3,8 @@
 #include <arch/guest_timer.h>
 #include <arch/sbi.h>
 
-static struct sbi_ret time_call(struct vcpu *vcpu, unsigned long fid,
-                                const unsigned long *args)
+static struct sbi_result time_call(struct vcpu *vcpu, unsigned long fid,
+                                   const unsigned long *args)
 {
     if (fid != SBI_TIME_SET_TIMER)
         return sbi_err(SBI_ERR_NOT_SUPPORTED);

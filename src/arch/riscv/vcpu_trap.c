@@ -1,13 +1,19 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* Traps from a running guest, routed by cause (trap.S calls in here). */
+/*
+ * Traps from a running guest (trap.S calls in here): the trap is read once
+ * into a struct vcpu_trap, routed by cause, and the handler's answer
+ * (enum vcpu_action) decides whether the guest resumes or the hart idles.
+ */
 #include <arch/csr.h>
 #include <arch/guest_fault.h>
 #include <arch/guest_timer.h>
 #include <arch/irqc.h>
 #include <arch/sbi.h>
+#include <arch/vcpu_trap.h>
 #include <arch_hooks.h>
 #include <console.h>
 #include <cpu.h>
+#include <vcpu.h>
 #include <vm.h>
 
 struct arch_vcpu_ctx *vcpu_trap_handler(struct arch_vcpu_ctx *ctx);
@@ -33,24 +39,22 @@ static void handle_interrupt(unsigned long irq)
     }
 }
 
-static void handle_exception(struct vcpu *vcpu, unsigned long cause)
+static enum vcpu_action handle_exception(struct vcpu *vcpu,
+                                         const struct vcpu_trap *trap)
 {
-    switch (cause) {
+    switch (trap->cause) {
     case CAUSE_VIRTUAL_SUPERVISOR_ECALL:
-        sbi_handle_ecall(vcpu);
-        break;
+        return sbi_handle_ecall(vcpu);
     case CAUSE_FETCH_GUEST_PAGE_FAULT:
     case CAUSE_LOAD_GUEST_PAGE_FAULT:
     case CAUSE_STORE_GUEST_PAGE_FAULT:
-        guest_fault_page(vcpu, cause);
-        break;
+        return guest_fault_page(vcpu, trap);
     case CAUSE_VIRTUAL_INSTRUCTION:
         /* What the guest tried is illegal for a supervisor (8.6.1). */
-        guest_inject_exception(vcpu, CAUSE_ILLEGAL_INSTRUCTION,
-                               csr_read(CSR_STVAL));
-        break;
+        vcpu_inject_exception(vcpu, CAUSE_ILLEGAL_INSTRUCTION, trap->tval);
+        return VCPU_RESUME;
     default:
-        guest_fault_unexpected(vcpu, cause);
+        return guest_fault_unexpected(vcpu, trap);
     }
 }
 
@@ -68,11 +72,21 @@ void arch_poll_interrupts(void)
 struct arch_vcpu_ctx *vcpu_trap_handler(struct arch_vcpu_ctx *ctx)
 {
     struct vcpu *vcpu = (struct vcpu *)ctx;
-    unsigned long cause = csr_read(CSR_SCAUSE);
+    struct vcpu_trap trap = {.cause = csr_read(CSR_SCAUSE)};
+    enum vcpu_action next;
 
-    if (cause & CAUSE_INTERRUPT)
-        handle_interrupt(cause & ~CAUSE_INTERRUPT);
-    else
-        handle_exception(vcpu, cause);
+    if (trap.cause & CAUSE_INTERRUPT) {
+        handle_interrupt(trap.cause & ~CAUSE_INTERRUPT);
+        /* An event may have stopped the vCPU (its VM went down). */
+        next = vcpu_is_running(vcpu) ? VCPU_RESUME : VCPU_IDLE;
+    } else {
+        /* Exceptions only: what stval, htval and htinst hold then. */
+        trap.tval = csr_read(CSR_STVAL);
+        trap.htval = csr_read(CSR_HTVAL);
+        trap.htinst = csr_read(CSR_HTINST);
+        next = handle_exception(vcpu, &trap);
+    }
+    if (next == VCPU_IDLE)
+        cpu_idle(cpu_self());
     return ctx;
 }

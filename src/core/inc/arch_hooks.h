@@ -35,6 +35,8 @@ void arch_fence_local(void); /* fence.i and this hart's guest TLB */
 void arch_system_off(void) __attribute__((noreturn));
 /* A console through the firmware: works on any machine, output only. */
 const struct console_driver *arch_firmware_console(void);
+/* The machine's time now, in timebase ticks (machine.timebase_hz). */
+uint64_t arch_timebase_now(void);
 /* True when guests program their timer without the hypervisor (Sstc). */
 bool arch_guest_timer_is_direct(void);
 

@@ -47,6 +47,11 @@ void cpu_handle_events(struct cpu *cpu);
 void cpu_serve_fences(struct cpu *cpu);
 /* Make `hart` fence its instruction cache and guest TLB; wait until done. */
 void cpu_fence_remote(unsigned hart);
+/*
+ * The one wait loop of a hart: serve its interrupts and events, sleeping in
+ * between, until `done` says to stop.
+ */
+void cpu_wait_until(struct cpu *cpu, bool (*done)(struct cpu *cpu));
 /* Idle until this hart's vCPU is started; runs it. Never returns. */
 void cpu_idle(struct cpu *cpu) __attribute__((noreturn));
 

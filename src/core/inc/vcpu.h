@@ -7,9 +7,20 @@
 #ifndef VCPU_H
 #define VCPU_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 struct vcpu;
+
+/*
+ * What a trap handler asks of the trap dispatcher, the only code that acts
+ * on it: handlers never leave for the idle loop themselves.
+ */
+enum vcpu_action {
+    VCPU_RESUME, /* back to the guest, at the pc its context holds */
+    VCPU_IDLE,   /* the vCPU no longer runs (stopped, its VM down or
+                    restarting): the hart goes idle */
+};
 
 enum vcpu_start_result {
     VCPU_START_OK = 0,
@@ -19,8 +30,15 @@ enum vcpu_start_result {
 
 /* Ask the vCPU's hart to start it at `entry` with a0 = id, a1 = arg. */
 int vcpu_start(struct vcpu *target, uint64_t entry, uint64_t arg);
-/* Stop the calling vCPU and idle its hart. */
-void vcpu_stop_self(struct vcpu *vcpu) __attribute__((noreturn));
+/* Mark the calling vCPU stopped; its trap handler then returns VCPU_IDLE. */
+void vcpu_stop_self(struct vcpu *vcpu);
+/*
+ * HSM suspend of the calling vCPU: wait on its hart until it has an
+ * interrupt to take. False if it was stopped meanwhile (its VM went down).
+ */
+bool vcpu_suspend(struct vcpu *vcpu);
+/* Whether the vCPU runs (STARTED): false once an event stopped it. */
+bool vcpu_is_running(const struct vcpu *vcpu);
 /* The state the guest sees through HSM hart_get_status. */
 int vcpu_status(const struct vcpu *vcpu);
 

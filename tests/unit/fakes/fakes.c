@@ -71,6 +71,20 @@ void cpu_handle_events(struct cpu *cpu)
 {
     assert_ptr_equal(cpu, &cpus[fake.current_hart]);
     fake.handle_events_n++;
+    if (fake.handle_events_n == fake.stop_on_events && cpu->vcpu)
+        cpu->vcpu->state = VCPU_STOPPED;
+}
+
+/* As cpu.c's, over the fakes. */
+void cpu_wait_until(struct cpu *cpu, bool (*done)(struct cpu *cpu))
+{
+    for (;;) {
+        arch_poll_interrupts();
+        cpu_handle_events(cpu);
+        if (done(cpu))
+            return;
+        arch_wait_for_interrupt();
+    }
 }
 
 void cpu_fence_remote(unsigned hart)
@@ -142,6 +156,11 @@ void arch_vcpu_resume_at(struct vcpu *vcpu, uint64_t entry, uint64_t a0,
     fake.resume.entry = entry;
     fake.resume.a0 = a0;
     fake.resume.a1 = a1;
+}
+
+uint64_t arch_timebase_now(void)
+{
+    return fake.now;
 }
 
 void arch_system_off(void)
@@ -235,7 +254,6 @@ void vm_shutdown(struct vm *vm, struct vcpu *self, const char *why)
     fake.shutdown.vm = vm;
     fake.shutdown.self = self;
     fake.shutdown.why = why;
-    fake_noreturn("vm_shutdown");
 }
 
 void vm_restart(struct vm *vm, struct vcpu *self, const char *why)
@@ -244,13 +262,6 @@ void vm_restart(struct vm *vm, struct vcpu *self, const char *why)
     fake.restart.vm = vm;
     fake.restart.self = self;
     fake.restart.why = why;
-    fake_noreturn("vm_restart");
-}
-
-void vm_uart_irq_completed(struct vm *vm, unsigned id)
-{
-    (void)vm;
-    (void)id;
 }
 
 void arch_virq_trigger(struct vm *vm, unsigned id)

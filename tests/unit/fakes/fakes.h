@@ -5,9 +5,8 @@
  * Every call is logged in `fake` so tests can assert on it; fake_reset()
  * clears the log.
  *
- * Functions that never return (cpu_idle, vm_shutdown, vm_restart,
- * arch_system_off) record the call and then longjmp() to the jmp_buf the
- * test armed with EXPECT_NORETURN().
+ * Functions that never return (cpu_idle, arch_system_off) record the call
+ * and then longjmp() to the jmp_buf the test armed with EXPECT_NORETURN().
  */
 #ifndef TESTS_UNIT_FAKES_H
 #define TESTS_UNIT_FAKES_H
@@ -58,6 +57,9 @@ struct fake_log {
     unsigned fence_remote_n;
     unsigned fence_remote[FAKE_LOG_MAX];
     unsigned handle_events_n;
+    /* cpu_handle_events stops the hart's vCPU on this call (an event from
+     * a VM going down); 0: never. */
+    unsigned stop_on_events;
     unsigned idle_n;
     struct cpu *idle_cpu;
     /* arch hooks */
@@ -76,6 +78,7 @@ struct fake_log {
     struct fake_reset_call resume;
     unsigned guest_read_n, guest_write_n;
     unsigned system_off_n;
+    uint64_t now; /* what arch_timebase_now() answers */
     /* guest timer */
     unsigned timer_n;
     struct vcpu *timer_vcpu;

@@ -5,6 +5,8 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include <arch/vcpu_trap.h>
+
 struct vcpu;
 
 enum mmio_result {
@@ -17,12 +19,11 @@ enum mmio_result {
 };
 
 /*
- * The vCPU faulted on `gpa` (its virtual address `va`, stval) with
- * `htinst`: if that is a window the hypervisor emulates, decode the access,
- * perform it and step over the instruction.
+ * The vCPU took a load or store guest-page fault: if its address is in a
+ * window the hypervisor emulates, decode the access, perform it and step
+ * over the instruction.
  */
-enum mmio_result mmio_emulate(struct vcpu *vcpu, uint64_t gpa, uint64_t va,
-                              uint64_t htinst, bool store);
+enum mmio_result mmio_emulate(struct vcpu *vcpu, const struct vcpu_trap *trap);
 
 /* What went wrong, for the fault report ("" for MMIO_DONE). */
 const char *mmio_result_reason(enum mmio_result r);

@@ -10,6 +10,7 @@
 #include <arch/sbi_defs.h>
 #include <stdbool.h>
 #include <stdint.h>
+#include <vcpu.h>
 
 struct vcpu;
 
@@ -17,19 +18,28 @@ struct vcpu;
 #define SBI_IMPL_ID_BAOBAB 0xba0babUL
 #define SBI_IMPL_VERSION_BAOBAB 0x000100UL /* 0.1.0 */
 
-/*
- * A handler's way to say it set up the vCPU's registers itself (a suspend
- * that resumes elsewhere): the dispatcher writes no result, moves no pc.
- */
-#define SBI_RET_RESUMED 1
+/* What the dispatcher does once a handler returns. */
+enum sbi_next {
+    SBI_NEXT_RETURN,  /* the result to a0 (and a1), pc past the ecall */
+    SBI_NEXT_RESUMED, /* the handler set the registers and pc itself (a
+                         non-retentive suspend): write nothing */
+    SBI_NEXT_LEFT,    /* the vCPU no longer runs (HSM stop, SRST) */
+};
+
+/* A handler's answer: the SBI return pair (spec 3) and what comes next. */
+struct sbi_result {
+    long error;
+    long value; /* for a legacy extension: its one result, in a0 */
+    enum sbi_next next;
+};
 
 struct sbi_extension {
     unsigned long eid;
     const char *name;
     /* Legacy extensions (SBI v0.1) return one value, in a0. */
     bool legacy;
-    struct sbi_ret (*handler)(struct vcpu *vcpu, unsigned long fid,
-                              const unsigned long *args);
+    struct sbi_result (*handler)(struct vcpu *vcpu, unsigned long fid,
+                                 const unsigned long *args);
 };
 
 extern const struct sbi_extension sbi_ext_base;
@@ -45,7 +55,7 @@ extern const struct sbi_extension sbi_ext_hypercall;
 
 const struct sbi_extension *sbi_find_extension(unsigned long eid);
 /* Handle the ecall the vCPU just made: registers a0-a7 in its context. */
-void sbi_handle_ecall(struct vcpu *vcpu);
+enum vcpu_action sbi_handle_ecall(struct vcpu *vcpu);
 
 /*
  * Turn (hart_mask, hart_mask_base) into a mask of the VM's virtual harts.
@@ -54,15 +64,27 @@ void sbi_handle_ecall(struct vcpu *vcpu);
 long sbi_hart_mask_to_vcpus(const struct vcpu *vcpu, unsigned long hart_mask,
                             unsigned long hart_mask_base, unsigned long *vcpus);
 
-static inline struct sbi_ret sbi_ok(long value)
+static inline struct sbi_result sbi_ok(long value)
 {
-    struct sbi_ret r = {SBI_SUCCESS, value};
+    struct sbi_result r = {SBI_SUCCESS, value, SBI_NEXT_RETURN};
     return r;
 }
 
-static inline struct sbi_ret sbi_err(long error)
+static inline struct sbi_result sbi_err(long error)
 {
-    struct sbi_ret r = {error, 0};
+    struct sbi_result r = {error, 0, SBI_NEXT_RETURN};
+    return r;
+}
+
+static inline struct sbi_result sbi_resumed(void)
+{
+    struct sbi_result r = {SBI_SUCCESS, 0, SBI_NEXT_RESUMED};
+    return r;
+}
+
+static inline struct sbi_result sbi_vcpu_left(void)
+{
+    struct sbi_result r = {SBI_SUCCESS, 0, SBI_NEXT_LEFT};
     return r;
 }
 
