@@ -86,7 +86,7 @@ static void check_machine_fit(const void *dtb)
 {
     struct machine_fit_error err;
 
-    if (machine_fit_irqc(dtb, &platform, &err) ||
+    if (arch_machine_fit_irqc(dtb, &platform, &err) ||
         machine_fit_harts(&config, BAOBAB_CONFIG_NAME, machine.hart_mask,
                           &err) ||
         machine_fit_ram(&config, BAOBAB_CONFIG_NAME, machine.ram,
@@ -262,7 +262,7 @@ void hyp_boot_main(unsigned long hartid, const void *dtb)
              "guest timer: %s",
              popcount64(machine.hart_mask), machine.hart_mask,
              machine.timebase_hz, page_alloc_free_bytes(&ram_alloc) / MIB,
-             arch_guest_timer_is_direct() ? "direct (Sstc)" : "emulated");
+             arch_guest_timer_name());
     check_config();
     if (vm_claim_placed_regions(&config) || shmem_init(&config))
         fatal("memory placement");

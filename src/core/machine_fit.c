@@ -5,21 +5,10 @@
 #include <machine_fit.h>
 #include <stdarg.h>
 
-/* Device-tree bindings: riscv/sifive,plic0.yaml, riscv,aplic.yaml,
- * riscv,imsics.yaml and serial/8250.yaml of the Linux DT binding docs. */
-static const char *const plic_compatibles[] = {"riscv,plic0",
-                                               "sifive,plic-1.0.0"};
+/* Device-tree binding: serial/8250.yaml of the Linux DT binding docs. */
 static const char *const uart_compatibles[] = {"ns16550a", "ns16550"};
-#define APLIC_COMPATIBLE "riscv,aplic"
-#define ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
 
-/*
- * Format a message part; a message too long for its buffer is cut short
- * on purpose (the console prints one line of at most that much).
- */
-static void say(char *buf, size_t size, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-static void say(char *buf, size_t size, const char *fmt, ...)
+void machine_fit_say(char *buf, size_t size, const char *fmt, ...)
 {
     va_list ap;
 
@@ -33,17 +22,13 @@ bool machine_dtb_usable(const void *dtb)
     return dtb && fdt_check(dtb, HOST_DTB_MAX_SIZE) == 0;
 }
 
-static bool node_base(const void *dtb, int node, uint64_t *base)
+bool machine_fit_node_base(const void *dtb, int node, uint64_t *base)
 {
     return fdt_reg(dtb, node, 0, base, NULL);
 }
 
-/*
- * Look for a node compatible with one of `compats` at `want`: true if there
- * is one; else *found says whether any other is there, at *other.
- */
-static bool find_at(const void *dtb, const char *const *compats, size_t n,
-                    uint64_t want, bool *found, uint64_t *other)
+bool machine_fit_find_at(const void *dtb, const char *const *compats, size_t n,
+                         uint64_t want, bool *found, uint64_t *other)
 {
     *found = false;
     for (size_t i = 0; i < n; i++) {
@@ -51,7 +36,7 @@ static bool find_at(const void *dtb, const char *const *compats, size_t n,
              node = fdt_next_compatible(dtb, node, compats[i])) {
             uint64_t base;
 
-            if (!node_base(dtb, node, &base))
+            if (!machine_fit_node_base(dtb, node, &base))
                 continue;
             if (base == want)
                 return true;
@@ -63,78 +48,6 @@ static bool find_at(const void *dtb, const char *const *compats, size_t n,
     return false;
 }
 
-/*
- * The APLIC domain supervisor software uses: the one no other domain is
- * delegated to from it (no "riscv,children"), as the M-level root domain
- * delegates to it (AIA spec 4.2). -1 when there is no APLIC.
- */
-static int supervisor_aplic(const void *dtb)
-{
-    int first = -1;
-
-    for (int node = fdt_next_compatible(dtb, -1, APLIC_COMPATIBLE); node >= 0;
-         node = fdt_next_compatible(dtb, node, APLIC_COMPATIBLE)) {
-        if (!fdt_prop(dtb, node, "riscv,children", NULL))
-            return node;
-        if (first < 0)
-            first = node;
-    }
-    return first;
-}
-
-/* ", with IMSICs at 0x..." for an APLIC in MSI mode, else "". */
-static void describe_msi(const void *dtb, int aplic, char *buf, size_t size)
-{
-    uint32_t phandle;
-    uint64_t base;
-    int imsic;
-
-    buf[0] = '\0';
-    if (!fdt_prop_u32(dtb, aplic, "msi-parent", &phandle))
-        return;
-    imsic = fdt_node_by_phandle(dtb, phandle);
-    if (imsic >= 0 && node_base(dtb, imsic, &base))
-        say(buf, size, " (MSI mode, IMSICs at 0x%lx)", (unsigned long)base);
-    else
-        say(buf, size, " (MSI mode)");
-}
-
-int machine_fit_irqc(const void *dtb, const struct platform *p,
-                     struct machine_fit_error *err)
-{
-    uint64_t want = p->plic.base, other = 0, aplic_base;
-    bool found;
-    int aplic;
-
-    if (!machine_dtb_usable(dtb) ||
-        find_at(dtb, plic_compatibles, ARRAY_LEN(plic_compatibles), want,
-                &found, &other))
-        return 0;
-    if (found) {
-        say(err->msg, sizeof(err->msg),
-            "this machine has a PLIC at 0x%lx; the build expects a PLIC "
-            "at 0x%lx (platform %s)",
-            (unsigned long)other, (unsigned long)want, p->name);
-        return -1;
-    }
-    aplic = supervisor_aplic(dtb);
-    if (aplic >= 0 && node_base(dtb, aplic, &aplic_base)) {
-        char msi[48];
-
-        describe_msi(dtb, aplic, msi, sizeof(msi));
-        say(err->msg, sizeof(err->msg),
-            "this machine has an APLIC at 0x%lx%s and no PLIC; the "
-            "build expects a PLIC at 0x%lx (platform %s)",
-            (unsigned long)aplic_base, msi, (unsigned long)want, p->name);
-        return -1;
-    }
-    say(err->msg, sizeof(err->msg),
-        "this machine's device tree shows no PLIC and no APLIC; the "
-        "build expects a PLIC at 0x%lx (platform %s)",
-        (unsigned long)want, p->name);
-    return -1;
-}
-
 int machine_fit_console(const void *dtb, const struct platform *p,
                         struct machine_fit_error *err)
 {
@@ -142,16 +55,17 @@ int machine_fit_console(const void *dtb, const struct platform *p,
     bool found;
 
     if (!machine_dtb_usable(dtb) ||
-        find_at(dtb, uart_compatibles, ARRAY_LEN(uart_compatibles), want,
-                &found, &other))
+        machine_fit_find_at(dtb, uart_compatibles, ARRAY_SIZE(uart_compatibles),
+                            want, &found, &other))
         return 0;
     if (found)
-        say(err->msg, sizeof(err->msg),
-            "this machine has its NS16550 UART at 0x%lx; the build "
-            "expects its console UART at 0x%lx (platform %s)",
-            (unsigned long)other, (unsigned long)want, p->name);
+        machine_fit_say(err->msg, sizeof(err->msg),
+                        "this machine has its NS16550 UART at 0x%lx; the build "
+                        "expects its console UART at 0x%lx (platform %s)",
+                        (unsigned long)other, (unsigned long)want, p->name);
     else
-        say(err->msg, sizeof(err->msg),
+        machine_fit_say(
+            err->msg, sizeof(err->msg),
             "this machine has no NS16550 UART; the build expects its "
             "console UART at 0x%lx (platform %s)",
             (unsigned long)want, p->name);
@@ -199,7 +113,8 @@ int machine_fit_harts(const struct config *cfg, const char *config_name,
         if (!missing)
             continue;
         hart_list(missing, lacks, sizeof(lacks));
-        say(err->msg, sizeof(err->msg),
+        machine_fit_say(
+            err->msg, sizeof(err->msg),
             "this machine has harts %s; the build expects harts %s too, "
             "for VM %lu's cpu_affinity 0x%lx (config %s)",
             harts, lacks, (unsigned long)i, (unsigned long)vm->cpu_affinity,
@@ -209,7 +124,8 @@ int machine_fit_harts(const struct config *cfg, const char *config_name,
     if (needed <= have)
         return 0;
     vcpu_list(cfg, vcpus, sizeof(vcpus));
-    say(err->msg, sizeof(err->msg),
+    machine_fit_say(
+        err->msg, sizeof(err->msg),
         "this machine has %u harts (%s); the build expects %u, one per "
         "vCPU (config %s: %s vCPUs)",
         have, harts, needed, config_name, vcpus);
@@ -247,11 +163,11 @@ static int ram_error(const struct mem_range *ram, unsigned ram_num,
     char have[96];
 
     ram_list(ram, ram_num, have, sizeof(have));
-    say(err->msg, sizeof(err->msg),
-        "this machine has RAM at %s; the build expects RAM at "
-        "0x%lx-0x%lx for %s (config %s)",
-        have, (unsigned long)base, (unsigned long)(base + size - 1), what,
-        config_name);
+    machine_fit_say(err->msg, sizeof(err->msg),
+                    "this machine has RAM at %s; the build expects RAM at "
+                    "0x%lx-0x%lx for %s (config %s)",
+                    have, (unsigned long)base, (unsigned long)(base + size - 1),
+                    what, config_name);
     return -1;
 }
 
@@ -269,14 +185,15 @@ int machine_fit_ram(const struct config *cfg, const char *config_name,
 
             if (!r->place_phys || in_ram(ram, ram_num, r->phys, r->size))
                 continue;
-            say(what, sizeof(what), "VM %lu regions[%lu]", (unsigned long)v,
-                (unsigned long)i);
+            machine_fit_say(what, sizeof(what), "VM %lu regions[%lu]",
+                            (unsigned long)v, (unsigned long)i);
             return ram_error(ram, ram_num, what, r->phys, r->size, config_name,
                              err);
         }
         if (vm->image.separately_loaded &&
             !in_ram(ram, ram_num, vm->image.load_addr, vm->image.size)) {
-            say(what, sizeof(what), "VM %lu's loaded image", (unsigned long)v);
+            machine_fit_say(what, sizeof(what), "VM %lu's loaded image",
+                            (unsigned long)v);
             return ram_error(ram, ram_num, what, vm->image.load_addr,
                              vm->image.size, config_name, err);
         }
@@ -286,7 +203,7 @@ int machine_fit_ram(const struct config *cfg, const char *config_name,
 
         if (!s->place_phys || in_ram(ram, ram_num, s->phys, s->size))
             continue;
-        say(what, sizeof(what), "shmemlist[%lu]", (unsigned long)i);
+        machine_fit_say(what, sizeof(what), "shmemlist[%lu]", (unsigned long)i);
         return ram_error(ram, ram_num, what, s->phys, s->size, config_name,
                          err);
     }

@@ -187,10 +187,11 @@ static struct vm_blob device_tree(const struct vm *vm)
 
     if (blob.size == 0 && vm->id < vm_dtb_count) {
         const struct vm_dtb_entry *gen = &vm_dtb_table[vm->id];
-        bool sstc = arch_guest_timer_is_direct();
+        bool direct = arch_guest_timer_is_direct();
 
-        blob.load_addr = (uint64_t)(uintptr_t)(sstc ? gen->sstc : gen->nosstc);
-        blob.size = sstc ? gen->sstc_size : gen->nosstc_size;
+        blob.load_addr = (uint64_t)(uintptr_t)(direct ? gen->timer_direct
+                                                      : gen->timer_emulated);
+        blob.size = direct ? gen->timer_direct_size : gen->timer_emulated_size;
     }
     return blob;
 }

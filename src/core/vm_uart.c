@@ -14,8 +14,8 @@ static bool has_uart(const struct vm *vm)
 
 /*
  * Drive the interrupt from the register state. vm->uart.lock is held, so
- * the level a change produced reaches the vPLIC before any later change's
- * (lock order: uart.lock, then the VM's irq_lock).
+ * the level a change produced reaches the interrupt controller before any
+ * later change's (lock order: uart.lock, then the VM's irq_lock).
  */
 static void sync_line_locked(struct vm *vm)
 {

@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <arch_hooks.h>
 #include <machine_fit.h>
 
 static const char *data_dir;
@@ -59,7 +60,7 @@ static void test_qemu_virt_fits(void **state)
     void *dtb = load_dtb("qemu-virt.dtb");
 
     (void)state;
-    assert_int_equal(machine_fit_irqc(dtb, &test_platform, &err), 0);
+    assert_int_equal(arch_machine_fit_irqc(dtb, &test_platform, &err), 0);
     assert_int_equal(machine_fit_console(dtb, &test_platform, &err), 0);
     free(dtb);
 }
@@ -71,7 +72,7 @@ static void test_no_tree_nothing_to_compare(void **state)
 
     (void)state;
     assert_false(machine_dtb_usable(NULL));
-    assert_int_equal(machine_fit_irqc(NULL, &test_platform, &err), 0);
+    assert_int_equal(arch_machine_fit_irqc(NULL, &test_platform, &err), 0);
     assert_int_equal(machine_fit_console(garbage, &test_platform, &err), 0);
 }
 
@@ -81,7 +82,7 @@ static void test_aplic_in_msi_mode_instead_of_plic(void **state)
     void *dtb = load_dtb("fit-aplic-imsic.dtb");
 
     (void)state;
-    assert_int_equal(machine_fit_irqc(dtb, &test_platform, &err), -1);
+    assert_int_equal(arch_machine_fit_irqc(dtb, &test_platform, &err), -1);
     assert_string_equal(err.msg,
                         "this machine has an APLIC at 0xd000000 (MSI mode, "
                         "IMSICs at 0x28000000) and no PLIC; the build expects "
@@ -96,7 +97,7 @@ static void test_direct_aplic_instead_of_plic(void **state)
     void *dtb = load_dtb("fit-aplic.dtb");
 
     (void)state;
-    assert_int_equal(machine_fit_irqc(dtb, &test_platform, &err), -1);
+    assert_int_equal(arch_machine_fit_irqc(dtb, &test_platform, &err), -1);
     assert_string_equal(err.msg,
                         "this machine has an APLIC at 0xd000000 and no PLIC; "
                         "the build expects a PLIC at 0xc000000 (platform "
@@ -110,7 +111,7 @@ static void test_plic_elsewhere(void **state)
     void *dtb = load_dtb("fit-moved.dtb");
 
     (void)state;
-    assert_int_equal(machine_fit_irqc(dtb, &test_platform, &err), -1);
+    assert_int_equal(arch_machine_fit_irqc(dtb, &test_platform, &err), -1);
     assert_string_equal(err.msg,
                         "this machine has a PLIC at 0xe000000; the build "
                         "expects a PLIC at 0xc000000 (platform "
@@ -124,7 +125,7 @@ static void test_no_interrupt_controller(void **state)
     void *dtb = load_dtb("fit-bare.dtb");
 
     (void)state;
-    assert_int_equal(machine_fit_irqc(dtb, &test_platform, &err), -1);
+    assert_int_equal(arch_machine_fit_irqc(dtb, &test_platform, &err), -1);
     assert_string_equal(err.msg,
                         "this machine's device tree shows no PLIC and no "
                         "APLIC; the build expects a PLIC at 0xc000000 "

@@ -96,7 +96,8 @@ unit_fdt_ARGS := $(UNIT_DTB_DIR)
 unit_fdt_DEPS := $(UNIT_DTBS)
 
 # The machine fit checks read the same fixtures (qemu-virt and fit-*).
-unit_machine_fit_SRCS := src/core/machine_fit.c src/lib/fdt.c \
+unit_machine_fit_SRCS := src/core/machine_fit.c \
+                         src/arch/riscv/irqc/plic/plic_fit.c src/lib/fdt.c \
                          src/lib/fdt_query.c
 unit_machine_fit_ARGS := $(UNIT_DTB_DIR)
 unit_machine_fit_DEPS := $(UNIT_DTBS)

@@ -38,6 +38,11 @@ bool arch_guest_timer_is_direct(void)
     return sstc;
 }
 
+const char *arch_guest_timer_name(void)
+{
+    return sstc ? "direct (Sstc)" : "emulated";
+}
+
 void guest_timer_init_hart(void)
 {
     /*

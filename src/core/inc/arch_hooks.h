@@ -25,6 +25,16 @@ void arch_hart_init(struct cpu *cpu);
  * the firmware's (negative) error after retrying for a while. */
 int arch_start_hart(unsigned hart);
 
+/*
+ * Whether the machine has the interrupt controller the build expects: 0
+ * when it does or the device tree is unusable (nothing to compare), else
+ * -1 with one line in err naming what it has instead.
+ */
+struct machine_fit_error;
+struct platform;
+int arch_machine_fit_irqc(const void *dtb, const struct platform *p,
+                          struct machine_fit_error *err);
+
 /* Harts */
 void arch_send_ipi(unsigned hart);
 void arch_wait_for_interrupt(void);
@@ -37,8 +47,10 @@ void arch_system_off(void) __attribute__((noreturn));
 const struct console_driver *arch_firmware_console(void);
 /* The machine's time now, in timebase ticks (machine.timebase_hz). */
 uint64_t arch_timebase_now(void);
-/* True when guests program their timer without the hypervisor (Sstc). */
+/* True when guests program their timer without the hypervisor. */
 bool arch_guest_timer_is_direct(void);
+/* How guests' timers work here, for the boot log. */
+const char *arch_guest_timer_name(void);
 
 /* vCPUs */
 void arch_vcpu_reset(struct vcpu *vcpu, uint64_t entry, uint64_t a0,

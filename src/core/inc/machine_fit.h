@@ -28,12 +28,8 @@ struct machine_fit_error {
 /* True when dtb is a device tree worth comparing with (fdt_check passes). */
 bool machine_dtb_usable(const void *dtb);
 
-/*
- * The interrupt controller: a PLIC at the platform's PLIC address. 0 when
- * it is there or the tree is unusable (nothing to compare), else -1.
- */
-int machine_fit_irqc(const void *dtb, const struct platform *p,
-                     struct machine_fit_error *err);
+/* The interrupt controller is the architecture's check:
+ * arch_machine_fit_irqc (arch_hooks.h). */
 
 /* The console UART: an NS16550-compatible UART at the platform's address. */
 int machine_fit_console(const void *dtb, const struct platform *p,
@@ -53,5 +49,18 @@ int machine_fit_harts(const struct config *cfg, const char *config_name,
 int machine_fit_ram(const struct config *cfg, const char *config_name,
                     const struct mem_range *ram, unsigned ram_num,
                     struct machine_fit_error *err);
+
+/* For the checks: format into `buf`, cut short when too long (the console
+ * prints one line of at most that much). */
+void machine_fit_say(char *buf, size_t size, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+/* The node's first "reg" address. */
+bool machine_fit_node_base(const void *dtb, int node, uint64_t *base);
+/*
+ * Look for a node compatible with one of `compats` at `want`: true if there
+ * is one; else *found says whether any other is there, at *other.
+ */
+bool machine_fit_find_at(const void *dtb, const char *const *compats, size_t n,
+                         uint64_t want, bool *found, uint64_t *other);
 
 #endif

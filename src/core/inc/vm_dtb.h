@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /*
  * The device trees generated at build time (tools/vm_dtb.c), one pair per
- * VM: for vCPUs with Sstc and without, since only the boot can tell which.
+ * VM: for vCPUs that program their timer directly and for those whose timer
+ * the hypervisor emulates, since only the boot can tell which
+ * (arch_guest_timer_is_direct).
  */
 #ifndef VM_DTB_H
 #define VM_DTB_H
@@ -9,10 +11,10 @@
 #include <stdint.h>
 
 struct vm_dtb_entry {
-    const void *sstc;
-    uint64_t sstc_size;
-    const void *nosstc;
-    uint64_t nosstc_size;
+    const void *timer_direct;
+    uint64_t timer_direct_size;
+    const void *timer_emulated;
+    uint64_t timer_emulated_size;
 };
 
 extern const struct vm_dtb_entry vm_dtb_table[];

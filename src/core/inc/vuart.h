@@ -10,7 +10,7 @@
  * scratchpad; Table II is the register summary, Table III the reset state,
  * Table IV the interrupt control functions).
  *
- * Pure memory manipulation: no CSR access, no libc, no locking (the caller
+ * Pure memory manipulation: no hardware access, no libc, no locking (the caller
  * holds the VM's vUART lock around every call) and no console I/O. The
  * caller traps the guest's byte accesses to the window and passes them to
  * vuart_read/vuart_write, prints the byte a write returns, feeds typed input
