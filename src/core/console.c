@@ -1,10 +1,12 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /*
  * The shared console. Output: the hypervisor's lines and each VM's lines
- * go out whole, tagged; only the VM with the input focus writes through
- * character by character, so that its prompt and the echo of what is typed
- * show at once. A line another source prints meanwhile first ends that
- * unfinished line, and the focus VM's next character starts a tagged one.
+ * go out whole, tagged "[vmN] "; only the VM with the input focus writes
+ * through character by character, so that its prompt and the echo of what
+ * is typed show at once. A line another source prints meanwhile first ends
+ * that unfinished line; the rest of it, when it comes, is tagged "[vmN]+ "
+ * (as is the rest of a line longer than VM_LINE_MAX), so that a reader can
+ * join the pieces and never takes one line for two.
  *
  * Input (when the hypervisor owns the UART): typed characters go to the
  * focus VM's emulated UART. CONSOLE_ESCAPE then a digit moves the focus to
@@ -56,11 +58,26 @@ static void put_raw(char c)
     driver->putc(c);
 }
 
+/* console_lock held, as for everything below that reads or sets line_cut. */
 static void end_open_line(void)
 {
-    if (open_line != NO_LINE)
+    if (open_line != NO_LINE) {
         put_raw('\n');
+        vms[open_line].line_cut = true;
+    }
     open_line = NO_LINE;
+}
+
+/* Start a line of the VM: "[vmN] ", or "[vmN]+ " where a line was cut. */
+static void start_vm_line(struct vm *vm)
+{
+    char tag[16];
+    int n = snprintf(tag, sizeof(tag), vm->line_cut ? "[vm%u]+ " : "[vm%u] ",
+                     vm->id);
+
+    for (int i = 0; i < n; i++)
+        put_raw(tag[i]);
+    vm->line_cut = false;
 }
 
 static void write_locked(const char *s, size_t n)
@@ -93,10 +110,20 @@ void console_force_unlock(void)
     spin_unlock(&input_lock);
 }
 
-static void flush_vm_line(struct vm *vm)
+/* Print the VM's buffered line, ended (`cut`: only full, it goes on);
+ * its line_lock held. */
+static void flush_vm_line(struct vm *vm, bool cut)
 {
-    vm->line[vm->line_len] = '\0';
-    printk("[vm%u] %s\n", vm->id, vm->line);
+    spin_lock(&console_lock);
+    if (driver) {
+        end_open_line();
+        start_vm_line(vm);
+        for (unsigned i = 0; i < vm->line_len; i++)
+            put_raw(vm->line[i]);
+        put_raw('\n');
+        vm->line_cut = cut;
+    }
+    spin_unlock(&console_lock);
     vm->line_len = 0;
 }
 
@@ -104,10 +131,8 @@ static void flush_vm_line(struct vm *vm)
 static void put_focus_locked(struct vm *vm, char c)
 {
     if (open_line != (int)vm->id) {
-        char tag[16];
-        int n = snprintf(tag, sizeof(tag), "[vm%u] ", vm->id);
-
-        write_locked(tag, (size_t)n);
+        end_open_line();
+        start_vm_line(vm);
         open_line = (int)vm->id;
     }
     if (c == '\n') {
@@ -122,11 +147,11 @@ static void put_focus_locked(struct vm *vm, char c)
 static void buffer_char(struct vm *vm, char c)
 {
     if (c == '\n') {
-        flush_vm_line(vm);
+        flush_vm_line(vm, false);
     } else if (c != '\r') {
         vm->line[vm->line_len++] = c;
         if (vm->line_len == VM_LINE_MAX)
-            flush_vm_line(vm);
+            flush_vm_line(vm, true);
     }
 }
 

@@ -64,6 +64,22 @@ def guest_image():
     return ROOT / "build" / "guests" / "baremetal" / "baremetal.bin"
 
 
+def vm_lines(text, vm):
+    """The lines VM `vm` printed on the shared console, without their tag.
+    A line another source cut goes on in a "[vmN]+ " line: joined here."""
+    tag, rest = f"[vm{vm}] ", f"[vm{vm}]+ "
+    lines = []
+    for l in text.split("\n"):
+        if l.startswith(tag):
+            lines.append(l[len(tag):])
+        elif l.startswith(rest):
+            if lines:
+                lines[-1] += l[len(rest):]
+            else:
+                lines.append(l[len(rest):])
+    return lines
+
+
 class Run:
     """A finished QEMU run: its console output and exit status."""
 
@@ -73,9 +89,8 @@ class Run:
         self.lines = self.output.splitlines()
 
     def vm_lines(self, vm):
-        """Lines a VM printed, without their [vmN] tag."""
-        tag = f"[vm{vm}] "
-        return [l[len(tag):] for l in self.lines if l.startswith(tag)]
+        """Lines a VM printed, without their tag, cut lines joined."""
+        return vm_lines(self.output, vm)
 
     def has(self, pattern):
         return re.search(pattern, self.output, re.MULTILINE) is not None

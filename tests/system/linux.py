@@ -14,7 +14,7 @@ import tty
 import pexpect
 import pexpect.fdpexpect
 
-from conftest import QEMU, ROOT, build, scaled
+from conftest import QEMU, ROOT, build, scaled, vm_lines
 
 LOGS = ROOT / "build" / "test-logs"
 # Timeouts are seconds on an unloaded host; every use goes through scaled().
@@ -57,18 +57,25 @@ class Machine:
         self.hvc = None
         self.commands = 0  # numbers the markers of sh_rc() and serial_sh()
         # Console output read so far, and where wait_console() looks next.
+        self.raw = ""
         self.log = ""
         self.seen = 0
 
     def drain(self):
         """Read what the console printed. It must be read all along: a full
-        pipe would stall the UART and with it every VM that prints."""
+        pipe would stall the UART and with it every VM that prints.
+
+        `raw` is the console as printed; `log`, where wait_console() looks,
+        shows the rest of a cut line ("[vmN]+ ") as a line of its own
+        ("[vmN] "), so that a pattern for a line start matches it too. The
+        two are as long as each other, less those "+" signs."""
         try:
             while True:
-                self.log += self.console.read_nonblocking(65536, timeout=0)
+                self.raw += self.console.read_nonblocking(65536, timeout=0)
         except pexpect.TIMEOUT:
             pass
-        self.log = self.log.replace("\r", "")
+        self.raw = self.raw.replace("\r", "")
+        self.log = re.sub(r"(?m)^(\[vm\d+\])\+ ", r"\1 ", self.raw)
 
     def wait_console(self, pattern, timeout=LINUX_TIMEOUT):
         """Wait until the console shows `pattern` after what an earlier
@@ -136,14 +143,25 @@ class Machine:
         self.commands += 1
         begin, end = f"@@{self.commands}b@@", f"@@{self.commands}e@@"
         quoted = [f"@@{self.commands}''{t}@@" for t in "be"]
+        self.drain()
+        start = len(self.log)
         self.console.send(f"echo {quoted[0]}; {command}; echo {quoted[1]}\r")
-        prefix = f"[vm{vm}] "
-        tag = re.escape(prefix)
-        first = self.wait_console(rf"^{tag}{begin}$", timeout).end()
-        last = self.wait_console(rf"^{tag}{end}$", timeout).start()
-        lines = [l[len(prefix):] for l in self.log[first:last].splitlines()
-                 if l.startswith(prefix)]
-        return [l for l in lines if l.strip()]
+        deadline = time.monotonic() + scaled(timeout)
+        while True:
+            self.drain()
+            # The VM's own lines: another VM's line may cut one of them.
+            lines = vm_lines(self.raw[start:], vm)
+            if begin in lines and end in lines[lines.index(begin):]:
+                break
+            if time.monotonic() > deadline:
+                raise AssertionError(f"no {end!r} from VM {vm} within "
+                                     f"{scaled(timeout):g}s; the console's "
+                                     f"end:\n{self.raw[-3000:]}")
+            time.sleep(0.2)
+        self.seen = len(self.log)
+        out = lines[lines.index(begin) + 1:]
+        out = out[:out.index(end)]
+        return [l for l in out if l.strip()]
 
     def http_get(self, path="/"):
         with socket.create_connection(("127.0.0.1", self.port),
@@ -171,7 +189,7 @@ class Machine:
         except (OSError, pexpect.EOF):
             pass
         LOGS.mkdir(parents=True, exist_ok=True)
-        (LOGS / f"{self.config}.log").write_text(self.log)
+        (LOGS / f"{self.config}.log").write_text(self.raw)
         if self.hvc:
             try:
                 self.hvc.close()

@@ -11,7 +11,7 @@ import re
 
 import pexpect
 
-from conftest import PLATFORM, ROOT, build_output, spawn
+from conftest import PLATFORM, ROOT, build_output, spawn, vm_lines
 
 CONFIG = "shared-uart"
 NOTE = (r"VM 0 and VM 1 list the console UART 0x10000000: each gets an "
@@ -64,16 +64,17 @@ def test_both_vms_print_on_the_shared_uart_and_take_input_by_focus():
     text = child.logfile_read.getvalue().replace("\r", "")
     lines = text[text.index("[vm"):].splitlines()
     # Nothing untagged: every piece of guest output says whose it is.
-    untagged = [l for l in lines if not re.match(r"\[(vm[01]|baobab)\] ", l)]
+    untagged = [l for l in lines
+                if not re.match(r"\[(vm[01]\]\+?|baobab\]) ", l)]
     assert not untagged, text
-    vm1 = [l[len("[vm1] "):] for l in lines if l.startswith("[vm1] ")]
-    vm0 = "".join(l[len("[vm0] "):] for l in lines if l.startswith("[vm0] "))
+    vm1, vm0 = vm_lines(text, 1), vm_lines(text, 0)
     # VM 1, without the focus, is line-buffered: each line whole. VM 0 has
     # the focus and writes through (a prompt must show), so another VM's
-    # line may end a piece of it early; its text is whole once joined.
-    assert "uart: ready (printing through the 16550 at 0x10000000)" in vm1
-    assert [l for l in vm1 if l.startswith("uart: burst")] == BURST
-    assert "uart: ready (printing through the 16550 at 0x10000000)" in vm0
-    assert "".join(BURST) in vm0.replace(
-        "uart: ready (printing through the 16550 at 0x10000000)", "")
+    # line may cut one of its lines; the rest comes tagged "[vm0]+ " and
+    # joined, each line is whole again.
+    for lines_of_vm in (vm1, vm0):
+        assert ("uart: ready (printing through the 16550 at 0x10000000)"
+                in lines_of_vm)
+        assert [l for l in lines_of_vm if l.startswith("uart: burst")] == \
+            BURST, text
     assert not re.search(r"FATAL|belongs to no VM|cannot emulate", text)

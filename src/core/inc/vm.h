@@ -88,7 +88,10 @@ struct vm {
     /* Console output is collected per line so each line can be tagged. */
     spinlock_t line_lock;
     unsigned line_len;
-    char line[VM_LINE_MAX + 1];
+    char line[VM_LINE_MAX];
+    /* Its last line on the console was cut: the rest is tagged "[vmN]+ "
+     * (console.c; under the console's lock). */
+    bool line_cut;
     /* The emulated console UART (vm_uart.c), unless the VM owns the real
      * one. */
     struct {
