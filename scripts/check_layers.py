@@ -24,9 +24,10 @@ SEARCH = [
     (f"{ARCH}/irqc", "arch"),
     ("src/platform/drivers", "platform"),
 ]
-# The one arch header core may see: data types only (struct arch_vcpu,
-# struct arch_vm), so that core can embed them.
-ARCH_TYPES = {"arch/vcpu_regs.h"}
+# The arch headers core may see: data types only (the architecture's part
+# of the configuration, platform and machine; its vCPU and VM state), so
+# that core can embed them.
+ARCH_TYPES = {"arch/types.h", "arch/vcpu_regs.h"}
 # Core headers a platform description may use: the description itself and
 # the hypervisor's log.
 PLATFORM_CORE = {"platform.h", "console.h"}

@@ -374,12 +374,13 @@ static void put_plic(FILE *f, const struct vm_config *cfg, uint64_t base)
 {
     fprintf(f, "\n\t\tplic: interrupt-controller@%" PRIx64 " {\n", base);
     fputs("\t\t\tcompatible = \"sifive,plic-1.0.0\", \"riscv,plic0\";\n", f);
-    put_reg2(f, "\t\t\t", base, platform.plic.size);
+    put_reg2(f, "\t\t\t", base, platform.arch.plic.size);
     fputs("\t\t\t#address-cells = <0>;\n", f);
     fputs("\t\t\t#interrupt-cells = <1>;\n", f);
     fputs("\t\t\tinterrupt-controller;\n", f);
     fprintf(f, "\t\t\triscv,ndev = <%u>;\n",
-            platform.plic.num_sources ? platform.plic.num_sources - 1 : 0);
+            platform.arch.plic.num_sources ? platform.arch.plic.num_sources - 1
+                                           : 0);
     /* Contexts 2n and 2n + 1: vCPU n's M-mode and S-mode. */
     fputs("\t\t\tinterrupts-extended = <", f);
     for (size_t n = 0; n < cfg->platform.cpu_num; n++)

@@ -252,8 +252,8 @@ void hyp_boot_main(unsigned long hartid, const void *dtb)
     if (!console_ok)
         refuse_machine(&console_err);
     check_machine_fit(dtb);
-    if (!machine.has_h)
-        fatal("the harts lack the hypervisor (H) extension");
+    if (arch_machine_unsupported())
+        fatal(arch_machine_unsupported());
     memory_init();
     if (arch_boot_init())
         fatal("hypervisor address space");

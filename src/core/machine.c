@@ -1,24 +1,12 @@
 /* SPDX-License-Identifier: Apache-2.0 */
+#include <arch_hooks.h>
 #include <console.h>
 #include <fdt.h>
 #include <hyp_limits.h>
-#include <isa.h>
 #include <machine_fit.h>
 #include <platform.h>
 
 struct machine machine;
-
-static void set_state_units(unsigned hart, unsigned units)
-{
-    uint64_t bit = 1UL << hart;
-
-    if (units & ISA_UNIT_F)
-        machine.fpu_f_mask |= bit;
-    if (units & ISA_UNIT_D)
-        machine.fpu_d_mask |= bit;
-    if (units & ISA_UNIT_V)
-        machine.vector_mask |= bit;
-}
 
 static void use_platform_defaults(void)
 {
@@ -26,12 +14,7 @@ static void use_platform_defaults(void)
     machine.ram[0] = platform.ram;
     machine.hart_mask = (1UL << platform.max_harts) - 1;
     machine.timebase_hz = platform.timebase_hz;
-    /* Nothing to tell: assume H (we are running) and find out about Sstc. */
-    machine.has_h = true;
-    machine.has_sstc = true;
-    /* What the platform offers guests, every hart has. */
-    for (unsigned h = 0; h < platform.max_harts && h < MAX_CPUS; h++)
-        set_state_units(h, isa_state_units(platform.guest_isa));
+    arch_machine_probe_cpus(NULL);
 }
 
 static void probe_memory(const void *dtb)
@@ -68,30 +51,6 @@ static void probe_harts(const void *dtb)
     }
 }
 
-/*
- * The hypervisor needs H on every hart; Sstc is used when all have it. A
- * hart whose tree gives no ISA is taken to have no FPU and no vector unit:
- * their instructions would trap in the hypervisor.
- */
-static void probe_isa(const void *dtb)
-{
-    machine.has_h = true;
-    machine.has_sstc = true;
-    for (unsigned h = 0; h < MAX_CPUS; h++) {
-        const char *isa;
-
-        if (!(machine.hart_mask & (1UL << h)))
-            continue;
-        if (fdt_cpu_isa(dtb, h, &isa) < 0) {
-            machine.has_sstc = false;
-            continue;
-        }
-        machine.has_h &= isa_has_letter(isa, 'h');
-        machine.has_sstc &= isa_has_extension(isa, "sstc");
-        set_state_units(h, isa_state_units(isa));
-    }
-}
-
 void machine_probe(const void *dtb)
 {
     if (!machine_dtb_usable(dtb)) {
@@ -110,5 +69,5 @@ void machine_probe(const void *dtb)
     }
     if (machine.hart_mask == 0)
         machine.hart_mask = 1;
-    probe_isa(dtb);
+    arch_machine_probe_cpus(dtb);
 }

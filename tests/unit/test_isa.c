@@ -7,7 +7,7 @@
 
 #include <cmocka.h>
 
-#include <isa.h>
+#include <arch/isa.h>
 
 #define QEMU_ISA "rv64imafdch_zicsr_zifencei_zihintpause_zba_zbb_zbc_zbs_sstc"
 

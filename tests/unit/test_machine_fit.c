@@ -27,7 +27,7 @@ static const char *data_dir;
 static const struct platform test_platform = {
     .name = "qemu-riscv64-virt",
     .console_uart = {.base = 0x10000000UL, .size = 0x1000, .irq = 10},
-    .plic = {.base = 0xc000000UL, .size = 0x600000},
+    .arch = {.plic = {.base = 0xc000000UL, .size = 0x600000}},
 };
 
 /* A .dtb fixture in a heap buffer of its exact size (ASan sees overruns). */

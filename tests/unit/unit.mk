@@ -68,7 +68,7 @@ unit_vm_SRCS := src/core/vm.c src/core/colour.c src/core/page_alloc.c \
 unit_vm_mem_SRCS := src/core/vm_mem.c src/core/vm.c src/core/colour.c \
                     src/core/page_alloc.c $(UNIT_DIR)/fakes/fakes.c
 
-unit_isa_SRCS := src/core/isa.c
+unit_isa_SRCS := src/arch/riscv/isa.c
 
 unit_insn_decode_SRCS := src/arch/riscv/insn_decode.c
 

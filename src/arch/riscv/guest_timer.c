@@ -50,7 +50,7 @@ void guest_timer_init_hart(void)
      * enabled it for us (menvcfg.STCE, seen through henvcfg.STCE sticking).
      */
     sstc = false;
-    if (machine.has_sstc) {
+    if (machine.arch.has_sstc) {
         csr_set(CSR_HENVCFG, HENVCFG_STCE);
         sstc = (csr_read(CSR_HENVCFG) & HENVCFG_STCE) != 0;
     }

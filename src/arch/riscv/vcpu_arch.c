@@ -42,15 +42,15 @@ static void hand_over_units(unsigned hart)
     uint64_t bit = 1UL << hart;
     unsigned long on = 0;
 
-    if (machine.fpu_f_mask & bit) {
+    if (machine.arch.fpu_f_mask & bit) {
         csr_set(CSR_SSTATUS, SSTATUS_FS_INITIAL);
-        if (machine.fpu_d_mask & bit)
+        if (machine.arch.fpu_d_mask & bit)
             unit_fpu_clear_d();
         else
             unit_fpu_clear_f();
         on |= SSTATUS_FS_INITIAL;
     }
-    if (machine.vector_mask & bit) {
+    if (machine.arch.vector_mask & bit) {
         csr_set(CSR_SSTATUS, SSTATUS_VS_INITIAL);
         unit_vector_clear();
         on |= SSTATUS_VS_INITIAL;

@@ -35,6 +35,14 @@ struct platform;
 int arch_machine_fit_irqc(const void *dtb, const struct platform *p,
                           struct machine_fit_error *err);
 
+/*
+ * What the harts implement (machine.arch), from the host device tree, or
+ * NULL: the platform's defaults for every hart of machine.hart_mask.
+ */
+void arch_machine_probe_cpus(const void *dtb);
+/* Why the hypervisor cannot run on these harts, or NULL. */
+const char *arch_machine_unsupported(void);
+
 /* Harts */
 void arch_send_ipi(unsigned hart);
 void arch_wait_for_interrupt(void);

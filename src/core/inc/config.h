@@ -11,6 +11,7 @@
 #ifndef CONFIG_H
 #define CONFIG_H
 
+#include <arch/types.h> /* struct arch_vm_platform */
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -99,22 +100,6 @@ struct vm_dev_region {
     size_t interrupt_num;
     irqid_t *interrupts;
     streamid_t id; /* IOMMU stream id (unused on this platform) */
-};
-
-struct arch_vm_platform {
-    struct {
-        struct {
-            paddr_t base;
-        } plic;
-        struct {
-            struct {
-                paddr_t base;
-            } aplic;
-            struct {
-                paddr_t base;
-            } imsic;
-        } aia;
-    } irqc;
 };
 
 struct vm_platform {

@@ -8,6 +8,7 @@
 #ifndef PLATFORM_H
 #define PLATFORM_H
 
+#include <arch/types.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -39,14 +40,7 @@ struct platform {
         uint64_t size;
         unsigned irq;
     } console_uart;
-    struct {
-        uint64_t base;
-        uint64_t size;
-        unsigned num_sources; /* interrupt ids 1 .. num_sources-1 */
-        /* Hart h's supervisor context: h * contexts_per_hart + s_context. */
-        unsigned contexts_per_hart;
-        unsigned s_context;
-    } plic;
+    struct arch_platform arch; /* its interrupt controller */
     uint32_t timebase_hz;
     /* The last-level cache the harts share, for cache colouring (see
      * colour.h); size 0: none described, configs cannot use colours. */
@@ -54,9 +48,9 @@ struct platform {
         uint64_t size;
         unsigned ways;
     } llc;
-    /* For generated guest device trees: what a vCPU offers (no "h", no
-     * "sstc": those are decided per build and per boot), its MMU, and the
-     * devices that can be passed through. */
+    /* For generated guest device trees: what a vCPU offers (the extensions
+     * the hypervisor adds or hides are decided per build and per boot),
+     * its MMU, and the devices that can be passed through. */
     const char *guest_isa;
     const char *guest_mmu_type;
     const struct platform_device *devices;
@@ -71,13 +65,7 @@ struct machine {
     struct mem_range reserved[PLATFORM_MAX_RAM_REGIONS];
     uint64_t hart_mask; /* bit n: hart id n exists and is usable */
     uint32_t timebase_hz;
-    bool has_h;    /* every hart has the hypervisor extension */
-    bool has_sstc; /* every hart has Sstc (device tree says so) */
-    /* Bit n: hart n has F, D, V (isa_state_units): whose registers a vCPU
-     * on it is handed, cleared and with sstatus.FS/VS = Initial. */
-    uint64_t fpu_f_mask;
-    uint64_t fpu_d_mask;
-    uint64_t vector_mask;
+    struct arch_machine arch; /* what its harts implement */
     /* Reported to guests by SBI BASE, as the firmware reports them. */
     unsigned long mvendorid;
     unsigned long marchid;

@@ -40,11 +40,11 @@ const struct platform platform = {
     .ram = {.base = 0x80000000UL, .size = 0x40000000UL},
     .firmware = {.base = 0x80000000UL, .size = 0x200000UL},
     .console_uart = {.base = 0x10000000UL, .size = 0x1000, .irq = 10},
-    .plic = {.base = 0xc000000UL,
-             .size = 0x600000,
-             .num_sources = 96,
-             .contexts_per_hart = 2, /* M-mode, then S-mode */
-             .s_context = 1},
+    .arch = {.plic = {.base = 0xc000000UL,
+                      .size = 0x600000,
+                      .num_sources = 96,
+                      .contexts_per_hart = 2, /* M-mode, then S-mode */
+                      .s_context = 1}},
     .timebase_hz = 10000000,
     /* QEMU models no cache: this is the L2 of a typical RISC-V cluster
      * (SiFive U74-MC: 2 MiB, 16 ways), so coloured configs build and run

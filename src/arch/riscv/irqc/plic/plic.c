@@ -12,12 +12,13 @@ static spinlock_t enable_lock = SPINLOCK_INIT;
 
 static volatile uint32_t *reg(uint64_t offset)
 {
-    return (volatile uint32_t *)(uintptr_t)(platform.plic.base + offset);
+    return (volatile uint32_t *)(uintptr_t)(platform.arch.plic.base + offset);
 }
 
 static unsigned s_context(unsigned hart)
 {
-    return hart * platform.plic.contexts_per_hart + platform.plic.s_context;
+    return hart * platform.arch.plic.contexts_per_hart +
+           platform.arch.plic.s_context;
 }
 
 static volatile uint32_t *enable_word(unsigned hart, unsigned id)
@@ -35,7 +36,7 @@ static volatile uint32_t *context_reg(unsigned hart, unsigned which)
 
 void plic_init(void)
 {
-    for (unsigned id = 1; id < platform.plic.num_sources; id++)
+    for (unsigned id = 1; id < platform.arch.plic.num_sources; id++)
         plic_set_priority(id, 0);
 }
 
@@ -45,7 +46,7 @@ void plic_init(void)
  */
 void plic_init_hart(unsigned hart)
 {
-    for (unsigned id = 0; id < platform.plic.num_sources; id += 32)
+    for (unsigned id = 0; id < platform.arch.plic.num_sources; id += 32)
         *enable_word(hart, id) = 0;
     *context_reg(hart, PLIC_THRESHOLD) = 0;
 }

@@ -54,7 +54,7 @@ static void describe_msi(const void *dtb, int aplic, char *buf, size_t size)
 int arch_machine_fit_irqc(const void *dtb, const struct platform *p,
                           struct machine_fit_error *err)
 {
-    uint64_t want = p->plic.base, other = 0, aplic_base;
+    uint64_t want = p->arch.plic.base, other = 0, aplic_base;
     bool found;
     int aplic;
 

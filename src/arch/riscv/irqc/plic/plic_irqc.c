@@ -174,8 +174,8 @@ int arch_vm_irqc_init(struct vm *vm)
 
     if (!p->arch.irqc.plic.base)
         return 0;
-    vplic_init(&vm->arch.vplic, platform.plic.num_sources, vm->vcpu_num);
-    return vm_add_emul(vm, p->arch.irqc.plic.base, platform.plic.size,
+    vplic_init(&vm->arch.vplic, platform.arch.plic.num_sources, vm->vcpu_num);
+    return vm_add_emul(vm, p->arch.irqc.plic.base, platform.arch.plic.size,
                        vplic_access)
                ? 0
                : -1;
@@ -196,7 +196,7 @@ void arch_vm_reset_irqs(struct vm *vm)
         if (vplic_is_in_flight(p, id))
             plic_complete(irq_claim_hart[id], id);
     }
-    vplic_init(p, platform.plic.num_sources, vm->vcpu_num);
+    vplic_init(p, platform.arch.plic.num_sources, vm->vcpu_num);
     vm->arch.lines_up = 0;
     bitmap_zero(vm->arch.edge_latched, VPLIC_WORDS);
     bitmap_zero(vm->arch.virtual_src, VPLIC_WORDS);
@@ -205,7 +205,7 @@ void arch_vm_reset_irqs(struct vm *vm)
 
 int irqc_init(void)
 {
-    if (mmu_hyp_map_device(platform.plic.base, platform.plic.size))
+    if (mmu_hyp_map_device(platform.arch.plic.base, platform.arch.plic.size))
         return -1;
     plic_init();
     return 0;

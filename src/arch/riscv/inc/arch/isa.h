@@ -4,8 +4,8 @@
  * "rv64imafdch_zicsr_zifencei_sstc": single-letter extensions follow the
  * base, multi-letter ones are separated by underscores (unpriv. spec 27.11).
  */
-#ifndef ISA_H
-#define ISA_H
+#ifndef ARCH_ISA_H
+#define ARCH_ISA_H
 
 #include <stdbool.h>
 

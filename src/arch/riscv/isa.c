@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-#include <isa.h>
+#include <arch/isa.h>
 #include <lib/string.h>
 
 static char lower(char c)

@@ -1,0 +1,53 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/*
+ * The architecture's part of core's configuration and machine data (through
+ * config.h and platform.h; user configurations compile against it). Types
+ * only, no functions. Its vCPU and VM state is in arch/vcpu_regs.h.
+ */
+#ifndef ARCH_TYPES_H
+#define ARCH_TYPES_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+/* A VM's interrupt controller, in the configuration (Bao's names). */
+struct arch_vm_platform {
+    struct {
+        struct {
+            uint64_t base; /* the VM's PLIC; 0: none */
+        } plic;
+        struct {
+            struct {
+                uint64_t base;
+            } aplic;
+            struct {
+                uint64_t base;
+            } imsic;
+        } aia;
+    } irqc;
+};
+
+/* The board's interrupt controller, in its platform description. */
+struct arch_platform {
+    struct {
+        uint64_t base;
+        uint64_t size;
+        unsigned num_sources; /* interrupt ids 1 .. num_sources-1 */
+        /* Hart h's supervisor context: h * contexts_per_hart + s_context. */
+        unsigned contexts_per_hart;
+        unsigned s_context;
+    } plic;
+};
+
+/* What the boot hart learned about the harts (arch_machine_probe_cpus). */
+struct arch_machine {
+    bool has_h;    /* every hart has the hypervisor extension */
+    bool has_sstc; /* every hart has Sstc (device tree says so) */
+    /* Bit n: hart n has F, D, V (isa_state_units): whose registers a vCPU
+     * on it is handed, cleared and with sstatus.FS/VS = Initial. */
+    uint64_t fpu_f_mask;
+    uint64_t fpu_d_mask;
+    uint64_t vector_mask;
+};
+
+#endif
