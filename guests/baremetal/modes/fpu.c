@@ -7,7 +7,7 @@
  * FS is not Off, whether f0-f31 and fcsr were all zero. It then does some
  * FP arithmetic, holds every FP register and fcsr across a timer interrupt
  * whose handler uses FP itself (so the trap vector must save and restore
- * them: start.S) and does the arithmetic again. The boot hart does this,
+ * them: rt/start.S) and does the arithmetic again. The boot hart does this,
  * then a hart it starts with HSM hart_start, which fills its FP registers
  * and suspends (HSM non-retentive, woken by the boot hart's IPI) to do it
  * all again as it resumes, fills them again and stops; the boot hart fills

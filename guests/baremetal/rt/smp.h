@@ -15,8 +15,12 @@ extern unsigned int nharts;
 
 unsigned int smp_count_harts(void);
 
-/* Starts every stopped hart other than the boot hart; returns the count. */
-unsigned int smp_start_secondaries(void);
+/*
+ * Starts every stopped hart other than the boot hart at secondary_entry
+ * (start.S) with opaque SMP_OPAQUE(hart id), which each checks before it
+ * calls fn(hartid) (if fn returns, the hart parks). Returns the count.
+ */
+unsigned int smp_start_secondaries(void (*fn)(unsigned long hartid));
 
 /* Bitmask of the harts running the test (boot hart included). */
 unsigned long smp_running_mask(void);

@@ -7,9 +7,15 @@
 #include "sbi.h"
 
 extern char secondary_entry[]; /* start.S */
+/* Called by secondary_entry (start.S) on the harts started here. */
+void secondary_main(unsigned long hartid, unsigned long opaque);
 
 unsigned long boot_hart;
 unsigned int nharts;
+
+/* What the harts smp_start_secondaries() starts run; published to them by
+ * the release store in sbi_hart_start(). */
+static void (*secondary_fn)(unsigned long hartid);
 
 static volatile unsigned long running_mask;
 /* Set once the boot hart has finished starting harts, so running_mask is
@@ -33,10 +39,11 @@ unsigned int smp_count_harts(void)
     return n;
 }
 
-unsigned int smp_start_secondaries(void)
+unsigned int smp_start_secondaries(void (*fn)(unsigned long hartid))
 {
     unsigned int started = 0;
 
+    secondary_fn = fn;
     running_mask = 1UL << boot_hart;
     for (unsigned long h = 0; h < nharts; h++) {
         if (h == boot_hart)
@@ -61,6 +68,14 @@ unsigned int smp_start_secondaries(void)
     }
     __atomic_store_n(&start_done, true, __ATOMIC_RELEASE);
     return started;
+}
+
+void secondary_main(unsigned long hartid, unsigned long opaque)
+{
+    if (opaque != SMP_OPAQUE(hartid))
+        console_printf("baremetal: hart %lu bad opaque 0x%lx\n", hartid,
+                       opaque);
+    secondary_fn(hartid);
 }
 
 unsigned long smp_running_mask(void)

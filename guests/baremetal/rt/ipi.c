@@ -30,11 +30,37 @@ static bool send_ipi_to(unsigned long hartid)
     return true;
 }
 
+/* Supervisor software interrupt; false if this hart did not expect one. */
+static bool ipi_interrupt(unsigned long scause, struct trap_frame *frame)
+{
+    unsigned long h = this_hart();
+
+    (void)scause;
+    (void)frame;
+
+    /* SSIP is the only trace of an SBI IPI; S-mode must clear it itself. */
+    csr_clear(sip, SIP_SSIP);
+    if (h == boot_hart) {
+        if (!boot_listening)
+            return false;
+        replies++;
+        return true;
+    }
+    if (pinged[h])
+        return false;
+    /* Print before replying so the line precedes the boot hart's summary. */
+    console_printf("hart %lu ipi\n", h);
+    pinged[h] = 1;
+    send_ipi_to(boot_hart);
+    return true;
+}
+
 unsigned int ipi_run_boot(unsigned int *expected)
 {
     unsigned long others = smp_running_mask() & ~(1UL << boot_hart);
 
     *expected = 0;
+    trap_set_handler(IRQ_S_SOFT, ipi_interrupt);
     boot_listening = true;
     csr_set(sie, SIE_SSIE);
     csr_set(sstatus, SSTATUS_SIE);
@@ -62,29 +88,9 @@ unsigned int ipi_run_boot(unsigned int *expected)
 
 void ipi_run_secondary(void)
 {
+    trap_set_handler(IRQ_S_SOFT, ipi_interrupt);
     csr_set(sie, SIE_SSIE);
     irq_wait_until(&pinged[this_hart()], 1);
     csr_clear(sstatus, SSTATUS_SIE);
     csr_clear(sie, SIE_SSIE);
-}
-
-bool ipi_interrupt(void)
-{
-    unsigned long h = this_hart();
-
-    /* SSIP is the only trace of an SBI IPI; S-mode must clear it itself. */
-    csr_clear(sip, SIP_SSIP);
-    if (h == boot_hart) {
-        if (!boot_listening)
-            return false;
-        replies++;
-        return true;
-    }
-    if (pinged[h])
-        return false;
-    /* Print before replying so the line precedes the boot hart's summary. */
-    console_printf("hart %lu ipi\n", h);
-    pinged[h] = 1;
-    send_ipi_to(boot_hart);
-    return true;
 }

@@ -1,10 +1,11 @@
 /*
- * Build-time guest modes. `make MODE=<name>` (other than "default") compiles
- * with -DBAREMETAL_MODE='"<name>"' and links mode_<name>.c (plus the helpers
- * the Makefile lists for it), producing baremetal-<name>.bin. The boot hart
- * prints its "boot hart" and "mode <name>" lines and then calls mode_main()
- * instead of the default SBI test flow. Modes use only the boot hart, unless
- * they start other harts themselves (mode_hart_entry).
+ * Build-time guest modes. `make MODE=<name>` links modes/<name>.c (plus the
+ * runtime helpers the Makefile lists for it), producing baremetal-<name>.bin,
+ * or baremetal.bin for "default" (the SBI test flow). Every other mode is
+ * compiled with -DBAREMETAL_MODE='"<name>"': the boot hart prints its "boot
+ * hart" line, then "mode <name>" unless default, and calls mode_main().
+ * Modes use only the boot hart, unless they start other harts themselves
+ * (smp_start_secondaries(), or mode_hart_entry).
  */
 #ifndef BAREMETAL_MODE_H
 #define BAREMETAL_MODE_H
@@ -17,7 +18,7 @@ extern unsigned long entry_sstatus[];
 /* The cycle CSR as the boot hart's first instruction read it (start.S). */
 extern unsigned long entry_cycle;
 
-/* Provided by the selected mode_<name>.c; runs on the boot hart. */
+/* Provided by the selected modes/<name>.c; runs on the boot hart. */
 void mode_main(void) __attribute__((noreturn));
 
 /*

@@ -23,20 +23,13 @@ static void arm(uint64_t when)
                        this_hart(), r.error);
 }
 
-void timer_run(void)
+/* Supervisor timer interrupt; false if this hart did not expect one. */
+static bool timer_interrupt(unsigned long scause, struct trap_frame *frame)
 {
     unsigned long h = this_hart();
 
-    armed[h] = true;
-    /* Arm before enabling STIE: set_timer also clears a stale STIP. */
-    arm(rdtime() + TICK_INTERVAL);
-    csr_set(sie, SIE_STIE);
-    irq_wait_until(&ticks[h], TIMER_TICKS);
-}
-
-bool timer_interrupt(void)
-{
-    unsigned long h = this_hart();
+    (void)scause;
+    (void)frame;
 
     if (!armed[h])
         return false;
@@ -51,4 +44,16 @@ bool timer_interrupt(void)
         armed[h] = false;
     }
     return true;
+}
+
+void timer_run(void)
+{
+    unsigned long h = this_hart();
+
+    trap_set_handler(IRQ_S_TIMER, timer_interrupt);
+    armed[h] = true;
+    /* Arm before enabling STIE: set_timer also clears a stale STIP. */
+    arm(rdtime() + TICK_INTERVAL);
+    csr_set(sie, SIE_STIE);
+    irq_wait_until(&ticks[h], TIMER_TICKS);
 }

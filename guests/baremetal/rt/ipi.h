@@ -2,16 +2,11 @@
 #ifndef BAREMETAL_IPI_H
 #define BAREMETAL_IPI_H
 
-#include <stdbool.h>
-
 /* Boot hart: pings each other running hart in turn and awaits the reply.
  * Returns the number of replies received. */
 unsigned int ipi_run_boot(unsigned int *expected);
 
 /* Other harts: waits for the boot hart's IPI (the handler replies). */
 void ipi_run_secondary(void);
-
-/* Supervisor software interrupt; false if this hart did not expect one. */
-bool ipi_interrupt(void);
 
 #endif

@@ -1,16 +1,21 @@
 #include "trap.h"
 
 #include "console.h"
-#include "ipi.h"
 #include "riscv.h"
 #include "sbi.h"
-#include "timer.h"
 
-static trap_hook_fn trap_hook;
+static trap_fn trap_hook;
+static trap_fn irq_handlers[TRAP_IRQS];
 
-void trap_set_hook(trap_hook_fn hook)
+void trap_set_hook(trap_fn hook)
 {
     trap_hook = hook;
+}
+
+void trap_set_handler(unsigned long irq, trap_fn fn)
+{
+    if (irq < TRAP_IRQS)
+        irq_handlers[irq] = fn;
 }
 
 void trap_handler(struct trap_frame *frame)
@@ -20,16 +25,10 @@ void trap_handler(struct trap_frame *frame)
     if (trap_hook && trap_hook(cause, frame))
         return;
     if (cause & SCAUSE_INTERRUPT) {
-        switch (cause & ~SCAUSE_INTERRUPT) {
-        case IRQ_S_TIMER:
-            if (timer_interrupt())
-                return;
-            break;
-        case IRQ_S_SOFT:
-            if (ipi_interrupt())
-                return;
-            break;
-        }
+        unsigned long irq = cause & ~SCAUSE_INTERRUPT;
+        if (irq < TRAP_IRQS && irq_handlers[irq] &&
+            irq_handlers[irq](cause, frame))
+            return;
     }
     unexpected_trap();
 }

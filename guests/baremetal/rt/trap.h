@@ -22,12 +22,26 @@ struct trap_frame {
 void trap_handler(struct trap_frame *frame);
 
 /*
- * Optional handler installed by a build-time mode (mode.h), tried before the
- * built-in ones. Returns true if it handled the trap; it may change sepc to
+ * A trap handler. Returns true if it handled the trap; it may change sepc to
  * choose where sret resumes.
  */
-typedef bool (*trap_hook_fn)(unsigned long scause, struct trap_frame *frame);
-void trap_set_hook(trap_hook_fn hook);
+typedef bool (*trap_fn)(unsigned long scause, struct trap_frame *frame);
+
+/*
+ * Optional handler for every trap, installed by a build-time mode (mode.h),
+ * tried before those of trap_set_handler().
+ */
+void trap_set_hook(trap_fn hook);
+
+/* Interrupt causes trap_set_handler() takes: the low 16 are standard. */
+#define TRAP_IRQS 16
+
+/*
+ * Handler for interrupt cause irq (IRQ_S_*), for the runtime's own users
+ * (timer.c, ipi.c) so that this file need not know them. A trap that neither
+ * the hook nor a handler takes is an unexpected_trap().
+ */
+void trap_set_handler(unsigned long irq, trap_fn fn);
 
 /* Reports the trap and parks the hart for good. */
 void unexpected_trap(void) __attribute__((noreturn));

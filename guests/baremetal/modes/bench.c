@@ -17,7 +17,7 @@
  * CSR, the irq phase's from the RTC (ns); under QEMU -icount shift=0, one
  * instruction is one cycle is one nanosecond.
  *
- * Instants are taken as early as possible. The trap vector (start.S) reads
+ * Instants are taken as early as possible. The trap vector (rt/start.S) reads
  * the cycle CSR in its third instruction (trap_frame.cycle): the timer and
  * ipi phases use that, so their fixed overhead is two instructions. The
  * timer's deadline is in time CSR ticks: cycle_offset() finds where a tick
