@@ -1,9 +1,23 @@
-/* Device tree summary printed by the default flow ("dtb: ..." lines). */
+/*
+ * The device tree the boot hart was given, read with the hypervisor's own
+ * reader (src/lib/fdt.c, <fdt.h>), and the summary the default flow prints
+ * ("dtb: ..." lines).
+ */
 #ifndef BAREMETAL_DTB_H
 #define BAREMETAL_DTB_H
 
 #include <stdbool.h>
 #include <stdint.h>
+
+/* Largest tree accepted, so that a stray pointer cannot claim all memory. */
+#define DTB_MAX_SIZE (16U << 20)
+
+/*
+ * The tree at addr if fdt_check() accepts it (within DTB_MAX_SIZE), else
+ * NULL. *err (err may be NULL) gets fdt_check()'s result: FDT_ERR_BADMAGIC
+ * if addr is 0 or holds no tree at all.
+ */
+const void *dtb_open(unsigned long addr, int *err);
 
 /*
  * Prints what the tree at addr (the boot hart's a1) describes: CPUs and

@@ -1,5 +1,8 @@
 #include "ipc_chan.h"
-#include "fdt.h"
+
+#include <fdt.h>
+
+#include "dtb.h"
 #include "plic.h"
 #include "riscv.h"
 #include "sbi.h"
@@ -17,11 +20,11 @@ long ipc_notify(unsigned long ipc, unsigned long event)
 
 /* ---- Device tree -------------------------------------------------------*/
 
-static bool cells2(const struct fdt *fdt, long node, const char *name,
-                   uint32_t *a, uint32_t *b)
+static bool cells2(const void *blob, int node, const char *name, uint32_t *a,
+                   uint32_t *b)
 {
-    uint32_t len;
-    const uint8_t *p = fdt_prop(fdt, node, name, &len);
+    int len;
+    const uint8_t *p = fdt_prop(blob, node, name, &len);
 
     if (!p || len != 8)
         return false;
@@ -30,19 +33,19 @@ static bool cells2(const struct fdt *fdt, long node, const char *name,
     return true;
 }
 
-static bool parse_window(const struct fdt *fdt, long node, struct ipc_chan *c)
+static bool parse_window(const void *blob, int node, struct ipc_chan *c)
 {
-    uint32_t len;
-    const uint8_t *reg = fdt_prop(fdt, node, "reg", &len);
+    int len;
+    const uint8_t *reg = fdt_prop(blob, node, "reg", &len);
     uint64_t irq, id;
 
     if (!reg || len != 16 ||
-        !cells2(fdt, node, "read-channel", &c->rd_off, &c->rd_size) ||
-        !cells2(fdt, node, "write-channel", &c->wr_off, &c->wr_size) ||
-        !fdt_prop_num(fdt, node, "interrupts", &irq) ||
-        !fdt_prop_num(fdt, node, "id", &id))
+        !cells2(blob, node, "read-channel", &c->rd_off, &c->rd_size) ||
+        !cells2(blob, node, "write-channel", &c->wr_off, &c->wr_size) ||
+        !fdt_prop_u64(blob, node, "interrupts", &irq) ||
+        !fdt_prop_u64(blob, node, "id", &id))
         return false;
-    c->base = ((unsigned long)fdt_be32(reg) << 32) | fdt_be32(reg + 4);
+    c->base = (unsigned long)fdt_be64(reg);
     c->irq = (uint32_t)irq;
     c->id = (uint32_t)id;
     return c->rd_size > IPC_RING_HEADER && c->wr_size > IPC_RING_HEADER;
@@ -50,17 +53,19 @@ static bool parse_window(const struct fdt *fdt, long node, struct ipc_chan *c)
 
 bool ipc_chan_open(struct ipc_chan *c, unsigned long dtb)
 {
-    struct fdt fdt;
-    long soc;
+    const void *blob = dtb_open(dtb, NULL);
+    int soc = blob ? fdt_subnode(blob, fdt_next_node(blob, -1, NULL), "soc")
+                   : FDT_ERR_NOTFOUND;
+    int depth = 0;
 
-    if (fdt_open(&fdt, dtb) != 0)
+    if (soc < 0)
         return false;
-    soc = fdt_subnode(&fdt, fdt_root(&fdt), "soc");
-    for (long n = soc >= 0 ? fdt_first_child(&fdt, soc) : -1; n >= 0;
-         n = fdt_next_sibling(&fdt, n)) {
-        if (!fdt_prop_has_string(&fdt, n, "compatible", "bao,ipcshmem"))
+    /* The first child of /soc that is a window (depth 1: a child). */
+    for (int n = fdt_next_node(blob, soc, &depth); n >= 0;
+         n = fdt_next_node(blob, n, &depth)) {
+        if (depth != 1 || !fdt_node_is_compatible(blob, n, "bao,ipcshmem"))
             continue;
-        if (!parse_window(&fdt, n, c))
+        if (!parse_window(blob, n, c))
             return false;
         ipc_ring_init(&c->rx, c->base + c->rd_off, c->rd_size);
         ipc_ring_init(&c->tx, c->base + c->wr_off, c->wr_size);

@@ -1,11 +1,11 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 #include "ramcheck.h"
 
+#include <fdt.h>
+
 #include "console.h"
 #include "dtb.h"
-#include "fdt.h"
 
-#define FDT_TOTALSIZE_OFFSET 4
 #define WORD 8
 #define MAX_SPANS 3
 
@@ -50,7 +50,7 @@ static unsigned free_spans(unsigned long dtb, struct span s[MAX_SPANS])
 
     if (!dtb_memory(dtb, &base, &size) || dtb < bss_end)
         return 0;
-    dtb_end = dtb + fdt_be32((const void *)(dtb + FDT_TOTALSIZE_OFFSET));
+    dtb_end = dtb + fdt_totalsize((const void *)dtb);
     n = add_span(s, n, base, image);
     n = add_span(s, n, bss_end, dtb);
     return add_span(s, n, dtb_end, base + size);
