@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Flattened devicetree reader: header, structure block walking and
  * property access. Written from the Devicetree Specification v0.4,

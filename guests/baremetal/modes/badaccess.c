@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Mode "badaccess": accesses to the VM's emulated PLIC that the hypervisor
  * cannot perform, and a flood of accesses outside the VM. Each must come
@@ -17,6 +18,9 @@
  * "badaccess: ok", then FLOOD loads outside the VM's memory, a pause of
  * over a second and one more: "badaccess: flood <n> faults taken". Then
  * SRST shutdown.
+ *
+ * Scenario: tests/system/configs/bad-access.c,
+ * tests/system/test_bad_access.py.
  */
 #include <stddef.h>
 #include <stdint.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Mode "bench": the guest side of the benchmarks. Measures, on the boot hart,
  *
@@ -27,6 +28,10 @@
  * handler, about 52 instructions after the trap (vector, trap_handler,
  * bench_trap), plus the one that re-enables interrupts after wfi: natively
  * under QEMU -icount shift=0,sleep=off the irq line reads a constant 53 ns.
+ *
+ * Scenario: configs/bench.c, run by `make bench` (scripts/bench.py, which
+ * also runs the image natively); no system test (make test only builds
+ * it, bench-build).
  */
 #include <stdint.h>
 

@@ -4,6 +4,9 @@
  * as its very first instruction, "bench: first_entry <n> ns" (under QEMU's
  * -icount shift=0 a cycle is an instruction and a nanosecond since machine
  * reset), then "bench: done" and shuts its system (or VM) down.
+ *
+ * Scenario: configs/bench-boot.c, run by `make bench` (scripts/bench.py,
+ * which also runs the image natively); no system test.
  */
 #include "console.h"
 #include "mode.h"

@@ -1,9 +1,20 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Mode "default" (plain `make`, baremetal.bin): the SBI test flow. The boot
  * hart identifies the SBI, summarises the device tree it was given, runs the
  * self-checks and starts the other harts; then every hart takes timer ticks,
  * all meet at a barrier, the boot hart ping-pongs an IPI with each other hart
  * (which then stop via HSM) and finally shuts the system down via SRST.
+ *
+ * Scenarios: configs/baremetal.c, baremetal-4cpu.c and two-baremetal.c
+ * (tests/system/test_boot.py, test_native.py, which also runs the image
+ * natively, test_dtb.py, test_machine_fit.py; test_fpu.py boots
+ * baremetal.c on an FPU-less CPU) and most of tests/system/configs/:
+ * affinity.c (test_boot.py, test_machine_fit.py), dtb-full.c and
+ * dtb-guest.c (test_dtb.py), coloured-vms.c (VM 0, test_coloured_vms.py),
+ * inplace.c, loaded.c and bao-v2-style/ (test_config_runtime.py),
+ * placed-high.c and fault-at-boot.c (test_machine_fit.py), and the
+ * malformed ones in bad/ (test_config_errors.py).
  */
 #include "checks.h"
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Mode "exceptions": the guest's own exceptions reach the guest. Each probe
  * raises one exception, which the guest's handler must take with the right
@@ -14,6 +15,9 @@
  *
  * Lines: "exceptions: <probe> scause=<n> ok" or "exceptions: FAIL <probe>:
  * ...", then "exceptions: ok" if all passed, then SRST shutdown.
+ *
+ * Scenario: tests/system/configs/exceptions.c,
+ * tests/system/test_exceptions.py (which also runs the image natively).
  */
 #include <stddef.h>
 #include <stdint.h>

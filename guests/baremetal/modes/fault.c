@@ -1,9 +1,13 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Mode "fault": a load, a store and an instruction fetch at PROBE_ADDR, a
  * guest-physical address that is neither RAM nor a device of the VM. Each
  * must raise the matching access fault (scause 5, 7, 1); the handler reports
  * it and resumes after the access. Then the guest stays alive, printing
  * "fault: alive N" every 200 ms, to show the faults did not kill it.
+ *
+ * Scenario: configs/fault-containment.c (VM 0, beside a ticker),
+ * tests/system/test_faults.py.
  */
 #include <stdint.h>
 

@@ -17,6 +17,9 @@
  * A guest like this does not turn its FPU on itself: with FS = Off its
  * first FP instruction (in its trap vector, or in its arithmetic) traps,
  * and it never recovers.
+ *
+ * Scenario: tests/system/configs/fpu.c, tests/system/test_fpu.py (which
+ * also runs the image natively).
  */
 #include <stdint.h>
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Mode "ipc": one end of an inter-VM channel (ipc_chan.h, docs/ipc.md).
  * The VM whose write channel comes first in the window (the first of the
@@ -19,6 +20,10 @@
  * Both show at start that bad notify arguments are refused. Without a
  * window the mode shows that it can neither notify nor read where a window
  * would be (IPC_PROBE_ADDR), then idles.
+ *
+ * Scenarios: tests/system/configs/ipc-baremetal.c (two VMs,
+ * tests/system/test_ipc.py) and configs/baremetal-linux-shmem.c (VM 0,
+ * beside Linux, tests/system/test_ipc_linux.py).
  */
 #include <stdint.h>
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Mode "ipcbench": the IPC benchmarks of `make bench` over a bao,ipcshmem
  * window (docs/ipc.md, docs/performance.md). The VM whose write channel
@@ -43,6 +44,9 @@
  *   ipcbench: throughput <S> <N> <bytes> <ticks> bad <bad>
  *       time CSR ticks from before the first message to the receiver's ack
  *       of the last, N messages of S bytes.
+ *
+ * Scenarios: configs/bench-ipc.c (two VMs) and bench-ipc-linux.c (beside
+ * Linux), run by `make bench` (scripts/bench.py); no system test.
  */
 #include <stdbool.h>
 #include <stdint.h>

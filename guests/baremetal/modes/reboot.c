@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Mode "reboot": prints "reboot: booted (data 0x5a)", waits 50 ms and asks
  * the SBI for a cold reboot (SRST system_reset). A restart runs the image
@@ -7,6 +8,10 @@
  * rest of its RAM reads zero ("ramcheck: ...", ramcheck.c) and then fills
  * that RAM with a pattern: only a restart that clears it passes the check
  * again.
+ *
+ * Scenarios: tests/system/configs/reboot-loop.c
+ * (tests/system/test_restart.py) and coloured-vms.c (VM 1,
+ * tests/system/test_coloured_vms.py).
  */
 #include <stdint.h>
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Mode "suspend": HSM hart_suspend (SBI spec 9.4) on a second hart, woken
  * each time by an IPI from the boot hart, which waits until the hart reads
@@ -12,6 +13,9 @@
  * Lines: "suspend: retentive returned <err>, wake ipi taken|lost", then
  * "suspend: non-retentive resumed on hart <h>, opaque ok|bad, wake ipi
  * taken|lost", then "suspend: done".
+ *
+ * Scenario: tests/system/configs/suspend.c,
+ * tests/system/test_hsm_suspend.py (which also runs the image natively).
  */
 #include <stdint.h>
 

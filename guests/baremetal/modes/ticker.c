@@ -1,7 +1,14 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Mode "ticker": prints "ticker: N" every 100 ms forever (N = 1, 2, ...),
  * sleeping in wfi between supervisor timer interrupts. Mode "heartbeat" is
  * the same every second (TICKER_MS).
+ *
+ * Scenarios: ticker in configs/fault-containment.c (VM 1,
+ * tests/system/test_faults.py), tests/system/configs/reboot-loop.c
+ * (tests/system/test_restart.py) and linux-coloured.c
+ * (tests/system/test_linux_coloured.py); heartbeat in
+ * configs/baremetal-linux.c (VM 0, tests/system/test_linux.py).
  */
 #include "config.h"
 #include "console.h"

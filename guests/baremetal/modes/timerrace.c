@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Mode "timerrace": a timer interrupt must never be lost when the hart
  * writes its interrupt-pending state just as the timer expires (what Linux
@@ -9,6 +10,9 @@
  * that does not come within STALL is reported as lost, and an IPI wakes the
  * boot hart so the run goes on and counts every loss. It ends with
  * "timerrace: <TICKS> ticks, <lost> lost".
+ *
+ * Scenario: tests/system/configs/timer-race.c,
+ * tests/system/test_timer_race.py (which also runs the image natively).
  */
 #include <stdint.h>
 

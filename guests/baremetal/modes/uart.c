@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Mode "uart": line echo driven by the UART receive interrupt through the
  * PLIC (QEMU virt layout). The interrupt handler only moves received bytes
@@ -8,6 +9,10 @@
  * through the UART's own transmit register, not SBI, and a burst of
  * BURST_LINES lines right after "uart: ready" shows whether lines of
  * guests printing at the same time on a shared (emulated) UART stay whole.
+ *
+ * Scenarios: configs/baremetal-uart.c (tests/system/test_interrupts.py,
+ * test_dtb.py) and tests/system/configs/shared-uart.c (two VMs,
+ * tests/system/test_shared_uart.py).
  */
 #include <stdint.h>
 

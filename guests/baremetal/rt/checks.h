@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* SBI conformance self-checks run by the boot hart. */
 #ifndef BAREMETAL_CHECKS_H
 #define BAREMETAL_CHECKS_H

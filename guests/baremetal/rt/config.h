@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Build-time limits shared by start.S and the C code (keep this file free of
  * C declarations so the assembler can include it).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Line-oriented console on top of SBI DBCN or the legacy putchar call, or
  * of a 16550 UART's registers.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * The device tree the boot hart was given, read with the hypervisor's own
  * reader (src/lib/fdt.c, <fdt.h>), and the summary the default flow prints

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * The VM's inter-VM channel (docs/ipc.md): its "bao,ipcshmem" window from
  * the device tree, the two rings in it, the window's interrupt through the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 #include "ipc_ring.h"
 
 /* The peer runs on another hart: order data and indices explicitly. */

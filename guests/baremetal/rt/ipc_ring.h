@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * One IPC channel (docs/ipc.md): a 64-byte header, then a byte ring. The
  * writer stores only `head`, the reader only `tail`; both are offsets in

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* IPI ping-pong test via the SBI IPI extension. */
 #ifndef BAREMETAL_IPI_H
 #define BAREMETAL_IPI_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Common boot. The boot hart (entered at _start, which cleared .bss) picks
  * the console, says which hart and mode it is, and hands over to the mode

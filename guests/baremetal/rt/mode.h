@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Build-time guest modes. `make MODE=<name>` links modes/<name>.c (plus the
  * runtime helpers the Makefile lists for it), producing baremetal-<name>.bin,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Periodic supervisor timer interrupts on one hart (SBI TIME), for modes. */
 #ifndef BAREMETAL_PERIODIC_H
 #define BAREMETAL_PERIODIC_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * PLIC register layout (RISC-V PLIC specification), at the QEMU virt address.
  * All registers are 32 bits wide. Context 2h is hart h's M-mode, 2h+1 its

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Exception probes for modes: each probe runs a function that must raise
  * exactly one exception, which the mode's trap hook records with

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Minimal S-mode CSR and instruction helpers (RISC-V privileged spec). */
 #ifndef BAREMETAL_RISCV_H
 #define BAREMETAL_RISCV_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* SBI calls used by the guest (SBI specification v2.0). */
 #ifndef BAREMETAL_SBI_H
 #define BAREMETAL_SBI_H

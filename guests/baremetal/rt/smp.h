@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Hart discovery and start-up through SBI HSM, plus cross-hart sync. */
 #ifndef BAREMETAL_SMP_H
 #define BAREMETAL_SMP_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Minimum, maximum and sum of a benchmark's samples, for modes. */
 #ifndef BAREMETAL_STATS_H
 #define BAREMETAL_STATS_H

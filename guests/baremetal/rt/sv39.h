@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * The guest's own page table, for modes that test paging: Sv39 (priv. spec
  * 10.6) with the first 4 GiB (devices and RAM) identity-mapped by gigapages.

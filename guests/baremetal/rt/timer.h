@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Per-hart timer interrupt test via the SBI TIME extension. */
 #ifndef BAREMETAL_TIMER_H
 #define BAREMETAL_TIMER_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* S-mode trap handling (vector in start.S). */
 #ifndef BAREMETAL_TRAP_H
 #define BAREMETAL_TRAP_H
