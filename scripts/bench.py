@@ -63,7 +63,7 @@ IPC_NOTIFY = re.compile(r"ipcbench: notify (\d+) ns")
 IPC_THROUGHPUT = re.compile(
     r"ipcbench: throughput (\d+) (\d+) (\d+) (\d+) bad (\d+)")
 # Message sizes and counts Linux writes with dd (the baremetal VM's own
-# runs are in its mode_ipcbench.c); count 0 measures the fixed cost of the
+# runs are in its modes/ipcbench.c); count 0 measures the fixed cost of the
 # shell's measurement (starting dd, ipctest and rdtime: about 2 to 4 ms),
 # which the counts keep to about 1% of a run.
 IPC_LINUX_RUNS = [(64, 0), (64, 65536), (1024, 16384), (4096, 8192)]

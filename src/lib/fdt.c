@@ -1,9 +1,13 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Flattened devicetree reader: header, structure block walking and
  * property access. Written from the Devicetree Specification v0.4,
  * chapter 5. See fdt.h for the API contract and trust model.
  */
 #include "fdt.h"
+
+#include <lib/string.h>
+#include <lib/util.h>
 
 /* Header (DT spec 5.2). */
 #define FDT_MAGIC 0xd00dfeedu
@@ -64,7 +68,7 @@ struct fdt_view {
     uint32_t strings_size;
 };
 
-/* ---- Small freestanding helpers ----------------------------------------- */
+/* ---- Small helpers ------------------------------------------------------ */
 
 uint32_t fdt_be32(const void *p)
 {
@@ -81,30 +85,6 @@ uint64_t fdt_be64(const void *p)
     return ((uint64_t)fdt_be32(b) << 32) | fdt_be32(b + 4);
 }
 
-static size_t str_len(const char *s)
-{
-    size_t n = 0;
-
-    while (s[n] != '\0')
-        n++;
-    return n;
-}
-
-static bool bytes_equal(const char *a, const char *b, size_t n)
-{
-    for (size_t i = 0; i < n; i++)
-        if (a[i] != b[i])
-            return false;
-    return true;
-}
-
-static bool str_equal(const char *a, const char *b)
-{
-    size_t n = str_len(b);
-
-    return bytes_equal(a, b, n) && a[n] == '\0';
-}
-
 /* Length of the string at s if it ends within max bytes, else -1. */
 static int32_t bounded_str_len(const uint8_t *s, uint32_t max)
 {
@@ -112,11 +92,6 @@ static int32_t bounded_str_len(const uint8_t *s, uint32_t max)
         if (s[i] == '\0')
             return (int32_t)i;
     return -1;
-}
-
-static uint32_t align_up(uint32_t x, uint32_t align)
-{
-    return (x + align - 1) & ~(align - 1);
 }
 
 /* True if [off, off + size) lies inside a region of region_size bytes. */
@@ -303,7 +278,7 @@ static int next_token(const struct fdt_view *v, int off, uint32_t *token,
     default:
         return FDT_ERR_BADSTRUCTURE;
     }
-    *next = (int)align_up(payload, FDT_STRUCT_ALIGN);
+    *next = (int)ALIGN_UP(payload, FDT_STRUCT_ALIGN);
     return 0;
 }
 
@@ -513,11 +488,8 @@ const char *fdt_node_name(const void *blob, int node)
 static bool node_name_matches(const char *node_name, const char *name,
                               size_t len)
 {
-    if (node_name == NULL)
+    if (node_name == NULL || strncmp(node_name, name, len) != 0)
         return false;
-    for (size_t i = 0; i < len; i++)
-        if (node_name[i] != name[i]) /* also stops at node_name's NUL */
-            return false;
     return node_name[len] == '\0' || node_name[len] == '@';
 }
 
@@ -539,7 +511,7 @@ int fdt_subnode(const void *blob, int parent, const char *name)
 {
     if (name == NULL)
         return FDT_ERR_NOTFOUND;
-    return subnode_n(blob, parent, name, str_len(name));
+    return subnode_n(blob, parent, name, strlen(name));
 }
 
 int fdt_path(const void *blob, const char *path)
@@ -631,7 +603,7 @@ const void *fdt_prop(const void *blob, int node, const char *name, int *len)
             const char *prop_name = prop_name_at(&v, off);
             if (prop_name == NULL)
                 return prop_fail(len, FDT_ERR_BADSTRING);
-            if (str_equal(prop_name, name)) {
+            if (strcmp(prop_name, name) == 0) {
                 const uint8_t *hdr_at = struct_at(&v, off) + FDT_TOKEN_SIZE;
                 if (len != NULL)
                     *len = (int)fdt_be32(hdr_at);
@@ -674,9 +646,9 @@ bool fdt_prop_u64(const void *blob, int node, const char *name, uint64_t *out)
 /* Is the value (len bytes) exactly the string s plus its NUL? */
 static bool value_is_string(const char *val, int len, const char *s)
 {
-    size_t n = str_len(s);
+    size_t n = strlen(s);
 
-    return len >= 0 && (size_t)len == n + 1 && bytes_equal(val, s, n) &&
+    return len >= 0 && (size_t)len == n + 1 && memcmp(val, s, n) == 0 &&
            val[n] == '\0';
 }
 
@@ -694,12 +666,12 @@ bool fdt_stringlist_contains(const char *list, int len, const char *s)
     if (list == NULL || s == NULL || len <= 0)
         return false;
 
-    size_t n = str_len(s);
+    size_t n = strlen(s);
     size_t start = 0;
     for (size_t i = 0; i < (size_t)len; i++) {
         if (list[i] != '\0')
             continue;
-        if (i - start == n && bytes_equal(list + start, s, n))
+        if (i - start == n && memcmp(list + start, s, n) == 0)
             return true;
         start = i + 1;
     }

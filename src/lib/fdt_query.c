@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Boot-time questions the hypervisor asks the devicetree: where is RAM,
  * what must not be touched, which harts exist, how fast the timer ticks

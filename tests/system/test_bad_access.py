@@ -10,7 +10,7 @@ from conftest import boot, build, qemu_env
 
 CONFIGS = "tests/system/configs"
 BURST = 16  # FAULT_LOG_BURST, src/core/inc/fault_log.h
-FLOOD = 200 + 1  # mode_badaccess.c: FLOOD, then one more after the pause
+FLOOD = 200 + 1  # modes/badaccess.c: FLOOD, then one more after the pause
 REPORT = r"^\[baobab\] warning: VM 0 vCPU 0: load at (0x[0-9a-f]+) (.*) " \
          r"\(pc 0x[0-9a-f]+\)$"
 DROPPED = r"^\[baobab\] warning: VM 0: (\d+) more bad accesses in the " \

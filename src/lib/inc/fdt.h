@@ -1,11 +1,13 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Read-only flattened devicetree (FDT / DTB) reader.
  *
  * Implements the blob format of the Devicetree Specification v0.4,
  * chapter 5 ("Flattened Devicetree (DTB) Format"), versions 16 and 17.
  *
- * Freestanding: needs only <stdint.h>, <stddef.h> and <stdbool.h>, calls
- * no libc function and allocates nothing.
+ * Freestanding: needs only <stdint.h>, <stddef.h> and <stdbool.h> and the
+ * string functions of lib/string.h (src/lib/string.c, or a host's libc),
+ * and allocates nothing. The baremetal test guest compiles it too.
  *
  * Trust model
  *   The blob comes from firmware and may be garbage. fdt_check() validates
