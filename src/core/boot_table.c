@@ -30,7 +30,7 @@ static const char *pages_text(char buf[PAGES_TEXT_MAX],
     else
         snprintf(buf, PAGES_TEXT_MAX,
                  "colours 0x%lx (of %u) in 0x%09lx-0x%09lx", p->mask,
-                 p->colours, p->base, p->base + colour_span(p) - 1);
+                 p->colours, p->base, p->base + colour_mem_span(p) - 1);
     return buf;
 }
 

@@ -88,7 +88,7 @@ uint64_t colour_page(const struct colour_mem *m, uint64_t i)
            (uint64_t)nth_colour(m->mask, (unsigned)(i % per_block)) * PAGE_SIZE;
 }
 
-uint64_t colour_span(const struct colour_mem *m)
+uint64_t colour_mem_span(const struct colour_mem *m)
 {
     return m->pages ? colour_page(m, m->pages - 1) + PAGE_SIZE - m->base : 0;
 }

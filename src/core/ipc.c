@@ -5,20 +5,12 @@
 #include <irq.h>
 #include <shmem.h>
 #include <vm.h>
+#include <vm_mem.h>
 
 /* The window onto the object's first pages: data only, never executable. */
 static int map_window(struct vm *vm, const struct ipc *c)
 {
-    const struct colour_mem *m = shmem_pages(c->shmem_id);
-
-    if (!m->mask)
-        return arch_vm_map(vm, c->base, m->base, c->size, 1, 0);
-    for (uint64_t off = 0; off < c->size; off += PAGE_SIZE) {
-        if (arch_vm_map(vm, c->base + off, colour_page(m, off / PAGE_SIZE),
-                        PAGE_SIZE, 1, 0))
-            return -1;
-    }
-    return 0;
+    return vm_map_pages(vm, c->base, shmem_pages(c->shmem_id), c->size, false);
 }
 
 int ipc_vm_init(struct vm *vm)

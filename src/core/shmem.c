@@ -5,7 +5,6 @@
 #include <lib/util.h>
 #include <page_alloc.h>
 #include <shmem.h>
-#include <vm_mem.h>
 
 static struct colour_mem objects[MAX_SHMEMS];
 

@@ -5,19 +5,19 @@
 #include <vm.h>
 #include <vm_mem.h>
 
-/* Map runs of host-contiguous pages with one call each. */
-static int map_pages(struct vm *vm, uint64_t gpa, const struct colour_mem *p)
+/* Runs of host-contiguous pages are mapped with one call each. */
+int vm_map_pages(struct vm *vm, uint64_t gpa, const struct colour_mem *p,
+                 uint64_t size, bool executable)
 {
-    uint64_t run = 0;
+    uint64_t pages = size / PAGE_SIZE, run = 0;
 
     if (!p->mask)
-        return arch_vm_map(vm, gpa, p->base, p->pages * PAGE_SIZE, 1, 1);
-    for (uint64_t i = 1; i <= p->pages; i++) {
-        if (i < p->pages &&
-            colour_page(p, i) == colour_page(p, i - 1) + PAGE_SIZE)
+        return arch_vm_map(vm, gpa, p->base, size, 1, executable);
+    for (uint64_t i = 1; i <= pages; i++) {
+        if (i < pages && colour_page(p, i) == colour_page(p, i - 1) + PAGE_SIZE)
             continue;
         if (arch_vm_map(vm, gpa + run * PAGE_SIZE, colour_page(p, run),
-                        (i - run) * PAGE_SIZE, 1, 1))
+                        (i - run) * PAGE_SIZE, 1, executable))
             return -1;
         run = i;
     }
@@ -28,7 +28,8 @@ int vm_mem_add(struct vm *vm, uint64_t gpa, const struct colour_mem *pages)
 {
     struct vm_mem *m = &vm->mem[vm->mem_num];
 
-    if (vm->mem_num == ARRAY_SIZE(vm->mem) || map_pages(vm, gpa, pages))
+    if (vm->mem_num == ARRAY_SIZE(vm->mem) ||
+        vm_map_pages(vm, gpa, pages, pages->pages * PAGE_SIZE, true))
         return -1;
     m->gpa = gpa;
     m->size = pages->pages * PAGE_SIZE;
@@ -37,48 +38,25 @@ int vm_mem_add(struct vm *vm, uint64_t gpa, const struct colour_mem *pages)
     return 0;
 }
 
-/*
- * The hypervisor reaches a piece through one mapping of its whole host
- * span (superpages where they fit) rather than one per page. The pointer
- * to host-physical `hpa` of the piece, given the span's mapping `va`.
- */
-static uint8_t *at(uint8_t *va, const struct colour_mem *p, uint64_t hpa)
-{
-    return va + (hpa - p->base);
-}
-
-void colour_mem_clear(const struct colour_mem *p)
-{
-    uint64_t span = colour_span(p);
-    uint8_t *va = arch_hyp_map_phys(p->base, span);
-
-    if (!va)
-        return;
-    if (!p->mask)
-        memset(va, 0, p->pages * PAGE_SIZE);
-    for (uint64_t pg = 0; p->mask && pg < p->pages; pg++)
-        memset(at(va, p, colour_page(p, pg)), 0, PAGE_SIZE);
-    arch_hyp_unmap_phys(p->base, span);
-}
-
 /* Copy into one piece from byte `off` on, a host-contiguous run at a time. */
 static void copy_into(const struct vm_mem *m, uint64_t off, const uint8_t *src,
                       size_t size)
 {
     const struct colour_mem *p = &m->pages;
-    uint8_t *va = arch_hyp_map_phys(p->base, colour_span(p));
+    uint8_t *va = arch_hyp_map_phys(p->base, colour_mem_span(p));
 
     while (va && size) {
         uint64_t in_page = off % PAGE_SIZE;
         size_t n = p->mask ? MIN(size, PAGE_SIZE - in_page) : size;
 
-        memcpy(at(va, p, colour_page(p, off / PAGE_SIZE) + in_page), src, n);
+        memcpy(colour_mem_at(va, p, colour_page(p, off / PAGE_SIZE) + in_page),
+               src, n);
         src += n;
         off += n;
         size -= n;
     }
     if (va)
-        arch_hyp_unmap_phys(p->base, colour_span(p));
+        arch_hyp_unmap_phys(p->base, colour_mem_span(p));
 }
 
 void vm_mem_copy_in(struct vm *vm, uint64_t gpa, const void *src, size_t size)

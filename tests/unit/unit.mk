@@ -50,11 +50,13 @@ unit_sbi_SRCS := $(addprefix src/arch/riscv/,sbi.c sbi_base.c sbi_time.c \
                    sbi_ipi.c sbi_rfence.c sbi_hsm.c sbi_srst.c sbi_dbcn.c \
                    sbi_legacy.c sbi_hypercall.c) \
                  src/core/vcpu.c src/core/vm.c src/core/ipc.c src/core/irq.c \
-                 src/core/colour.c src/core/page_alloc.c \
+                 src/core/vm_mem.c src/core/colour.c src/core/colour_mem.c \
+                 src/core/page_alloc.c \
                  $(UNIT_DIR)/fakes/fakes.c
 
 unit_ipc_SRCS := src/core/ipc.c src/core/irq.c src/core/vm.c \
-                 src/core/colour.c src/core/page_alloc.c \
+                 src/core/vm_mem.c src/core/colour.c src/core/colour_mem.c \
+                 src/core/page_alloc.c \
                  $(UNIT_DIR)/fakes/fakes.c
 
 unit_vm_fault_SRCS := src/core/vm_fault.c src/core/fault_log.c \
@@ -66,7 +68,8 @@ unit_vm_SRCS := src/core/vm.c src/core/colour.c src/core/page_alloc.c \
                 $(UNIT_DIR)/fakes/fakes.c
 
 unit_vm_mem_SRCS := src/core/vm_mem.c src/core/vm.c src/core/colour.c \
-                    src/core/page_alloc.c $(UNIT_DIR)/fakes/fakes.c
+                    src/core/colour_mem.c src/core/page_alloc.c \
+                    $(UNIT_DIR)/fakes/fakes.c
 
 unit_isa_SRCS := src/arch/riscv/isa.c
 

@@ -90,6 +90,18 @@ bool colour_alloc(struct colour_pool *cp, uint64_t pages, colormap_t mask,
 /* The physical address of page `i` (< m->pages) of an object. */
 uint64_t colour_page(const struct colour_mem *m, uint64_t i);
 /* Bytes from m->base to the end of its last page: the host range it spans. */
-uint64_t colour_span(const struct colour_mem *m);
+uint64_t colour_mem_span(const struct colour_mem *m);
+/* The hypervisor's pointer to host-physical `hpa` of `m`, given its one
+ * mapping of the span at `va`. */
+static inline uint8_t *colour_mem_at(uint8_t *va, const struct colour_mem *m,
+                                     uint64_t hpa)
+{
+    return va + (hpa - m->base);
+}
+/*
+ * Zero the pages of `m` (and no other page of its span) through one
+ * temporary mapping of the span (colour_mem.c; VM RAM and shared memory).
+ */
+void colour_mem_clear(const struct colour_mem *m);
 
 #endif

@@ -9,6 +9,7 @@
 #define VM_MEM_H
 
 #include <colour.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -16,11 +17,10 @@ struct vm;
 
 /* Map `pages` at `gpa` (RWX) and record them as the VM's RAM. 0 or -1. */
 int vm_mem_add(struct vm *vm, uint64_t gpa, const struct colour_mem *pages);
-/*
- * Zero the pages of `p` (and no other page of its span) through one
- * temporary mapping of the span; shared memory is cleared this way too.
- */
-void colour_mem_clear(const struct colour_mem *p);
+/* Map the first `size` bytes of `p` at `gpa`, read-write, executable or
+ * not, without recording them as RAM (windows onto shared memory). */
+int vm_map_pages(struct vm *vm, uint64_t gpa, const struct colour_mem *p,
+                 uint64_t size, bool executable);
 /* Copy `size` bytes to guest-physical `gpa`; the range must be VM RAM. */
 void vm_mem_copy_in(struct vm *vm, uint64_t gpa, const void *src, size_t size);
 

@@ -1,24 +1,34 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* The hypervisor console on QEMU virt: the NS16550A at 0x10000000. */
+/* The hypervisor console on QEMU virt: the platform's console UART. */
 #include "../drivers/uart8250.h"
 #include <console.h>
+#include <platform.h>
 
-static const struct uart8250 console_uart = {.base = 0x10000000UL,
-                                             .reg_shift = 0};
+static struct uart8250 console_uart(void)
+{
+    return (struct uart8250){.base = platform.console_uart.base,
+                             .reg_shift = 0};
+}
 
 static void console_putc(char c)
 {
-    uart8250_putc(&console_uart, c);
+    struct uart8250 uart = console_uart();
+
+    uart8250_putc(&uart, c);
 }
 
 static int console_getc(void)
 {
-    return uart8250_getc(&console_uart);
+    struct uart8250 uart = console_uart();
+
+    return uart8250_getc(&uart);
 }
 
 static void console_set_rx_irq(bool on)
 {
-    uart8250_set_rx_irq(&console_uart, on);
+    struct uart8250 uart = console_uart();
+
+    uart8250_set_rx_irq(&uart, on);
 }
 
 const struct console_driver platform_console = {

@@ -6,6 +6,10 @@
  */
 #include <platform.h>
 
+/* The NS16550A: the hypervisor's console, a device VMs can be given. */
+#define UART_BASE 0x10000000UL
+#define UART_IRQ 10
+
 #define VIRTIO(n)                                                              \
     {                                                                          \
         .base = 0x10001000UL + (n)*0x1000UL, .size = 0x1000, .irq = 1 + (n),   \
@@ -13,9 +17,9 @@
     }
 
 static const struct platform_device devices[] = {
-    {.base = 0x10000000UL,
+    {.base = UART_BASE,
      .size = 0x100,
-     .irq = 10,
+     .irq = UART_IRQ,
      .name = "serial",
      .compatible = "ns16550a",
      .props = "clock-frequency = <0x384000>;"},
@@ -39,7 +43,7 @@ const struct platform platform = {
     .max_harts = 8,
     .ram = {.base = 0x80000000UL, .size = 0x40000000UL},
     .firmware = {.base = 0x80000000UL, .size = 0x200000UL},
-    .console_uart = {.base = 0x10000000UL, .size = 0x1000, .irq = 10},
+    .console_uart = {.base = UART_BASE, .size = 0x1000, .irq = UART_IRQ},
     .arch = {.plic = {.base = 0xc000000UL,
                       .size = 0x600000,
                       .num_sources = 96,
