@@ -34,9 +34,10 @@ int vcpu_start(struct vcpu *target, uint64_t entry, uint64_t arg);
 void vcpu_stop_self(struct vcpu *vcpu);
 /*
  * HSM suspend of the calling vCPU: wait on its hart until it has an
- * interrupt to take. False if it was stopped meanwhile (its VM went down).
+ * interrupt to take (VCPU_RESUME), or until it is stopped because its VM
+ * went down (VCPU_IDLE).
  */
-bool vcpu_suspend(struct vcpu *vcpu);
+enum vcpu_action vcpu_suspend(struct vcpu *vcpu);
 /* Whether the vCPU runs (STARTED): false once an event stopped it. */
 bool vcpu_is_running(const struct vcpu *vcpu);
 /* The state the guest sees through HSM hart_get_status. */
