@@ -38,15 +38,17 @@ static bool woken(struct cpu *cpu)
            arch_vcpu_has_pending_interrupt(cpu->vcpu);
 }
 
-bool vcpu_suspend(struct vcpu *vcpu)
+enum vcpu_action vcpu_suspend(struct vcpu *vcpu)
 {
     int was = VCPU_SUSPENDED;
+    bool runs;
 
     __atomic_store_n(&vcpu->state, VCPU_SUSPENDED, __ATOMIC_RELEASE);
     cpu_wait_until(cpu_self(), woken);
     /* Unless an event stopped it meanwhile, it runs again. */
-    return __atomic_compare_exchange_n(&vcpu->state, &was, VCPU_STARTED, false,
+    runs = __atomic_compare_exchange_n(&vcpu->state, &was, VCPU_STARTED, false,
                                        __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE);
+    return runs ? VCPU_RESUME : VCPU_IDLE;
 }
 
 bool vcpu_is_running(const struct vcpu *vcpu)
