@@ -59,7 +59,7 @@ static struct sbi_result hart_suspend(struct vcpu *vcpu,
     if (type == SBI_HSM_SUSPEND_NON_RETENTIVE &&
         !vm_gpa_is_ram(vcpu->vm, args[1], MIN_INSN_LEN))
         return sbi_err(SBI_ERR_INVALID_ADDRESS);
-    if (!vcpu_suspend(vcpu))
+    if (vcpu_suspend(vcpu) == VCPU_IDLE)
         return sbi_vcpu_left();
     if (type == SBI_HSM_SUSPEND_RETENTIVE)
         return sbi_ok(0);
