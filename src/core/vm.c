@@ -39,16 +39,16 @@ struct vcpu *vm_vcpu(struct vm *vm, uint64_t vhartid)
     return &vm->vcpus[vhartid];
 }
 
-bool vm_add_emul(struct vm *vm, uint64_t base, uint64_t size,
-                 mmio_handler_t access)
+int vm_add_emul(struct vm *vm, uint64_t base, uint64_t size,
+                vm_emul_access_t access)
 {
     if (vm->emul_num == MAX_VM_EMUL)
-        return false;
+        return -1;
     vm->emul[vm->emul_num].base = base;
     vm->emul[vm->emul_num].size = size;
     vm->emul[vm->emul_num].access = access;
     vm->emul_num++;
-    return true;
+    return 0;
 }
 
 const struct vm_emul *vm_find_emul(const struct vm *vm, uint64_t gpa)

@@ -24,14 +24,14 @@ static void sync_line_locked(struct vm *vm)
                             vuart_irq_line(&vm->uart.regs));
 }
 
-static bool uart_access(struct vcpu *vcpu, uint64_t offset, unsigned width,
-                        bool write, uint64_t *value)
+static int uart_access(struct vcpu *vcpu, uint64_t offset, unsigned width,
+                       bool write, uint64_t *value)
 {
     struct vm *vm = vcpu->vm;
     struct vuart_result r = {0};
 
     if (width != VUART_REG_SIZE)
-        return false;
+        return -1;
     spin_lock(&vm->uart.lock);
     if (write)
         r = vuart_write(&vm->uart.regs, offset, (uint8_t)*value);
@@ -43,7 +43,7 @@ static bool uart_access(struct vcpu *vcpu, uint64_t offset, unsigned width,
         console_vm_putc(vm, (char)r.byte);
     if (!write)
         console_input_room(vm);
-    return true;
+    return 0;
 }
 
 /* The guest completed the UART's interrupt: raise it again if asserted. */
@@ -67,9 +67,7 @@ int vm_uart_init(struct vm *vm)
         vm_virq_add(vm, platform.console_uart.irq, irq_completed))
         return -1;
     return vm_add_emul(vm, platform.console_uart.base,
-                       platform.console_uart.size, uart_access)
-               ? 0
-               : -1;
+                       platform.console_uart.size, uart_access);
 }
 
 void vm_uart_reset(struct vm *vm)

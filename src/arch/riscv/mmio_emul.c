@@ -75,7 +75,7 @@ enum mmio_result mmio_emulate(struct vcpu *vcpu, const struct vcpu_trap *trap)
         return MMIO_BAD_INSN;
     if (a.write)
         value = a.reg ? x[a.reg] : 0;
-    if (!region->access(vcpu, gpa - region->base, a.width, a.write, &value))
+    if (region->access(vcpu, gpa - region->base, a.width, a.write, &value))
         return MMIO_REFUSED;
     if (!a.write && a.reg)
         x[a.reg] = mmio_load_value(&a, value);

@@ -42,16 +42,16 @@ struct vm_mem {
 
 /*
  * A guest-physical window the hypervisor emulates (trap and emulate).
- * `access` gets the offset in the window; false means the access is not
- * valid and the guest gets an access fault.
+ * `access` gets the offset in the window; it returns 0, or -1 when the
+ * access is not valid (the guest gets an access fault).
  */
-typedef bool (*mmio_handler_t)(struct vcpu *vcpu, uint64_t offset,
-                               unsigned width, bool write, uint64_t *value);
+typedef int (*vm_emul_access_t)(struct vcpu *vcpu, uint64_t offset,
+                                unsigned width, bool write, uint64_t *value);
 
 struct vm_emul {
     uint64_t base;
     uint64_t size;
-    mmio_handler_t access;
+    vm_emul_access_t access;
 };
 
 #define MAX_VM_EMUL 4
@@ -113,8 +113,9 @@ bool vm_gpa_is_ram(const struct vm *vm, uint64_t gpa, uint64_t size);
 /* Every VM is shut down (a restarting one is not: it runs again soon). */
 bool vm_all_shut_down(void);
 struct vcpu *vm_vcpu(struct vm *vm, uint64_t vhartid);
-bool vm_add_emul(struct vm *vm, uint64_t base, uint64_t size,
-                 mmio_handler_t access);
+/* A window the hypervisor emulates: 0, or -1 with MAX_VM_EMUL already. */
+int vm_add_emul(struct vm *vm, uint64_t base, uint64_t size,
+                vm_emul_access_t access);
 const struct vm_emul *vm_find_emul(const struct vm *vm, uint64_t gpa);
 
 #endif

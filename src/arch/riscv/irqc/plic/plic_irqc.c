@@ -131,8 +131,8 @@ static void virtual_completed(struct vm *vm, unsigned id)
     vm_virq_completed(vm, id);
 }
 
-static bool vplic_access(struct vcpu *vcpu, uint64_t offset, unsigned width,
-                         bool write, uint64_t *value)
+static int vplic_access(struct vcpu *vcpu, uint64_t offset, unsigned width,
+                        bool write, uint64_t *value)
 {
     struct vm *vm = vcpu->vm;
     struct vplic_result r;
@@ -146,7 +146,7 @@ static bool vplic_access(struct vcpu *vcpu, uint64_t offset, unsigned width,
         sync_enables(vm, r.enable_ctx);
     spin_unlock(&vm->arch.irq_lock);
     if (!r.ok)
-        return false;
+        return -1;
     if (!write)
         *value = r.value;
     if (r.completed_id && is_virtual(vm, r.completed_id))
@@ -155,7 +155,7 @@ static bool vplic_access(struct vcpu *vcpu, uint64_t offset, unsigned width,
         plic_complete(irq_claim_hart[r.completed_id], r.completed_id);
     if (r.lines_changed)
         update_lines(vm);
-    return true;
+    return 0;
 }
 
 void arch_irqc_route(struct vm *vm, unsigned id)
@@ -176,9 +176,7 @@ int arch_vm_irqc_init(struct vm *vm)
         return 0;
     vplic_init(&vm->arch.vplic, platform.arch.plic.num_sources, vm->vcpu_num);
     return vm_add_emul(vm, p->arch.irqc.plic.base, platform.arch.plic.size,
-                       vplic_access)
-               ? 0
-               : -1;
+                       vplic_access);
 }
 
 void arch_vm_reset_irqs(struct vm *vm)
