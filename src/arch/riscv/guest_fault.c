@@ -5,16 +5,22 @@
 #include <vm.h>
 #include <vm_fault.h>
 
-/* The access fault a native hart would raise for a bad physical access. */
-static unsigned long access_fault_for(unsigned long cause)
+/* A guest-page fault's kind of access, and the access fault a native
+ * hart would raise for the same bad physical access. */
+struct page_fault_kind {
+    enum vm_access access;
+    unsigned long native_cause;
+};
+
+static struct page_fault_kind kind_of(unsigned long cause)
 {
     switch (cause) {
     case CAUSE_FETCH_GUEST_PAGE_FAULT:
-        return CAUSE_FETCH_ACCESS;
+        return (struct page_fault_kind){VM_ACCESS_FETCH, CAUSE_FETCH_ACCESS};
     case CAUSE_LOAD_GUEST_PAGE_FAULT:
-        return CAUSE_LOAD_ACCESS;
+        return (struct page_fault_kind){VM_ACCESS_LOAD, CAUSE_LOAD_ACCESS};
     default:
-        return CAUSE_STORE_ACCESS;
+        return (struct page_fault_kind){VM_ACCESS_STORE, CAUSE_STORE_ACCESS};
     }
 }
 
@@ -40,21 +46,10 @@ void vcpu_inject_exception(struct vcpu *vcpu, unsigned long cause,
     csr_set(CSR_SSTATUS, SSTATUS_SPP);
 }
 
-static enum vm_access access_of(unsigned long cause)
-{
-    switch (cause) {
-    case CAUSE_FETCH_GUEST_PAGE_FAULT:
-        return VM_ACCESS_FETCH;
-    case CAUSE_LOAD_GUEST_PAGE_FAULT:
-        return VM_ACCESS_LOAD;
-    default:
-        return VM_ACCESS_STORE;
-    }
-}
-
 enum vcpu_action guest_fault_page(struct vcpu *vcpu,
                                   const struct vcpu_trap *trap)
 {
+    struct page_fault_kind kind = kind_of(trap->cause);
     enum mmio_result r = MMIO_NOT_EMULATED;
     struct vm_bad_access a;
 
@@ -63,7 +58,7 @@ enum vcpu_action guest_fault_page(struct vcpu *vcpu,
     if (r == MMIO_DONE)
         return VCPU_RESUME;
     a = (struct vm_bad_access){
-        .access = access_of(trap->cause),
+        .access = kind.access,
         .gpa = vcpu_trap_gpa(trap),
         .pc = vcpu->arch.ctx.sepc,
         .reason = mmio_result_reason(r),
@@ -71,7 +66,7 @@ enum vcpu_action guest_fault_page(struct vcpu *vcpu,
     };
     if (vm_fault_bad_access(vcpu, &a) == VCPU_IDLE)
         return VCPU_IDLE;
-    vcpu_inject_exception(vcpu, access_fault_for(trap->cause), trap->tval);
+    vcpu_inject_exception(vcpu, kind.native_cause, trap->tval);
     return VCPU_RESUME;
 }
 
