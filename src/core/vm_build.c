@@ -291,7 +291,7 @@ static void build_vcpus(struct vm *vm, const unsigned *harts)
         v->state = VCPU_STOPPED;
         cpus[harts[i]].vcpu = v;
     }
-    /* vCPU 0 boots at the entry point (ARCHITECTURE 3.3); a1 = its DTB.
+    /* vCPU 0 boots at the entry point (docs/configuration.md); a1 = its DTB.
      * It starts once its VM's RAM is cleared (vm_boot_clear). */
     vm->vcpus[0].start_addr = vm->cfg->entry;
     vm->vcpus[0].start_arg =

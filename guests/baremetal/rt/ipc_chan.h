@@ -19,7 +19,7 @@ struct ipc_chan {
     struct ipc_ring rx, tx;
 };
 
-/* Bao's hypercall (ARCHITECTURE 3.5): IPC notify is function 1. */
+/* Bao's hypercall (docs/ipc.md): IPC notify is function 1. */
 #define IPC_HC_EID 0x08000ba0UL
 #define IPC_HC_NOTIFY 1
 

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /*
- * Bao's hypercall interface (ARCHITECTURE 3.5): ecall with a7 = 0x08000ba0
+ * Bao's hypercall interface (docs/ipc.md): ecall with a7 = 0x08000ba0
  * and the hypercall id in a6, in the firmware-specific EID range of the
  * SBI spec (3.3). Id 0 is Baobab's null hypercall: it does nothing and is
  * there to measure the round trip (`make bench`). Id 1 is Bao's IPC

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /*
- * Inter-VM communication (ARCHITECTURE 3.5): each of a VM's ipcs[] maps a
+ * Inter-VM communication (docs/ipc.md): each of a VM's ipcs[] maps a
  * shared-memory object at its base; the IPC notify hypercall raises the
  * object's interrupts in the other VMs that map it.
  */
