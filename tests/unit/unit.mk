@@ -7,7 +7,10 @@
 #   make unit-<name>        build and run one (e.g. make unit-sbi)
 #
 # Each test links the real sources it tests (unit_<name>_SRCS) plus, where
-# those call into other modules, the recording fakes in tests/unit/fakes/.
+# those call into modules it does not link, the recording fakes of just
+# those modules: tests/unit/fakes/fake_<module>.c, named with
+# $(call unit_fakes,<module> ...) (fake_log.c, the log they share, comes
+# with them). Every src/core/*.c is linked into at least one test.
 # src/lib/string.c and src/lib/format.c are never linked: the host libc
 # provides the same functions (test_string and test_format rename ours to
 # test them).
@@ -28,6 +31,9 @@ UNIT_LDLIBS := -lcmocka
 UNIT_TIMEOUT ?= 120
 UNIT_ENV := ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
             timeout $(UNIT_TIMEOUT)
+
+# The fakes of the given modules, and the log they record in.
+unit_fakes = $(patsubst %,$(UNIT_DIR)/fakes/fake_%.c,log $(1))
 
 UNIT_TESTS := page_table page_alloc colour config_check sbi format isa \
               fdt insn_decode vplic vuart ipc vm vm_mem string fault_log \
@@ -51,22 +57,23 @@ unit_sbi_SRCS := $(addprefix src/arch/riscv/,sbi.c sbi_base.c sbi_time.c \
                    sbi_legacy.c sbi_hypercall.c) \
                  src/core/vcpu.c src/core/vm.c src/core/ipc.c src/core/irq.c \
                  src/core/colour.c src/core/page_alloc.c \
-                 $(UNIT_DIR)/fakes/fakes.c
+                 $(call unit_fakes,arch cpu_self cpu console guest_timer \
+                   vm_lifecycle shmem machine)
 
 unit_ipc_SRCS := src/core/ipc.c src/core/irq.c src/core/vm.c \
                  src/core/colour.c src/core/page_alloc.c \
-                 $(UNIT_DIR)/fakes/fakes.c
+                 $(call unit_fakes,arch console shmem)
 
 unit_vm_fault_SRCS := src/core/vm_fault.c src/core/fault_log.c \
-                      src/core/vm.c $(UNIT_DIR)/fakes/fakes.c
+                      src/core/vm.c \
+                      $(call unit_fakes,arch console vm_lifecycle machine)
 
-unit_irq_SRCS := src/core/irq.c src/core/vm.c $(UNIT_DIR)/fakes/fakes.c
+unit_irq_SRCS := src/core/irq.c src/core/vm.c $(call unit_fakes,arch console)
 
-unit_vm_SRCS := src/core/vm.c src/core/colour.c src/core/page_alloc.c \
-                $(UNIT_DIR)/fakes/fakes.c
+unit_vm_SRCS := src/core/vm.c src/core/colour.c src/core/page_alloc.c
 
 unit_vm_mem_SRCS := src/core/vm_mem.c src/core/vm.c src/core/colour.c \
-                    src/core/page_alloc.c $(UNIT_DIR)/fakes/fakes.c
+                    src/core/page_alloc.c $(call unit_fakes,arch)
 
 unit_isa_SRCS := src/core/isa.c
 
