@@ -37,7 +37,8 @@ unit_fakes = $(patsubst %,$(UNIT_DIR)/fakes/fake_%.c,log $(1))
 
 UNIT_TESTS := page_table page_alloc colour config_check sbi format isa \
               fdt insn_decode vplic vuart ipc vm vm_mem string fault_log \
-              machine_fit clear_plan irq vm_fault
+              machine_fit clear_plan irq vm_fault cpu vm_lifecycle \
+              vm_uart console
 
 unit_page_table_SRCS := src/arch/riscv/page_table.c
 
@@ -49,8 +50,11 @@ unit_clear_plan_SRCS := src/core/clear_plan.c
 
 unit_colour_SRCS := src/core/colour.c src/core/page_alloc.c
 
-unit_config_check_SRCS := src/core/config_check.c src/core/hart_map.c \
+# The configuration checks, which other modules ask who owns the UART.
+UNIT_CONFIG_CHECK_SRCS := src/core/config_check.c src/core/hart_map.c \
                           src/core/vm_layout.c src/core/ipc_layout.c
+
+unit_config_check_SRCS := $(UNIT_CONFIG_CHECK_SRCS)
 
 unit_sbi_SRCS := $(addprefix src/arch/riscv/,sbi.c sbi_base.c sbi_time.c \
                    sbi_ipi.c sbi_rfence.c sbi_hsm.c sbi_srst.c sbi_dbcn.c \
@@ -69,6 +73,22 @@ unit_vm_fault_SRCS := src/core/vm_fault.c src/core/fault_log.c \
                       $(call unit_fakes,arch console vm_lifecycle machine)
 
 unit_irq_SRCS := src/core/irq.c src/core/vm.c $(call unit_fakes,arch console)
+
+unit_cpu_SRCS := src/core/cpu.c src/core/vcpu.c \
+                 $(call unit_fakes,arch cpu_self)
+unit_cpu_LDLIBS := -lpthread
+
+unit_vm_lifecycle_SRCS := src/core/vm_lifecycle.c src/core/vcpu.c \
+                          src/core/vm.c src/core/irq.c \
+                          $(call unit_fakes,arch cpu_self cpu console \
+                            vm_build vm_uart)
+
+unit_vm_uart_SRCS := src/core/vm_uart.c src/core/vuart.c src/core/vm.c \
+                     src/core/irq.c $(UNIT_CONFIG_CHECK_SRCS) \
+                     $(call unit_fakes,arch console)
+
+unit_console_SRCS := src/core/console.c src/core/vm.c \
+                     $(call unit_fakes,vm_uart)
 
 unit_vm_SRCS := src/core/vm.c src/core/colour.c src/core/page_alloc.c
 
@@ -125,7 +145,7 @@ $(UNIT_BUILD)/test_$(1): $(UNIT_DIR)/test_$(1).c $$(unit_$(1)_SRCS) \
 	@mkdir -p $$(dir $$@)
 	@echo "  HOSTCC  $$@"
 	$$(Q)$$(HOSTCC) $$(UNIT_CFLAGS) $$(UNIT_CPPFLAGS) $$(unit_$(1)_CPPFLAGS) \
-	    $$< $$(unit_$(1)_SRCS) $$(UNIT_LDLIBS) -o $$@
+	    $$< $$(unit_$(1)_SRCS) $$(UNIT_LDLIBS) $$(unit_$(1)_LDLIBS) -o $$@
 
 unit-$(1): $(UNIT_BUILD)/test_$(1) $$(unit_$(1)_DEPS)
 	@echo "  RUN     test_$(1)"
