@@ -13,7 +13,6 @@
 
 #include <string.h>
 
-#include "fakes.h"
 #include <vm.h>
 
 static struct vm vm;

@@ -25,7 +25,7 @@
 /* Let the guest read time, cycle and instret (priv. spec 8.2.6). */
 #define HCOUNTEREN_CY_TM_IR 0x7UL
 
-struct cpu *cpu_self(void)
+struct cpu *arch_cpu_self(void)
 {
     struct cpu *cpu;
 

@@ -19,7 +19,8 @@ struct console_driver;
 /* Boot */
 /* Build the hypervisor's address space and learn firmware facts. */
 int arch_boot_init(void);
-/* Set up the calling hart (paging, trap delegation, timer); sets cpu_self. */
+/* Set up the calling hart (paging, trap delegation, timer); from then on
+ * arch_cpu_self() is its struct cpu. */
 void arch_hart_init(struct cpu *cpu);
 /* Start a parked physical hart at the hypervisor's secondary entry; 0 or
  * the firmware's (negative) error after retrying for a while. */
@@ -44,6 +45,8 @@ void arch_machine_probe_cpus(const void *dtb);
 const char *arch_machine_unsupported(void);
 
 /* Harts */
+/* The calling hart's struct cpu (core's cpu_self()). */
+struct cpu *arch_cpu_self(void);
 void arch_send_ipi(unsigned hart);
 void arch_wait_for_interrupt(void);
 void arch_ack_ipi(void); /* clear this hart's pending IPI */

@@ -17,6 +17,7 @@
 #define CPU_STRUCT_SIZE (24 + 16 * MAX_CPUS)
 
 #ifndef __ASSEMBLY__
+#include <arch_hooks.h>
 #include <stdbool.h>
 #include <stdint.h>
 
@@ -40,7 +41,11 @@ struct cpu {
 
 extern struct cpu cpus[MAX_CPUS];
 
-struct cpu *cpu_self(void);
+/* The calling hart's struct cpu (the architecture keeps it at hand). */
+static inline struct cpu *cpu_self(void)
+{
+    return arch_cpu_self();
+}
 void cpu_post_event(unsigned hart, unsigned long event);
 void cpu_handle_events(struct cpu *cpu);
 /* Answer fence requests only: for harts that wait on another hart. */

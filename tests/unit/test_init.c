@@ -1,0 +1,403 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/*
+ * The boot (src/core/init.c) with the real allocators, configuration checks,
+ * machine fit checks and irq.c; the machine probe, the VM builds, shared
+ * memory, the boot table and the idle loop are fakes. A boot ends in
+ * cpu_idle() and a refusal in arch_system_off(), both noreturn: tests run
+ * them under EXPECT_NORETURN. Host device trees come from tests/unit/data/,
+ * in the directory given as the first argument.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "fakes.h"
+
+#include <config.h>
+#include <console.h>
+#include <cpu.h>
+#include <hyp_pool.h>
+#include <lib/util.h>
+#include <page_alloc.h>
+#include <platform.h>
+#include <vm.h>
+
+void hyp_boot_main(unsigned long hartid, const void *dtb);
+void hyp_secondary_main(unsigned long hartid);
+
+#define RAM_BASE 0x80000000UL
+#define RAM_SIZE (1UL << 30)
+#define FW_SIZE (2 * MIB)
+#define UART_IRQ 10
+
+/* The hypervisor's image as the linker script delimits it: two pages. */
+__asm__(".pushsection .data\n"
+        ".balign 4096\n"
+        ".globl _image_start\n"
+        "_image_start:\n"
+        ".skip 8192\n"
+        ".globl _image_end\n"
+        "_image_end:\n"
+        ".popsection");
+extern char _image_start[];
+
+const struct platform platform = {
+    .name = "test-board",
+    .max_harts = 4,
+    .ram = {.base = RAM_BASE, .size = RAM_SIZE},
+    .firmware = {.base = RAM_BASE, .size = FW_SIZE},
+    .console_uart = {.base = 0x10000000, .size = 0x100, .irq = UART_IRQ},
+    .arch = {.plic = {.base = 0xc000000,
+                      .size = 0x600000,
+                      .num_sources = 96,
+                      .contexts_per_hart = 2,
+                      .s_context = 1}},
+    .timebase_hz = 10000000,
+    /* 2 MiB of 16 ways: 32 colours. */
+    .llc = {.size = 2 * MIB, .ways = 16},
+};
+
+static unsigned rx_irq_on;
+
+static void uart_putc(char c)
+{
+    (void)c;
+}
+
+static int uart_getc(void)
+{
+    return -1;
+}
+
+static void uart_set_rx_irq(bool on)
+{
+    rx_irq_on += on;
+}
+
+const struct console_driver platform_console = {
+    .putc = uart_putc, .getc = uart_getc, .set_rx_irq = uart_set_rx_irq};
+
+static struct vm_mem_region regions0[1], regions1[1];
+static struct vm_config cfgs[2];
+struct config config;
+
+static const char *data_dir;
+static void *dtb;
+
+/* A .dtb fixture in a heap buffer of its exact size (ASan sees overruns). */
+static void *load_dtb(const char *name)
+{
+    char path[4096];
+    void *data;
+    long n;
+    FILE *f;
+
+    snprintf(path, sizeof(path), "%s/%s", data_dir, name);
+    f = fopen(path, "rb");
+    assert_non_null(f);
+    assert_int_equal(fseek(f, 0, SEEK_END), 0);
+    n = ftell(f);
+    assert_true(n > 0);
+    assert_int_equal(fseek(f, 0, SEEK_SET), 0);
+    data = malloc((size_t)n);
+    assert_non_null(data);
+    assert_int_equal(fread(data, 1, (size_t)n, f), (size_t)n);
+    fclose(f);
+    return data;
+}
+
+/* VM 0 with two vCPUs, VM 1 with one, both on 64 MiB at 2 GiB. */
+static int setup(void **state)
+{
+    (void)state;
+    fake_reset();
+    memset(vms, 0, sizeof(vms));
+    vm_count = 0;
+    rx_irq_on = 0;
+    dtb = NULL;
+    machine = (struct machine){.ram_num = 1,
+                               .ram = {{RAM_BASE, RAM_SIZE}},
+                               .hart_mask = 0xf,
+                               .timebase_hz = 10000000,
+                               .arch = {.has_h = true}};
+    regions0[0] = (struct vm_mem_region){.base = RAM_BASE, .size = 64 * MIB};
+    regions1[0] = regions0[0];
+    for (unsigned i = 0; i < 2; i++) {
+        cfgs[i] = (struct vm_config){
+            .image = {.base_addr = RAM_BASE,
+                      .load_addr = (uintptr_t)_image_start,
+                      .size = 0x1000},
+            .entry = RAM_BASE,
+            .platform = {.cpu_num = 2 - i,
+                         .region_num = 1,
+                         .regions = i ? regions1 : regions0,
+                         .arch = {.irqc.plic.base = platform.arch.plic.base}},
+        };
+    }
+    config = (struct config){.vmlist_size = 2, .vmlist = cfgs};
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    free(dtb);
+    return 0;
+}
+
+static void boot(void)
+{
+    EXPECT_NORETURN(hyp_boot_main(0, dtb));
+}
+
+static void assert_refused(const char *why)
+{
+    assert_int_equal(fake.system_off_n, 1);
+    assert_int_equal(fake.idle_n, 0);
+    assert_string_equal(fake.printk_last, why);
+}
+
+static void a_boot_builds_every_vm_and_idles(void **state)
+{
+    (void)state;
+    boot();
+    assert_int_equal(fake.console_init_n, 1);
+    assert_ptr_equal(fake.console_driver, &platform_console);
+    assert_non_null(strstr(fake.printk_all,
+                           "[baobab] Baobab hypervisor unknown on test-board, "
+                           "config \"unknown\", boot hart 0\n"));
+    assert_int_equal(fake.probe_n, 1);
+    /* Page tables: 2 MiB, 2 MiB-aligned, in RAM but not the firmware's. */
+    assert_int_equal(hyp_pool_size(), 2 * MIB);
+    assert_true(IS_ALIGNED(hyp_pool_base(), 2 * MIB));
+    assert_true(hyp_pool_base() >= RAM_BASE + FW_SIZE);
+    assert_true(hyp_pool_base() + 2 * MIB <= RAM_BASE + RAM_SIZE);
+    assert_int_equal(page_alloc_free_bytes(&ram_alloc),
+                     RAM_SIZE - FW_SIZE - 2 * MIB);
+    assert_int_equal(fake.hart_init_n, 1);
+    assert_ptr_equal(fake.hart_init_cpu, &cpus[0]);
+    assert_non_null(strstr(fake.printk_all,
+                           "[baobab] 4 harts (mask 0xf), timebase 10000000 "
+                           "Hz, 1020 MiB free RAM, guest timer: emulated\n"));
+    assert_int_equal(fake.claim_n, 1);
+    assert_int_equal(fake.shmem_init_n, 1);
+    /* Each VM built on the lowest free harts, then the table printed. */
+    assert_int_equal(fake.build_n, 2);
+    assert_int_equal(fake.build[0].id, 0);
+    assert_int_equal(fake.build[0].harts[0], 0);
+    assert_int_equal(fake.build[0].harts[1], 1);
+    assert_int_equal(fake.build[1].id, 1);
+    assert_int_equal(fake.build[1].harts[0], 2);
+    assert_int_equal(vm_count, 2);
+    assert_int_equal(fake.boot_table_n, 1);
+    /* Every VM has an emulated UART: the hypervisor takes the input. */
+    assert_int_equal(fake.enable_hyp_n, 1);
+    assert_int_equal(fake.enable_hyp_id, UART_IRQ);
+    assert_int_equal(rx_irq_on, 1);
+    assert_non_null(strstr(fake.printk_all,
+                           "[baobab] console: input goes to VM 0; Ctrl-\\ "
+                           "then a VM number switches\n"));
+    /* The other harts with a vCPU started; hart 3 has none. */
+    assert_int_equal(fake.start_hart_n, 2);
+    assert_int_equal(fake.start_hart[0], 1);
+    assert_int_equal(fake.start_hart[1], 2);
+    /* The boot hart clears its share, then idles. */
+    assert_int_equal(fake.boot_clear_n, 1);
+    assert_ptr_equal(fake.boot_clear[0], cpus[0].vcpu);
+    assert_ptr_equal(cpus[0].vcpu, &vms[0].vcpus[0]);
+    assert_int_equal(fake.idle_n, 1);
+    assert_ptr_equal(fake.idle_cpu, &cpus[0]);
+    assert_int_equal(fake.system_off_n, 0);
+}
+
+static void a_secondary_hart_clears_its_share_and_idles(void **state)
+{
+    (void)state;
+    boot();
+    fake.boot_clear_n = 0;
+    fake.hart_init_n = 0;
+    EXPECT_NORETURN(hyp_secondary_main(2));
+    assert_int_equal(fake.hart_init_n, 1);
+    assert_ptr_equal(fake.hart_init_cpu, &cpus[2]);
+    assert_int_equal(fake.boot_clear_n, 1);
+    assert_ptr_equal(fake.boot_clear[0], &vms[1].vcpus[0]);
+    assert_ptr_equal(fake.idle_cpu, &cpus[2]);
+}
+
+/* Its RAM is still cleared, for the VM's other harts to start vCPU 0. */
+static void a_hart_that_does_not_start(void **state)
+{
+    (void)state;
+    fake.start_hart_fails = 1UL << 1;
+    boot();
+    assert_non_null(strstr(fake.printk_all,
+                           "[baobab] error: hart 1 did not start (SBI error "
+                           "-1): its vCPU will not run\n"));
+    assert_int_equal(fake.boot_clear_n, 2);
+    assert_ptr_equal(fake.boot_clear[0], &vms[0].vcpus[1]);
+    assert_ptr_equal(fake.boot_clear[1], &vms[0].vcpus[0]);
+    assert_int_equal(fake.idle_n, 1);
+}
+
+static void a_vm_owning_the_uart_keeps_its_input(void **state)
+{
+    (void)state;
+    fake.build_uart_owned = true;
+    boot();
+    assert_int_equal(fake.enable_hyp_n, 0);
+    assert_int_equal(rx_irq_on, 0);
+    assert_null(strstr(fake.printk_all, "console: input goes to"));
+}
+
+/* Coloured RAM is mapped page by page: more page tables. */
+static void coloured_regions_enlarge_the_page_table_pool(void **state)
+{
+    (void)state;
+    regions0[0].colors = 0x3;
+    boot();
+    /* 32 leaf tables for 64 MiB, 4 more, rounded up to 2 MiB. */
+    assert_int_equal(hyp_pool_size(), 4 * MIB);
+    assert_int_equal(fake.idle_n, 1);
+}
+
+static void a_separately_loaded_image_is_kept_out(void **state)
+{
+    (void)state;
+    cfgs[1].image.separately_loaded = true;
+    cfgs[1].image.load_addr = RAM_BASE + 512 * MIB;
+    cfgs[1].image.size = 0x100000;
+    boot();
+    assert_int_equal(page_alloc_free_bytes(&ram_alloc),
+                     RAM_SIZE - FW_SIZE - 2 * MIB - 0x100000);
+    assert_false(page_alloc_claim(&ram_alloc, RAM_BASE + 512 * MIB, 4096));
+}
+
+/* ---- Refusals ------------------------------------------------------------*/
+
+static void no_hypervisor_extension(void **state)
+{
+    (void)state;
+    fake.machine_unsupported = "the harts lack the hypervisor (H) extension";
+    boot();
+    assert_refused("[baobab] error: the harts lack the hypervisor (H) "
+                   "extension: cannot boot, powering off\n");
+    assert_int_equal(fake.build_n, 0);
+}
+
+static void an_invalid_configuration(void **state)
+{
+    (void)state;
+    cfgs[1].entry = RAM_BASE + 64 * MIB; /* past its RAM */
+    boot();
+    assert_non_null(strstr(fake.printk_all,
+                           "[baobab] error: invalid configuration: VM 1: entry "
+                           "0x84000000 is outside the VM's memory\n"));
+    assert_refused("[baobab] error: configuration: cannot boot, powering "
+                   "off\n");
+    assert_int_equal(fake.build_n, 0);
+}
+
+static void the_machine_lacks_harts_the_config_needs(void **state)
+{
+    (void)state;
+    machine.hart_mask = 0x3;
+    boot();
+    assert_non_null(
+        strstr(fake.printk_all, "[baobab] error: this machine has 2 harts ("));
+    assert_non_null(strstr(fake.printk_all, "the build expects 3, one per "
+                                            "vCPU (config unknown: "));
+    assert_refused("[baobab] cannot boot on this machine: powering off\n");
+    assert_int_equal(fake.hart_init_n, 0);
+}
+
+static void the_console_uart_is_elsewhere(void **state)
+{
+    (void)state;
+    dtb = load_dtb("fit-moved.dtb");
+    boot();
+    /* The firmware's console says why, after the machine was probed. */
+    assert_int_equal(fake.firmware_console_n, 1);
+    assert_ptr_not_equal(fake.console_driver, &platform_console);
+    assert_int_equal(fake.probe_n, 1);
+    assert_ptr_equal(fake.probe_dtb, dtb);
+    assert_non_null(strstr(fake.printk_all,
+                           "[baobab] error: this machine has its NS16550 UART "
+                           "at 0x10010000; the build expects its console UART "
+                           "at 0x10000000 (platform test-board)\n"));
+    assert_refused("[baobab] cannot boot on this machine: powering off\n");
+}
+
+static void no_ram_for_page_tables(void **state)
+{
+    (void)state;
+    machine.ram[0].size = FW_SIZE + 1 * MIB;
+    boot();
+    assert_refused("[baobab] error: no RAM for the hypervisor's page tables: "
+                   "cannot boot, powering off\n");
+}
+
+static void the_address_space_cannot_be_built(void **state)
+{
+    (void)state;
+    fake.boot_init_fails = -1;
+    boot();
+    assert_refused("[baobab] error: hypervisor address space: cannot boot, "
+                   "powering off\n");
+    assert_int_equal(fake.hart_init_n, 0);
+}
+
+static void memory_placement_fails(void **state)
+{
+    (void)state;
+    fake.shmem_init_fails = -1;
+    boot();
+    assert_refused("[baobab] error: memory placement: cannot boot, powering "
+                   "off\n");
+    assert_int_equal(fake.build_n, 0);
+}
+
+static void a_vm_cannot_be_built(void **state)
+{
+    (void)state;
+    fake.build_fails = -1;
+    boot();
+    assert_refused("[baobab] error: VM setup: cannot boot, powering off\n");
+    assert_int_equal(fake.build_n, 1);
+    assert_int_equal(fake.start_hart_n, 0);
+}
+
+#define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
+
+int main(int argc, char **argv)
+{
+    const struct CMUnitTest tests[] = {
+        T(a_boot_builds_every_vm_and_idles),
+        T(a_secondary_hart_clears_its_share_and_idles),
+        T(a_hart_that_does_not_start),
+        T(a_vm_owning_the_uart_keeps_its_input),
+        T(coloured_regions_enlarge_the_page_table_pool),
+        T(a_separately_loaded_image_is_kept_out),
+        T(no_hypervisor_extension),
+        T(an_invalid_configuration),
+        T(the_machine_lacks_harts_the_config_needs),
+        T(the_console_uart_is_elsewhere),
+        T(no_ram_for_page_tables),
+        T(the_address_space_cannot_be_built),
+        T(memory_placement_fails),
+        T(a_vm_cannot_be_built),
+    };
+
+    if (argc != 2) {
+        fprintf(stderr, "usage: %s <dtb fixture directory>\n", argv[0]);
+        return 2;
+    }
+    data_dir = argv[1];
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
