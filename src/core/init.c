@@ -11,6 +11,7 @@
 #include <config_check.h>
 #include <console.h>
 #include <cpu.h>
+#include <hart_bringup.h>
 #include <hyp_pool.h>
 #include <irq.h>
 #include <lib/util.h>
@@ -206,23 +207,6 @@ static void take_console_input(void)
                  "switches");
 }
 
-static void start_harts(unsigned boot_hart)
-{
-    for (unsigned h = 0; h < MAX_CPUS; h++) {
-        if (h == boot_hart || !cpus[h].vcpu)
-            continue;
-        int err = arch_start_hart(h);
-
-        if (err) {
-            log_error("hart %u did not start (SBI error %d): its vCPU will "
-                      "not run",
-                      h, err);
-            /* Its share of the VM's RAM still has to be cleared. */
-            vm_boot_clear(cpus[h].vcpu);
-        }
-    }
-}
-
 /*
  * Every hart of a VM clears its share of the VM's RAM before the VM starts,
  * in parallel with the VM's other harts and the other VMs' (the boot hart
@@ -251,6 +235,9 @@ void hyp_boot_main(unsigned long hartid, const void *dtb)
     machine_probe(dtb);
     if (!console_ok)
         refuse_machine(&console_err);
+    /* Before the harts are checked against the configuration: those that
+     * do not come up are not the machine's. */
+    harts_bring_up((unsigned)hartid);
     check_machine_fit(dtb);
     if (arch_machine_unsupported())
         fatal(arch_machine_unsupported());
@@ -270,7 +257,6 @@ void hyp_boot_main(unsigned long hartid, const void *dtb)
     boot_table_print();
     take_console_input();
     __atomic_store_n(&boot_done, true, __ATOMIC_RELEASE);
-    start_harts((unsigned)hartid);
     clear_vm_share(cpu);
     cpu_idle(cpu);
 }
@@ -279,8 +265,10 @@ void hyp_secondary_main(unsigned long hartid)
 {
     struct cpu *cpu = &cpus[hartid];
 
-    /* A hart the firmware released early (see boot.S) waits here, still on
-     * physical addresses, until the address space and VMs exist. */
+    /* Started early in the boot (harts_bring_up), or released early by the
+     * firmware (see boot.S), it waits here, still on physical addresses,
+     * until the address space and VMs exist. */
+    hart_arrived((unsigned)hartid);
     while (!__atomic_load_n(&boot_done, __ATOMIC_ACQUIRE))
         ;
     arch_hart_init(cpu);

@@ -159,7 +159,7 @@ unit_machine_DEPS := $(UNIT_DTBS)
 
 # The boot, on the real checks; what it builds and starts is faked.
 unit_init_SRCS := $(addprefix src/core/,init.c page_alloc.c colour.c \
-                    hyp_pool.c irq.c vm.c machine_fit.c) \
+                    hyp_pool.c irq.c vm.c machine_fit.c hart_bringup.c) \
                   src/arch/riscv/irqc/plic/plic_fit.c \
                   $(UNIT_CONFIG_CHECK_SRCS) src/lib/fdt.c src/lib/fdt_query.c \
                   $(call unit_fakes,arch cpu_self cpu console machine \

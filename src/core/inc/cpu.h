@@ -32,6 +32,7 @@ enum cpu_event {
 
 struct cpu {
     unsigned hartid;
+    volatile bool arrived;         /* it reached the hypervisor (started) */
     struct vcpu *vcpu;             /* NULL on a hart no VM uses */
     volatile unsigned long events; /* enum cpu_event bits */
     /* Fence requests: from[i] is bumped by hart i, ack[i] echoes it. */

@@ -28,10 +28,16 @@ void arch_hart_init(struct cpu *cpu)
     fake.hart_init_cpu = cpu;
 }
 
+/* A started hart reports in at once (fake.arrives, e.g. hart_arrived), as
+ * hyp_secondary_main does, unless the test says it never arrives. */
 int arch_start_hart(unsigned hart)
 {
     FAKE_LOG(fake.start_hart, fake.start_hart_n, hart);
-    return fake.start_hart_fails & (1UL << hart) ? -1 : 0;
+    if (fake.start_hart_fails & (1UL << hart))
+        return -1;
+    if (fake.arrives && !(fake.never_arrives & (1UL << hart)))
+        fake.arrives(hart);
+    return 0;
 }
 
 /* ---- Harts ---------------------------------------------------------------*/
@@ -100,7 +106,10 @@ const struct console_driver *arch_firmware_console(void)
 
 uint64_t arch_timebase_now(void)
 {
-    return fake.now;
+    uint64_t now = fake.now;
+
+    fake.now += fake.time_step;
+    return now;
 }
 
 bool arch_guest_timer_is_direct(void)

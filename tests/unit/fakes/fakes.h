@@ -112,8 +112,11 @@ struct fake_log {
     uint64_t now;            /* what arch_timebase_now() answers */
     bool guest_timer_direct; /* what arch_guest_timer_is_direct() answers */
     const char *machine_unsupported; /* arch_machine_unsupported() */
-    int boot_init_fails;             /* arch_boot_init returns this */
-    unsigned hart_init_n;            /* arch_hart_init */
+    uint64_t time_step;     /* each arch_timebase_now() adds it to now */
+    uint64_t never_arrives; /* harts arch_start_hart starts but loses */
+    void (*arrives)(unsigned hart); /* how a started hart reports in */
+    int boot_init_fails;            /* arch_boot_init returns this */
+    unsigned hart_init_n;           /* arch_hart_init */
     struct cpu *hart_init_cpu;
     unsigned start_hart_n;
     unsigned start_hart[FAKE_LOG_MAX];

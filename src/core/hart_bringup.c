@@ -1,0 +1,64 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+#include <arch_hooks.h>
+#include <console.h>
+#include <cpu.h>
+#include <hart_bringup.h>
+#include <hyp_limits.h>
+#include <platform.h>
+
+void hart_arrived(unsigned hart)
+{
+    __atomic_store_n(&cpus[hart].arrived, true, __ATOMIC_RELEASE);
+}
+
+/* Those of `harts` that have arrived. */
+static uint64_t arrived(uint64_t harts)
+{
+    uint64_t up = 0;
+
+    for (unsigned h = 0; h < MAX_CPUS; h++) {
+        if ((harts & (1UL << h)) &&
+            __atomic_load_n(&cpus[h].arrived, __ATOMIC_ACQUIRE))
+            up |= 1UL << h;
+    }
+    return up;
+}
+
+/* The harts the firmware accepted to start. */
+static uint64_t start_all(unsigned boot_hart)
+{
+    uint64_t started = 0;
+
+    for (unsigned h = 0; h < MAX_CPUS; h++) {
+        int err;
+
+        if (h == boot_hart || !(machine.hart_mask & (1UL << h)))
+            continue;
+        err = arch_start_hart(h);
+        if (err)
+            log_warn("hart %u did not start (SBI error %d): no vCPU goes "
+                     "there",
+                     h, err);
+        else
+            started |= 1UL << h;
+    }
+    return started;
+}
+
+void harts_bring_up(unsigned boot_hart)
+{
+    uint64_t started = start_all(boot_hart), up;
+    uint64_t deadline = arch_timebase_now() +
+                        (uint64_t)machine.timebase_hz * HART_ARRIVAL_TIMEOUT_S;
+
+    while ((up = arrived(started)) != started && arch_timebase_now() < deadline)
+        ;
+    for (unsigned h = 0; h < MAX_CPUS; h++) {
+        if ((started & ~up) & (1UL << h))
+            log_warn("hart %u was started but never reached the hypervisor "
+                     "(a firmware fault; OpenSBI 1.5 can leave a hart in its "
+                     "boot lottery): no vCPU goes there",
+                     h);
+    }
+    machine.hart_mask = up | (1UL << boot_hart);
+}
