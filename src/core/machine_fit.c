@@ -11,7 +11,6 @@ static const char *const plic_compatibles[] = {"riscv,plic0",
                                                "sifive,plic-1.0.0"};
 static const char *const uart_compatibles[] = {"ns16550a", "ns16550"};
 #define APLIC_COMPATIBLE "riscv,aplic"
-#define ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
 
 /*
  * Format a message part; a message too long for its buffer is cut short
@@ -107,7 +106,7 @@ int machine_fit_irqc(const void *dtb, const struct platform *p,
     int aplic;
 
     if (!machine_dtb_usable(dtb) ||
-        find_at(dtb, plic_compatibles, ARRAY_LEN(plic_compatibles), want,
+        find_at(dtb, plic_compatibles, ARRAY_SIZE(plic_compatibles), want,
                 &found, &other))
         return 0;
     if (found) {
@@ -142,7 +141,7 @@ int machine_fit_console(const void *dtb, const struct platform *p,
     bool found;
 
     if (!machine_dtb_usable(dtb) ||
-        find_at(dtb, uart_compatibles, ARRAY_LEN(uart_compatibles), want,
+        find_at(dtb, uart_compatibles, ARRAY_SIZE(uart_compatibles), want,
                 &found, &other))
         return 0;
     if (found)
