@@ -24,6 +24,7 @@
  */
 #include <config.h>
 #include <config_check.h>
+#include <config_query.h>
 #include <errno.h>
 #include <inttypes.h>
 #include <ipc_layout.h>

@@ -13,8 +13,7 @@
 DTB_DIR := $(BUILD)/dtb
 DTB_OBJ := $(BUILD)/vm_dtbs.o
 DTB_TOOL := $(HOST_DIR)/vm_dtb
-DTB_TOOL_SRCS := tools/vm_dtb.c src/core/vm_layout.c src/core/config_check.c \
-                 src/core/hart_map.c src/core/ipc_layout.c $(PLAT_DIR)/platform.c
+DTB_TOOL_SRCS := tools/vm_dtb.c $(CONFIG_CODE_SRCS) $(PLAT_DIR)/platform.c
 DTC ?= dtc
 
 $(DTB_TOOL): $(DTB_TOOL_SRCS) $(HOST_CONFIG_OBJ)

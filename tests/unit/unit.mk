@@ -42,8 +42,8 @@ unit_clear_plan_SRCS := src/core/clear_plan.c
 
 unit_colour_SRCS := src/core/colour.c src/core/page_alloc.c
 
-unit_config_check_SRCS := src/core/config_check.c src/core/hart_map.c \
-                          src/core/vm_layout.c src/core/ipc_layout.c
+# Every file of the configuration code the tools share (Makefile).
+unit_config_check_SRCS := $(CONFIG_CODE_SRCS)
 
 unit_sbi_SRCS := $(addprefix src/arch/riscv/,sbi.c sbi_base.c sbi_time.c \
                    sbi_ipi.c sbi_rfence.c sbi_hsm.c sbi_srst.c sbi_dbcn.c \
