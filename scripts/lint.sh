@@ -1,14 +1,22 @@
 #!/bin/sh
 # SPDX-License-Identifier: Apache-2.0
 #
-# Style and static checks: clang-format (the repo's .clang-format) and
-# cppcheck. `scripts/lint.sh --fix` reformats instead of checking.
+# Style and static checks: clang-format (the repo's .clang-format),
+# cppcheck, and the layering rules of docs/hacking.md (check_layers.py; with
+# --objs DIR also on the objects of a build). `scripts/lint.sh --fix`
+# reformats instead of checking.
 set -eu
 cd "$(dirname "$0")/.."
 
 FILES=$(git ls-files --cached --others --exclude-standard \
         'src/*.c' 'src/*.h' 'guests/*.c' 'guests/*.h' 'tests/unit/*.c' \
         'tests/unit/*.h' 'tools/*.c' 'tools/*.h')
+
+OBJS=
+if [ "${1:-}" = "--objs" ]; then
+    OBJS="--objs $2"
+    shift 2
+fi
 
 if [ "${1:-}" = "--fix" ]; then
     # shellcheck disable=SC2086
@@ -31,4 +39,7 @@ cppcheck --quiet --error-exitcode=1 --inline-suppr \
     --suppress=constVariable \
     -Isrc/core/inc -Isrc/lib/inc -Isrc/arch/riscv/inc -Isrc/arch/riscv/irqc \
     src guests/baremetal tools
+echo "lint: layers"
+# shellcheck disable=SC2086
+/usr/bin/python3 scripts/check_layers.py $OBJS
 echo "lint: clean"

@@ -19,14 +19,21 @@
  * adds that once bao.elf is linked), so an invalid one fails here with the
  * same message, named NAME, and never reaches dtc as a broken tree.
  *
- * What a tree holds follows the Devicetree Specification and the Linux
- * bindings for RISC-V cpus, the SiFive PLIC, memory and chosen.
+ * This file is the tree policy: what nodes a VM gets, following the
+ * Devicetree Specification and the Linux bindings for RISC-V cpus, the
+ * SiFive PLIC, memory and chosen. dts_emit.c writes them; the vCPUs' ISA
+ * string is put in canonical form by src/core/isa.c.
  */
+#include "dts_emit.h"
+
+#include <arch/isa.h>
 #include <config.h>
 #include <config_check.h>
+#include <config_query.h>
 #include <errno.h>
 #include <inttypes.h>
 #include <ipc_layout.h>
+#include <lib/util.h>
 #include <platform.h>
 #include <stdarg.h>
 #include <stdbool.h>
@@ -37,9 +44,6 @@
 
 #define IRQ_S_EXT 9  /* scause code of a supervisor external interrupt */
 #define IRQ_M_EXT 11 /* and of a machine external interrupt */
-
-#define MAX_EXTS 48
-#define EXT_LEN 32
 
 static const char *prog = "vm_dtb";
 
@@ -85,203 +89,56 @@ static void out_close(struct out *o, const char *who)
             errno ? strerror(errno) : "I/O error");
 }
 
-/* A DTS string literal: quotes, backslashes and control characters escaped. */
-static void put_string(FILE *f, const char *s)
-{
-    fputc('"', f);
-    for (; *s; s++) {
-        unsigned char c = (unsigned char)*s;
-
-        if (c == '"' || c == '\\')
-            fprintf(f, "\\%c", c);
-        else if (c == '\n')
-            fputs("\\n", f);
-        else if (c == '\t')
-            fputs("\\t", f);
-        else if (c < 0x20 || c == 0x7f)
-            fprintf(f, "\\x%02x", c);
-        else
-            fputc(c, f);
-    }
-    fputc('"', f);
-}
-
-/* Two cells, high word first, as #address-cells or #size-cells = <2>. */
-static void put_cells2(FILE *f, uint64_t v)
-{
-    fprintf(f, "0x%" PRIx32 " 0x%" PRIx32, (uint32_t)(v >> 32), (uint32_t)v);
-}
-
-static void put_reg2(FILE *f, const char *indent, uint64_t base, uint64_t size)
-{
-    fprintf(f, "%sreg = <", indent);
-    put_cells2(f, base);
-    fputc(' ', f);
-    put_cells2(f, size);
-    fputs(">;\n", f);
-}
-
 /* ------------------------------------------------------------------------ */
 /* The ISA a vCPU offers */
 
-struct isa {
-    unsigned xlen;
-    char letters[27]; /* single-letter extensions, canonical order */
-    size_t num_multi;
-    char multi[MAX_EXTS][EXT_LEN]; /* multi-letter ones, lowercase */
-};
-
-/* Canonical order of single-letter extensions (unprivileged spec, ch. 27). */
-static const char letter_order[] = "iemafdqlcbkjtpvnh";
-
-static size_t letter_rank(char c)
-{
-    const char *p = strchr(letter_order, c);
-
-    return p ? (size_t)(p - letter_order) : sizeof(letter_order) + (size_t)c;
-}
-
-static void add_letter(struct isa *isa, char c)
-{
-    size_t n = strlen(isa->letters), i;
-
-    if (c == 'h' || strchr(isa->letters, c))
-        return; /* a guest never sees the hypervisor extension */
-    if (n + 1 >= sizeof(isa->letters))
-        die("platform guest_isa has too many extensions");
-    for (i = n; i > 0 && letter_rank(isa->letters[i - 1]) > letter_rank(c); i--)
-        isa->letters[i] = isa->letters[i - 1];
-    isa->letters[i] = c;
-    isa->letters[n + 1] = '\0';
-}
-
-/* Multi-letter extensions: Z ones, then S ones, then X ones. */
-static int multi_class(const char *e)
-{
-    switch (e[0]) {
-    case 'z':
-        return 0;
-    case 's':
-        return 1;
-    case 'x':
-        return 2;
-    default:
-        return 3;
-    }
-}
-
-static bool has_multi(const struct isa *isa, const char *e)
-{
-    for (size_t i = 0; i < isa->num_multi; i++)
-        if (strcmp(isa->multi[i], e) == 0)
-            return true;
-    return false;
-}
-
-/* Kept in the given order; an added one goes after those of its class
- * that sort before it. */
-static void add_multi(struct isa *isa, const char *e, size_t len, bool sorted)
-{
-    char name[EXT_LEN];
-    size_t at = isa->num_multi;
-
-    if (len == 0)
-        return;
-    if (len >= EXT_LEN || isa->num_multi >= MAX_EXTS)
-        die("platform guest_isa: extension list too long");
-    memcpy(name, e, len);
-    name[len] = '\0';
-    if (has_multi(isa, name))
-        return;
-    if (sorted) {
-        for (at = 0; at < isa->num_multi; at++) {
-            int a = multi_class(isa->multi[at]), b = multi_class(name);
-
-            if (a > b || (a == b && strcmp(isa->multi[at], name) > 0))
-                break;
-        }
-    }
-    memmove(isa->multi[at + 1], isa->multi[at],
-            (isa->num_multi - at) * sizeof(isa->multi[0]));
-    memcpy(isa->multi[at], name, len + 1);
-    isa->num_multi++;
-}
-
-static void remove_multi(struct isa *isa, const char *e)
-{
-    for (size_t i = 0; i < isa->num_multi; i++) {
-        if (strcmp(isa->multi[i], e) != 0)
-            continue;
-        memmove(isa->multi[i], isa->multi[i + 1],
-                (isa->num_multi - i - 1) * sizeof(isa->multi[0]));
-        isa->num_multi--;
-        return;
-    }
-}
-
 /*
- * "rv64imafdc_zicsr_..." into its parts: lowercase, "g" expanded, "h"
- * dropped, "sstc" present exactly when `sstc`. Version numbers are not
- * supported (the platform description does not use them).
+ * The platform's guest_isa in canonical form, "sstc" present exactly when
+ * `sstc`; never "h": a guest does not see the hypervisor extension.
  */
-static void parse_isa(const char *s, bool sstc, struct isa *isa)
+static void guest_isa(bool sstc, struct isa_parts *isa)
 {
-    char buf[512];
-    size_t i, n = strlen(s), start;
+    const char *s = platform.guest_isa;
+    char bad = 0;
 
-    memset(isa, 0, sizeof(*isa));
-    if (n >= sizeof(buf))
+    switch (isa_parse(s, isa, &bad)) {
+    case ISA_PARSE_OK:
+        break;
+    case ISA_PARSE_TOO_LONG:
         die("platform guest_isa is too long");
-    for (i = 0; i <= n; i++)
-        buf[i] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] - 'A' + 'a' : s[i]);
-    if (strncmp(buf, "rv64", 4) == 0)
-        isa->xlen = 64;
-    else if (strncmp(buf, "rv32", 4) == 0)
-        isa->xlen = 32;
-    else
+    case ISA_PARSE_NO_BASE:
         die("platform guest_isa '%s' does not start with rv32 or rv64", s);
-
-    for (i = 4; buf[i] && buf[i] != '_' && !strchr("zsx", buf[i]); i++) {
-        if (buf[i] < 'a' || buf[i] > 'z')
-            die("platform guest_isa '%s': unexpected '%c'", s, buf[i]);
-        if (buf[i] == 'g') {
-            for (const char *g = "imafd"; *g; g++)
-                add_letter(isa, *g);
-            add_multi(isa, "zicsr", 5, true);
-            add_multi(isa, "zifencei", 8, true);
-        } else {
-            add_letter(isa, buf[i]);
-        }
-    }
-    while (buf[i]) {
-        if (buf[i] == '_') {
-            i++;
-            continue;
-        }
-        for (start = i; buf[i] && buf[i] != '_'; i++)
-            ;
-        add_multi(isa, buf + start, i - start, false);
-    }
-    if (!strchr(isa->letters, 'i') && !strchr(isa->letters, 'e'))
+    case ISA_PARSE_BAD_LETTER:
+        die("platform guest_isa '%s': unexpected '%c'", s, bad);
+    case ISA_PARSE_TOO_MANY:
+        die("platform guest_isa: extension list too long");
+    case ISA_PARSE_NO_INTEGER:
         die("platform guest_isa '%s' has no base integer ISA", s);
-    remove_multi(isa, "sstc");
-    if (sstc)
-        add_multi(isa, "sstc", 4, true);
+    }
+    isa_remove_letter(isa, 'h');
+    isa_remove_extension(isa, "sstc");
+    if (sstc && isa_add_extension(isa, "sstc"))
+        die("platform guest_isa: extension list too long");
 }
 
-static void put_isa(FILE *f, const struct isa *isa)
+static void put_isa(struct dts *d, const struct isa_parts *isa)
 {
-    fprintf(f, "\t\t\triscv,isa = \"rv%u%s", isa->xlen, isa->letters);
-    for (size_t i = 0; i < isa->num_multi; i++)
-        fprintf(f, "_%s", isa->multi[i]);
-    fputs("\";\n", f);
-    fprintf(f, "\t\t\triscv,isa-base = \"rv%ui\";\n", isa->xlen);
-    fputs("\t\t\triscv,isa-extensions = ", f);
-    for (const char *c = isa->letters; *c; c++)
-        fprintf(f, "%s\"%c\"", c == isa->letters ? "" : ", ", *c);
-    for (size_t i = 0; i < isa->num_multi; i++)
-        fprintf(f, ", \"%s\"", isa->multi[i]);
-    fputs(";\n", f);
+    /* Room for what "g" and "sstc" add to a string of ISA_STRING_MAX. */
+    char text[ISA_STRING_MAX + 32], letter[2] = "";
+
+    if (!isa_format(isa, text, sizeof(text)))
+        die("platform guest_isa is too long");
+    dts_prop_string(d, "riscv,isa", text);
+    snprintf(text, sizeof(text), "rv%ui", isa->xlen);
+    dts_prop_string(d, "riscv,isa-base", text);
+    dts_prop_begin(d, "riscv,isa-extensions");
+    for (const char *c = isa->letters; *c; c++) {
+        letter[0] = *c;
+        dts_string(d, letter);
+    }
+    for (size_t i = 0; i < isa->num_ext; i++)
+        dts_string(d, isa->ext[i]);
+    dts_prop_end(d);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -330,94 +187,114 @@ static bool irq_shown(const struct vm_dev_region *d, uint64_t irq)
     return !matched && d->size != 0;
 }
 
-static void put_irqs(FILE *f, const char *indent, const uint64_t *irqs,
-                     size_t n)
+static void put_irqs(struct dts *d, const uint64_t *irqs, size_t n)
 {
-    fprintf(f, "%sinterrupt-parent = <&plic>;\n%sinterrupts = <", indent,
-            indent);
+    dts_prop_begin(d, "interrupt-parent");
+    dts_cells_begin(d);
+    dts_cell_ref(d, "plic");
+    dts_cells_end(d);
+    dts_prop_end(d);
+    dts_prop_begin(d, "interrupts");
+    dts_cells_begin(d);
     for (size_t i = 0; i < n; i++)
-        fprintf(f, "%s%" PRIu64, i ? " " : "", irqs[i]);
-    fputs(">;\n", f);
+        dts_cell(d, irqs[i]);
+    dts_cells_end(d);
+    dts_prop_end(d);
 }
 
-static void put_cpus(FILE *f, const struct vm_config *cfg, bool sstc)
+static void put_cpus(struct dts *d, const struct vm_config *cfg, bool sstc)
 {
-    struct isa isa;
+    struct isa_parts isa;
 
-    parse_isa(platform.guest_isa, sstc, &isa);
-    fputs("\tcpus {\n\t\t#address-cells = <1>;\n\t\t#size-cells = <0>;\n", f);
-    fprintf(f, "\t\ttimebase-frequency = <%" PRIu32 ">;\n",
-            platform.timebase_hz);
+    guest_isa(sstc, &isa);
+    dts_node_begin(d, NULL, "cpus");
+    dts_prop_u32(d, "#address-cells", 1);
+    dts_prop_u32(d, "#size-cells", 0);
+    dts_prop_u32(d, "timebase-frequency", platform.timebase_hz);
     for (size_t n = 0; n < cfg->platform.cpu_num; n++) {
-        fprintf(f, "\n\t\tcpu@%zx {\n", n);
-        fputs("\t\t\tdevice_type = \"cpu\";\n", f);
-        fprintf(f, "\t\t\treg = <%zu>;\n", n);
-        fputs("\t\t\tcompatible = \"riscv\";\n", f);
-        fputs("\t\t\tstatus = \"okay\";\n", f);
-        put_isa(f, &isa);
-        fputs("\t\t\tmmu-type = ", f);
-        put_string(f, platform.guest_mmu_type);
-        fputs(";\n", f);
-        fprintf(f, "\n\t\t\tcpu%zu_intc: interrupt-controller {\n", n);
+        char intc[32];
+
+        dts_node_begin(d, NULL, "cpu@%zx", n);
+        dts_prop_string(d, "device_type", "cpu");
+        dts_prop_u32(d, "reg", (uint32_t)n);
+        dts_prop_string(d, "compatible", "riscv");
+        dts_prop_string(d, "status", "okay");
+        put_isa(d, &isa);
+        dts_prop_string(d, "mmu-type", platform.guest_mmu_type);
+        snprintf(intc, sizeof(intc), "cpu%zu_intc", n);
+        dts_node_begin(d, intc, "interrupt-controller");
         /* No interrupt-map refers to it: 0 address cells (and dtc 1.6
          * wants them said for every interrupt provider). */
-        fputs("\t\t\t\t#address-cells = <0>;\n", f);
-        fputs("\t\t\t\t#interrupt-cells = <1>;\n", f);
-        fputs("\t\t\t\tinterrupt-controller;\n", f);
-        fputs("\t\t\t\tcompatible = \"riscv,cpu-intc\";\n", f);
-        fputs("\t\t\t};\n\t\t};\n", f);
+        dts_prop_u32(d, "#address-cells", 0);
+        dts_prop_u32(d, "#interrupt-cells", 1);
+        dts_prop_empty(d, "interrupt-controller");
+        dts_prop_string(d, "compatible", "riscv,cpu-intc");
+        dts_node_end(d);
+        dts_node_end(d);
     }
-    fputs("\t};\n", f);
+    dts_node_end(d);
 }
 
-static void put_plic(FILE *f, const struct vm_config *cfg, uint64_t base)
+static void put_plic(struct dts *d, const struct vm_config *cfg, uint64_t base)
 {
-    fprintf(f, "\n\t\tplic: interrupt-controller@%" PRIx64 " {\n", base);
-    fputs("\t\t\tcompatible = \"sifive,plic-1.0.0\", \"riscv,plic0\";\n", f);
-    put_reg2(f, "\t\t\t", base, platform.arch.plic.size);
-    fputs("\t\t\t#address-cells = <0>;\n", f);
-    fputs("\t\t\t#interrupt-cells = <1>;\n", f);
-    fputs("\t\t\tinterrupt-controller;\n", f);
-    fprintf(f, "\t\t\triscv,ndev = <%u>;\n",
-            platform.arch.plic.num_sources ? platform.arch.plic.num_sources - 1
-                                           : 0);
+    dts_node_begin(d, "plic", "interrupt-controller@%" PRIx64, base);
+    dts_prop_begin(d, "compatible");
+    dts_string(d, "sifive,plic-1.0.0");
+    dts_string(d, "riscv,plic0");
+    dts_prop_end(d);
+    dts_prop_reg2(d, base, platform.arch.plic.size);
+    dts_prop_u32(d, "#address-cells", 0);
+    dts_prop_u32(d, "#interrupt-cells", 1);
+    dts_prop_empty(d, "interrupt-controller");
+    dts_prop_u32(d, "riscv,ndev",
+                 platform.arch.plic.num_sources
+                     ? platform.arch.plic.num_sources - 1
+                     : 0);
     /* Contexts 2n and 2n + 1: vCPU n's M-mode and S-mode. */
-    fputs("\t\t\tinterrupts-extended = <", f);
-    for (size_t n = 0; n < cfg->platform.cpu_num; n++)
-        fprintf(f, "%s&cpu%zu_intc %d &cpu%zu_intc %d", n ? " " : "", n,
-                IRQ_M_EXT, n, IRQ_S_EXT);
-    fputs(">;\n\t\t};\n", f);
+    dts_prop_begin(d, "interrupts-extended");
+    dts_cells_begin(d);
+    for (size_t n = 0; n < cfg->platform.cpu_num; n++) {
+        char intc[32];
+
+        snprintf(intc, sizeof(intc), "cpu%zu_intc", n);
+        dts_cell_ref(d, intc);
+        dts_cell(d, IRQ_M_EXT);
+        dts_cell_ref(d, intc);
+        dts_cell(d, IRQ_S_EXT);
+    }
+    dts_cells_end(d);
+    dts_prop_end(d);
+    dts_node_end(d);
 }
 
-static void put_device(FILE *f, const struct platform_device *pd,
-                       const struct vm_dev_region *d, bool plic)
+static void put_device(struct dts *d, const struct platform_device *pd,
+                       const struct vm_dev_region *r, bool plic)
 {
-    uint64_t gpa = d->va + (pd->base - d->pa);
+    uint64_t gpa = r->va + (pd->base - r->pa);
 
-    fprintf(f, "\n\t\t%s@%" PRIx64 " {\n", pd->name, gpa);
-    fputs("\t\t\tcompatible = ", f);
-    put_string(f, pd->compatible);
-    fputs(";\n", f);
-    put_reg2(f, "\t\t\t", gpa, pd->size);
+    dts_node_begin(d, NULL, "%s@%" PRIx64, pd->name, gpa);
+    dts_prop_string(d, "compatible", pd->compatible);
+    dts_prop_reg2(d, gpa, pd->size);
     if (pd->props)
-        fprintf(f, "\t\t\t%s\n", pd->props);
-    if (plic && dev_irq_given(pd, d)) {
+        dts_prop_text(d, pd->props);
+    if (plic && dev_irq_given(pd, r)) {
         uint64_t irq = pd->irq;
 
-        put_irqs(f, "\t\t\t", &irq, 1);
+        put_irqs(d, &irq, 1);
     }
-    fputs("\t\t};\n", f);
+    dts_node_end(d);
 }
 
 /* A region of the config that is not a device the platform knows. */
-static void put_passthrough(FILE *f, const struct vm_dev_region *d, bool plic)
+static void put_passthrough(struct dts *d, const struct vm_dev_region *r,
+                            bool plic)
 {
-    fprintf(f, "\n\t\tpassthrough@%" PRIx64 " {\n", d->va);
-    fputs("\t\t\tcompatible = \"baobab,passthrough\";\n", f);
-    put_reg2(f, "\t\t\t", d->va, d->size);
-    if (plic && d->interrupts && d->interrupt_num)
-        put_irqs(f, "\t\t\t", d->interrupts, d->interrupt_num);
-    fputs("\t\t};\n", f);
+    dts_node_begin(d, NULL, "passthrough@%" PRIx64, r->va);
+    dts_prop_string(d, "compatible", "baobab,passthrough");
+    dts_prop_reg2(d, r->va, r->size);
+    if (plic && r->interrupts && r->interrupt_num)
+        put_irqs(d, r->interrupts, r->interrupt_num);
+    dts_node_end(d);
 }
 
 /*
@@ -426,24 +303,33 @@ static void put_passthrough(FILE *f, const struct vm_dev_region *d, bool plic)
  * the peers' notifications raise and `id`, the index the IPC notify
  * hypercall takes.
  */
-static void put_ipc(FILE *f, size_t vm, size_t i, bool plic)
+static void put_channel(struct dts *d, const char *name, uint64_t offset,
+                        uint64_t size)
+{
+    dts_prop_begin(d, name);
+    dts_cells_begin(d);
+    dts_cell_hex(d, offset);
+    dts_cell_hex(d, size);
+    dts_cells_end(d);
+    dts_prop_end(d);
+}
+
+static void put_ipc(struct dts *d, size_t vm, size_t i, bool plic)
 {
     const struct ipc *c = &config.vmlist[vm].platform.ipcs[i];
     struct ipc_channels ch;
 
-    fprintf(f, "\n\t\tbao-ipc@%" PRIx64 " {\n", c->base);
-    fputs("\t\t\tcompatible = \"bao,ipcshmem\";\n", f);
-    put_reg2(f, "\t\t\t", c->base, c->size);
+    dts_node_begin(d, NULL, "bao-ipc@%" PRIx64, c->base);
+    dts_prop_string(d, "compatible", "bao,ipcshmem");
+    dts_prop_reg2(d, c->base, c->size);
     if (ipc_channels(&config, vm, i, &ch)) {
-        fprintf(f, "\t\t\tread-channel = <0x%" PRIx64 " 0x%" PRIx64 ">;\n",
-                ch.read_offset, ch.size);
-        fprintf(f, "\t\t\twrite-channel = <0x%" PRIx64 " 0x%" PRIx64 ">;\n",
-                ch.write_offset, ch.size);
+        put_channel(d, "read-channel", ch.read_offset, ch.size);
+        put_channel(d, "write-channel", ch.write_offset, ch.size);
     }
     if (plic && c->interrupts && c->interrupt_num)
-        put_irqs(f, "\t\t\t", c->interrupts, c->interrupt_num);
-    fprintf(f, "\t\t\tid = <%zu>;\n", i);
-    fputs("\t\t};\n", f);
+        put_irqs(d, c->interrupts, c->interrupt_num);
+    dts_prop_u32(d, "id", (uint32_t)i);
+    dts_node_end(d);
 }
 
 /* The platform's console UART, which VMs not owning it get emulated. */
@@ -483,7 +369,7 @@ static bool soc_empty(size_t vm, const struct vm_platform *p)
     return true;
 }
 
-static void put_soc(FILE *f, size_t vm, const struct vm_config *cfg)
+static void put_soc(struct dts *d, size_t vm, const struct vm_config *cfg)
 {
     const struct vm_platform *p = &cfg->platform;
     bool plic = p->arch.irqc.plic.base != 0;
@@ -491,24 +377,27 @@ static void put_soc(FILE *f, size_t vm, const struct vm_config *cfg)
 
     if (soc_empty(vm, p))
         return;
-    fputs("\n\tsoc {\n\t\tcompatible = \"simple-bus\";\n\t\tranges;\n", f);
-    fputs("\t\t#address-cells = <2>;\n\t\t#size-cells = <2>;\n", f);
+    dts_node_begin(d, NULL, "soc");
+    dts_prop_string(d, "compatible", "simple-bus");
+    dts_prop_empty(d, "ranges");
+    dts_prop_u32(d, "#address-cells", 2);
+    dts_prop_u32(d, "#size-cells", 2);
     if (plic)
-        put_plic(f, cfg, p->arch.irqc.plic.base);
+        put_plic(d, cfg, p->arch.irqc.plic.base);
     for (size_t j = 0; p->devs && j < p->dev_num; j++) {
-        const struct vm_dev_region *d = &p->devs[j];
+        const struct vm_dev_region *r = &p->devs[j];
         bool matched = false;
 
-        if (!d->size || is_emulated_entry(vm, j))
+        if (!r->size || is_emulated_entry(vm, j))
             continue;
         for (unsigned k = 0; k < platform.num_devices; k++) {
-            if (!dev_in_region(&platform.devices[k], d))
+            if (!dev_in_region(&platform.devices[k], r))
                 continue;
-            put_device(f, &platform.devices[k], d, plic);
+            put_device(d, &platform.devices[k], r, plic);
             matched = true;
         }
         if (!matched)
-            put_passthrough(f, d, plic);
+            put_passthrough(d, r, plic);
     }
     if (uart) {
         /* Emulated in place: same address and interrupt as the real one. */
@@ -520,16 +409,16 @@ static void put_soc(FILE *f, size_t vm, const struct vm_config *cfg)
             .interrupts = (irqid_t[]){uart->irq},
         };
 
-        put_device(f, uart, &identity, plic);
+        put_device(d, uart, &identity, plic);
     }
     for (size_t j = 0; p->ipcs && j < p->ipc_num; j++)
-        put_ipc(f, vm, j, plic);
-    fputs("\t};\n", f);
+        put_ipc(d, vm, j, plic);
+    dts_node_end(d);
 }
 
 /* Interrupts given to the VM that no node above shows (for example those
  * of a region without memory): listed here so that nothing is hidden. */
-static void put_other_irqs(FILE *f, const struct vm_platform *p)
+static void put_other_irqs(struct dts *d, const struct vm_platform *p)
 {
     uint64_t irqs[256];
     size_t n = 0;
@@ -537,22 +426,22 @@ static void put_other_irqs(FILE *f, const struct vm_platform *p)
     if (!p->arch.irqc.plic.base)
         return;
     for (size_t j = 0; p->devs && j < p->dev_num; j++) {
-        const struct vm_dev_region *d = &p->devs[j];
+        const struct vm_dev_region *r = &p->devs[j];
 
-        for (size_t i = 0; d->interrupts && i < d->interrupt_num; i++) {
-            if (irq_shown(d, d->interrupts[i]))
+        for (size_t i = 0; r->interrupts && i < r->interrupt_num; i++) {
+            if (irq_shown(r, r->interrupts[i]))
                 continue;
-            if (n == sizeof(irqs) / sizeof(irqs[0]))
+            if (n == ARRAY_SIZE(irqs))
                 die("too many interrupts");
-            irqs[n++] = d->interrupts[i];
+            irqs[n++] = r->interrupts[i];
         }
     }
     if (!n)
         return;
-    fputs("\n\tpassthrough-interrupts {\n", f);
-    fputs("\t\tcompatible = \"baobab,passthrough\";\n", f);
-    put_irqs(f, "\t\t", irqs, n);
-    fputs("\t};\n", f);
+    dts_node_begin(d, NULL, "passthrough-interrupts");
+    dts_prop_string(d, "compatible", "baobab,passthrough");
+    put_irqs(d, irqs, n);
+    dts_node_end(d);
 }
 
 /* The node path of the console UART in the VM's tree, if it has it. */
@@ -569,76 +458,68 @@ static bool stdout_path(size_t vm, const struct vm_platform *p, char *buf,
     }
     /* Passed through: at the guest address of the region holding it. */
     for (size_t j = 0; p->devs && j < p->dev_num; j++) {
-        const struct vm_dev_region *d = &p->devs[j];
+        const struct vm_dev_region *r = &p->devs[j];
 
-        if (!dev_in_region(uart, d))
+        if (!dev_in_region(uart, r))
             continue;
         snprintf(buf, len, "/soc/%s@%" PRIx64, uart->name,
-                 d->va + (uart->base - d->pa));
+                 r->va + (uart->base - r->pa));
         return true;
     }
     return false;
 }
 
-static void put_chosen(FILE *f, size_t vm, const struct vm_config *cfg)
+static void put_chosen(struct dts *d, size_t vm, const struct vm_config *cfg)
 {
     struct vm_layout l;
     char path[128];
 
-    fputs("\n\tchosen {\n", f);
-    if (cfg->bootargs) {
-        fputs("\t\tbootargs = ", f);
-        put_string(f, cfg->bootargs);
-        fputs(";\n", f);
-    }
+    dts_node_begin(d, NULL, "chosen");
+    if (cfg->bootargs)
+        dts_prop_string(d, "bootargs", cfg->bootargs);
     if (cfg->initrd.size && vm_layout_compute(cfg, &l)) {
-        fputs("\t\tlinux,initrd-start = <", f);
-        put_cells2(f, l.initrd_gpa);
-        fputs(">;\n\t\tlinux,initrd-end = <", f);
-        put_cells2(f, l.initrd_gpa + l.initrd_size);
-        fputs(">;\n", f);
+        dts_prop_u64(d, "linux,initrd-start", l.initrd_gpa);
+        dts_prop_u64(d, "linux,initrd-end", l.initrd_gpa + l.initrd_size);
     }
-    if (stdout_path(vm, &cfg->platform, path, sizeof(path))) {
-        fputs("\t\tstdout-path = ", f);
-        put_string(f, path);
-        fputs(";\n", f);
-    }
-    fputs("\t};\n", f);
+    if (stdout_path(vm, &cfg->platform, path, sizeof(path)))
+        dts_prop_string(d, "stdout-path", path);
+    dts_node_end(d);
 }
 
 static void put_tree(FILE *f, size_t vm, const struct vm_config *cfg, bool sstc)
 {
     const struct vm_platform *p = &cfg->platform;
+    struct dts d = dts_start(f);
     char model[256];
 
-    fprintf(f,
-            "// SPDX-License-Identifier: Apache-2.0\n"
-            "// VM %zu's device tree, generated from the configuration by "
-            "tools/vm_dtb.c\n"
-            "// (vCPUs %s Sstc). Edit the configuration, not this file.\n"
-            "/dts-v1/;\n\n/ {\n",
-            vm, sstc ? "with" : "without");
-    fputs("\t#address-cells = <2>;\n\t#size-cells = <2>;\n", f);
-    fputs("\tcompatible = \"baobab,vm\";\n", f);
+    dts_comment(&d, "SPDX-License-Identifier: Apache-2.0");
+    dts_comment(&d,
+                "VM %zu's device tree, generated from the configuration by "
+                "tools/vm_dtb.c",
+                vm);
+    dts_comment(&d, "(vCPUs %s Sstc). Edit the configuration, not this file.",
+                sstc ? "with" : "without");
+    dts_version(&d);
+    dts_node_begin(&d, NULL, "/");
+    dts_prop_u32(&d, "#address-cells", 2);
+    dts_prop_u32(&d, "#size-cells", 2);
+    dts_prop_string(&d, "compatible", "baobab,vm");
     snprintf(model, sizeof(model), "Baobab VM %zu on %s", vm, platform.name);
-    fputs("\tmodel = ", f);
-    put_string(f, model);
-    fputs(";\n", f);
+    dts_prop_string(&d, "model", model);
 
-    put_chosen(f, vm, cfg);
-    fputc('\n', f);
-    put_cpus(f, cfg, sstc);
+    put_chosen(&d, vm, cfg);
+    put_cpus(&d, cfg, sstc);
     for (size_t i = 0; p->regions && i < p->region_num; i++) {
         const struct vm_mem_region *r = &p->regions[i];
 
-        fprintf(f, "\n\tmemory@%" PRIx64 " {\n", r->base);
-        fputs("\t\tdevice_type = \"memory\";\n", f);
-        put_reg2(f, "\t\t", r->base, r->size);
-        fputs("\t};\n", f);
+        dts_node_begin(&d, NULL, "memory@%" PRIx64, r->base);
+        dts_prop_string(&d, "device_type", "memory");
+        dts_prop_reg2(&d, r->base, r->size);
+        dts_node_end(&d);
     }
-    put_soc(f, vm, cfg);
-    put_other_irqs(f, p);
-    fputs("};\n", f);
+    put_soc(&d, vm, cfg);
+    put_other_irqs(&d, p);
+    dts_node_end(&d);
 }
 
 /* ------------------------------------------------------------------------ */

@@ -13,11 +13,13 @@
 DTB_DIR := $(BUILD)/dtb
 DTB_OBJ := $(BUILD)/vm_dtbs.o
 DTB_TOOL := $(HOST_DIR)/vm_dtb
-DTB_TOOL_SRCS := tools/vm_dtb.c src/core/vm_layout.c src/core/config_check.c \
-                 src/core/hart_map.c src/core/ipc_layout.c $(PLAT_DIR)/platform.c
+# The tool: the tree policy (vm_dtb.c) and the DTS writer, with the
+# configuration code the checker shares, the ISA strings and the platform.
+DTB_TOOL_SRCS := tools/vm_dtb.c tools/dts_emit.c $(CONFIG_CODE_SRCS) \
+                 $(ARCH_DIR)/isa.c $(PLAT_DIR)/platform.c
 DTC ?= dtc
 
-$(DTB_TOOL): $(DTB_TOOL_SRCS) $(HOST_CONFIG_OBJ)
+$(DTB_TOOL): $(DTB_TOOL_SRCS) tools/dts_emit.h $(HOST_CONFIG_OBJ)
 	@mkdir -p $(dir $@)
 	$(Q)$(HOSTCC) $(HOST_CFLAGS) -Werror -Isrc/core/inc -Isrc/lib/inc \
 	    -I$(ARCH_DIR)/inc -I$(ARCH_DIR)/irqc -no-pie -o $@ $(DTB_TOOL_SRCS) $(HOST_CONFIG_OBJ)

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 #include <boot_table.h>
 #include <config_check.h>
+#include <config_query.h>
 #include <console.h>
 #include <lib/format.h>
 #include <lib/util.h>

@@ -2,7 +2,7 @@
 #include <arch_hooks.h>
 #include <clear_plan.h>
 #include <colour.h>
-#include <config_check.h>
+#include <config_query.h>
 #include <console.h>
 #include <cpu.h>
 #include <ipc.h>

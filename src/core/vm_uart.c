@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 #include <arch_hooks.h>
-#include <config_check.h>
+#include <config_query.h>
 #include <console.h>
 #include <irq.h>
 #include <platform.h>

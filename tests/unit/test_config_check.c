@@ -1,9 +1,11 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /*
- * Unit tests for configuration validation (src/core/config_check.c) and the
- * placement of vCPUs on harts (src/core/hart_map.c). Each rejection test
- * starts from a valid two-VM configuration, breaks one thing, and checks the
- * message names the VM and the field.
+ * Unit tests for configuration validation (src/core/config_check*.c, the
+ * RISC-V part in src/arch/riscv/config_check_arch.c), the placement of
+ * vCPUs on harts (src/core/config_check_cpus.c) and the configuration
+ * queries (src/core/config_query.c). Each rejection test starts from a
+ * valid two-VM configuration, breaks one thing, and checks the message
+ * names the VM and the field.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -16,6 +18,7 @@
 #include <string.h>
 
 #include <config_check.h>
+#include <config_query.h>
 #include <ipc_layout.h>
 #include <vm_layout.h>
 
@@ -53,7 +56,7 @@ static int setup(void **state)
     memset(&err, 0, sizeof(err));
 
     target = (struct config_target){
-        .hart_mask = 0xf, /* harts 0-3 */
+        .cpu_mask = 0xf, /* harts 0-3 */
         .hyp_base = 0x80200000,
         .hyp_size = 2 * MIB,
         .fw_base = 0x80000000,
@@ -331,7 +334,7 @@ static void test_more_vcpus_than_harts(void **state)
     (void)state;
     /* 4 harts: VM 1 has hart 3, VM 0 wants 4 of the 3 left. */
     vms[0].platform.cpu_num = 4;
-    assert_rejected("VM 0", "vCPU 3", "no free hart");
+    assert_rejected("VM 0", "vCPU 3", "no free physical CPU");
 }
 
 static void test_cpu_num_over_limit(void **state)
@@ -347,7 +350,7 @@ static void test_affinities_conflict(void **state)
     /* VM 0 wants two harts of {0, 1}, VM 1 one of {1}: three on two. */
     vms[0].cpu_affinity = 0x3;
     vms[1].cpu_affinity = 0x2;
-    assert_rejected("VM 1", "cpu_affinity", "no free hart");
+    assert_rejected("VM 1", "cpu_affinity", "no free physical CPU");
 }
 
 static void test_affinity_nonexistent_hart(void **state)
@@ -850,15 +853,15 @@ static void test_ipc_misaligned(void **state)
     assert_rejected("VM 0", "ipcs[0]", "base");
 }
 
-/* ---- hart_map_assign -----------------------------------------------------*/
+/* ---- config_place_vcpus --------------------------------------------------*/
 
 static unsigned harts[MAX_VMS][MAX_CPUS];
 
 static void assign_ok(uint64_t hart_mask)
 {
     memset(harts, 0xff, sizeof(harts));
-    if (hart_map_assign(&cfg, hart_mask, harts, &err) != 0)
-        fail_msg("hart_map_assign failed: %s", err.msg);
+    if (config_place_vcpus(&cfg, hart_mask, harts, &err) != 0)
+        fail_msg("config_place_vcpus failed: %s", err.msg);
 }
 
 static void test_map_affinity_first(void **state)
@@ -933,7 +936,7 @@ static void test_map_overlapping_affinities_satisfiable(void **state)
     assert_int_equal(harts[0][0], 1);
     assert_int_equal(harts[1][0], 2);
     assert_int_equal(harts[2][0], 0);
-    target.hart_mask = 0x7;
+    target.cpu_mask = 0x7;
     assert_accepted();
 }
 
@@ -954,15 +957,15 @@ static void test_map_every_hart_used_once(void **state)
     /* Oversubscribed by one. */
     vms[0].platform.cpu_num = 4;
     memset(err.msg, 0, sizeof(err.msg));
-    assert_int_equal(hart_map_assign(&cfg, 0xf, harts, &err), -1);
-    assert_non_null(strstr(err.msg, "no free hart"));
+    assert_int_equal(config_place_vcpus(&cfg, 0xf, harts, &err), -1);
+    assert_non_null(strstr(err.msg, "no free physical CPU"));
 }
 
 static void test_map_nonexistent_hart(void **state)
 {
     (void)state;
     memset(err.msg, 0, sizeof(err.msg));
-    assert_int_equal(hart_map_assign(&cfg, 0x7, harts, &err), -1);
+    assert_int_equal(config_place_vcpus(&cfg, 0x7, harts, &err), -1);
     assert_non_null(strstr(err.msg, "VM 1"));
     assert_non_null(strstr(err.msg, "cpu_affinity 0x8"));
 }

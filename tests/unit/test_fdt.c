@@ -31,6 +31,7 @@
 #include <string.h>
 
 #include "fdt.h"
+#include <lib/util.h>
 
 /* Header field offsets (DT spec 5.2), for corrupting copies. */
 #define HDR_MAGIC 0
@@ -42,9 +43,6 @@
 #define HDR_LAST_COMP_VERSION 24
 #define HDR_SIZE_DT_STRINGS 32
 #define HDR_SIZE_DT_STRUCT 36
-
-#define GIB (1024ull * 1024 * 1024)
-#define MIB (1024ull * 1024)
 
 struct blob {
     uint8_t *data;
@@ -156,7 +154,7 @@ static void test_check_accepts_fixtures(void **state)
     const struct blob *all[] = {&test_tree, &qemu_virt, &tb_u64,
                                 &tb_cpu,    &tiny,      &tiny_v16};
 
-    for (size_t i = 0; i < sizeof(all) / sizeof(all[0]); i++) {
+    for (size_t i = 0; i < ARRAY_SIZE(all); i++) {
         assert_int_equal(fdt_check(all[i]->data, all[i]->size), 0);
         assert_int_equal(fdt_totalsize(all[i]->data), all[i]->size);
     }
@@ -668,7 +666,7 @@ static void test_bad_offsets(void **state)
     int prop_off = (int)(value - 12 - struct_block);
     const int bad[] = {-2, -1000, 1, 2, 3, prop_off, 1 << 20, 0x7ffffffc};
 
-    for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+    for (size_t i = 0; i < ARRAY_SIZE(bad); i++) {
         assert_null(fdt_node_name(b, bad[i]));
         assert_null(fdt_prop(b, bad[i], "value", &len));
         assert_int_equal(len, FDT_ERR_BADOFFSET);
@@ -910,7 +908,7 @@ static void test_block_offsets_out_of_range(void **state)
         corrupt_rsvmap_past_end,
     };
 
-    for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
+    for (size_t i = 0; i < ARRAY_SIZE(cases); i++)
         assert_int_equal(check_corrupted(cases[i]), FDT_ERR_BADLAYOUT);
 }
 

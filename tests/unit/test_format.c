@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include <lib/format.h>
+#include <lib/util.h>
 
 #if !defined(snprintf) || !defined(vsnprintf)
 #error "build with -Dvsnprintf=baobab_vsnprintf -Dsnprintf=baobab_snprintf"
@@ -191,7 +192,7 @@ static void test_agrees_with_libc(void **state)
                                   0x7fffffffffffL};
 
     (void)state;
-    for (unsigned i = 0; i < sizeof(values) / sizeof(values[0]); i++) {
+    for (unsigned i = 0; i < ARRAY_SIZE(values); i++) {
         long v = values[i];
         int iv = (int)v;
         unsigned uv = (unsigned)v;

@@ -13,6 +13,7 @@
 #include <cmocka.h>
 
 #include <arch/insn_decode.h>
+#include <lib/util.h>
 
 /* ---- An independent encoder (unpriv. spec 2.2, 2.3, 16.2, 16.8) ---- */
 
@@ -155,7 +156,6 @@ static const int32_t simm12[] = {
     0,   1,    2,  4,  8,  16,    32,   64,    128,    256,
     512, 1024, -1, -2, -8, -2048, 2047, 0x555, -0x556, 0x2aa,
 };
-#define N_SIMM12 (sizeof(simm12) / sizeof(simm12[0]))
 
 /* The spec's RV64I load/store forms. */
 struct full_form {
@@ -178,18 +178,15 @@ static const struct full_form stores[] = {
     {"sd", 3, 8, false},
 };
 
-#define N_LOADS (sizeof(loads) / sizeof(loads[0]))
-#define N_STORES (sizeof(stores) / sizeof(stores[0]))
-
 /* ---- 32-bit forms, every register and immediate ---- */
 
 static void test_full_loads_all_registers(void **state)
 {
     (void)state;
-    for (size_t f = 0; f < N_LOADS; f++)
+    for (size_t f = 0; f < ARRAY_SIZE(loads); f++)
         for (unsigned rd = 0; rd < 32; rd++)
             for (unsigned rs1 = 0; rs1 < 32; rs1++)
-                for (size_t i = 0; i < N_SIMM12; i++)
+                for (size_t i = 0; i < ARRAY_SIZE(simm12); i++)
                     check_decode(
                         enc_i(OP_LOAD, loads[f].funct3, rd, rs1, simm12[i]),
                         (struct expect){false, loads[f].width,
@@ -199,10 +196,10 @@ static void test_full_loads_all_registers(void **state)
 static void test_full_stores_all_registers(void **state)
 {
     (void)state;
-    for (size_t f = 0; f < N_STORES; f++)
+    for (size_t f = 0; f < ARRAY_SIZE(stores); f++)
         for (unsigned rs2 = 0; rs2 < 32; rs2++)
             for (unsigned rs1 = 0; rs1 < 32; rs1++)
-                for (size_t i = 0; i < N_SIMM12; i++)
+                for (size_t i = 0; i < ARRAY_SIZE(simm12); i++)
                     check_decode(
                         enc_s(OP_STORE, stores[f].funct3, rs2, rs1, simm12[i]),
                         (struct expect){true, stores[f].width, false, rs2, 4});
@@ -213,7 +210,7 @@ static void test_full_reserved_and_other_opcodes(void **state)
 {
     (void)state;
     for (unsigned r = 0; r < 32; r++)
-        for (size_t i = 0; i < N_SIMM12; i++) {
+        for (size_t i = 0; i < ARRAY_SIZE(simm12); i++) {
             check_reject(enc_i(OP_LOAD, 7, r, r ^ 5, simm12[i]));
             for (unsigned f3 = 4; f3 < 8; f3++)
                 check_reject(enc_s(OP_STORE, f3, r, r ^ 5, simm12[i]));
@@ -423,7 +420,7 @@ static const struct literal literals[] = {
 static void test_literal_encodings(void **state)
 {
     (void)state;
-    for (size_t i = 0; i < sizeof(literals) / sizeof(literals[0]); i++) {
+    for (size_t i = 0; i < ARRAY_SIZE(literals); i++) {
         const struct literal *l = &literals[i];
         what = l->text;
         if (l->ok)
@@ -460,11 +457,11 @@ static void test_htinst_transformed_32bit(void **state)
 {
     (void)state;
     for (unsigned r = 0; r < 32; r++) {
-        for (size_t f = 0; f < N_LOADS; f++)
+        for (size_t f = 0; f < ARRAY_SIZE(loads); f++)
             check_htinst(enc_i(OP_LOAD, loads[f].funct3, r, 0, 0),
                          (struct expect){false, loads[f].width,
                                          loads[f].sign_extend, r, 4});
-        for (size_t f = 0; f < N_STORES; f++)
+        for (size_t f = 0; f < ARRAY_SIZE(stores); f++)
             check_htinst(enc_s(OP_STORE, stores[f].funct3, r, 0, 0),
                          (struct expect){true, stores[f].width, false, r, 4});
     }
@@ -479,11 +476,11 @@ static void test_htinst_transformed_compressed(void **state)
 {
     (void)state;
     for (unsigned r = 0; r < 32; r++) {
-        for (size_t f = 0; f < N_LOADS; f++)
+        for (size_t f = 0; f < ARRAY_SIZE(loads); f++)
             check_htinst(enc_i(OP_LOAD, loads[f].funct3, r, 0, 0) & ~2U,
                          (struct expect){false, loads[f].width,
                                          loads[f].sign_extend, r, 2});
-        for (size_t f = 0; f < N_STORES; f++)
+        for (size_t f = 0; f < ARRAY_SIZE(stores); f++)
             check_htinst(enc_s(OP_STORE, stores[f].funct3, r, 0, 0) & ~2U,
                          (struct expect){true, stores[f].width, false, r, 2});
     }

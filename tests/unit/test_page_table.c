@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include <arch/page_table.h>
+#include <lib/util.h>
 
 #define KIB (1024UL)
 #define MIB (1024UL * KIB)
@@ -286,7 +287,7 @@ static void test_permission_bits(void **state)
         PTE_R | PTE_W | PTE_U | PTE_G,
     };
 
-    for (unsigned i = 0; i < sizeof(perms) / sizeof(perms[0]); i++) {
+    for (unsigned i = 0; i < ARRAY_SIZE(perms); i++) {
         uint64_t va = 0x10000000 + i * PAGE, pa = 0x80000000 + i * 2 * PAGE;
         uint64_t got_pa, flags;
         unsigned level;

@@ -19,6 +19,7 @@
 
 #include <arch/sbi.h>
 #include <cpu.h>
+#include <lib/util.h>
 #include <platform.h>
 #include <vcpu.h>
 #include <vm.h>
@@ -156,7 +157,7 @@ static void test_unknown_extension(void **state)
     };
 
     (void)state;
-    for (unsigned i = 0; i < sizeof(eids) / sizeof(eids[0]); i++)
+    for (unsigned i = 0; i < ARRAY_SIZE(eids); i++)
         assert_sbi(ECALL(0, eids[i], 0, 1, 2, 3), SBI_ERR_NOT_SUPPORTED, 0);
     assert_nothing_sent();
     assert_int_equal(fake.out_n, 0);
@@ -213,10 +214,10 @@ static void test_base_probe(void **state)
     };
 
     (void)state;
-    for (unsigned i = 0; i < sizeof(offered) / sizeof(offered[0]); i++)
+    for (unsigned i = 0; i < ARRAY_SIZE(offered); i++)
         assert_sbi(ECALL(0, SBI_EXT_BASE, SBI_BASE_PROBE_EXTENSION, offered[i]),
                    SBI_SUCCESS, 1);
-    for (unsigned i = 0; i < sizeof(absent) / sizeof(absent[0]); i++) {
+    for (unsigned i = 0; i < ARRAY_SIZE(absent); i++) {
         assert_sbi(ECALL(0, SBI_EXT_BASE, SBI_BASE_PROBE_EXTENSION, absent[i]),
                    SBI_SUCCESS, 0);
         /* What probe calls absent really is absent. */
@@ -534,7 +535,7 @@ static void test_hsm_suspend_bad_args(void **state)
         0x7fffffff, 0x90000000, 0xffffffff, 0x100000001UL};
 
     (void)state;
-    for (unsigned i = 0; i < sizeof(refused) / sizeof(refused[0]); i++)
+    for (unsigned i = 0; i < ARRAY_SIZE(refused); i++)
         assert_sbi(
             ECALL(0, SBI_EXT_HSM, SBI_HSM_HART_SUSPEND, refused[i], RAM_GPA, 0),
             SBI_ERR_INVALID_PARAM, 0);

@@ -15,6 +15,7 @@
 
 #include <cmocka.h>
 
+#include <lib/util.h>
 #include <plic/vplic.h>
 
 /* The spec's memory map (riscv-plic-spec chapter 3). */
@@ -39,7 +40,7 @@ static int setup(void **state)
 {
     (void)state;
     vplic_init(&plic, NUM_SOURCES, NUM_VCPUS);
-    for (size_t i = 0; i < sizeof(owned) / sizeof(owned[0]); i++)
+    for (size_t i = 0; i < ARRAY_SIZE(owned); i++)
         vplic_assign(&plic, owned[i]);
     return 0;
 }
@@ -174,7 +175,7 @@ static void test_priority_of_foreign_sources_is_hardwired(void **state)
 
     (void)state;
 
-    for (size_t i = 0; i < sizeof(ids) / sizeof(ids[0]); i++) {
+    for (size_t i = 0; i < ARRAY_SIZE(ids); i++) {
         assert_false(wr(PRIO(ids[i]), 3).lines_changed);
         assert_int_equal(rd(PRIO(ids[i])), 0);
     }
@@ -503,7 +504,7 @@ static void test_complete_of_unclaimed_or_bogus_id_is_ignored(void **state)
     arm(2, 1, CTX_S0); /* pending, enabled, not claimed */
     wr(ENABLE(CTX_S0, 0), 0xffffffff);
 
-    for (size_t i = 0; i < sizeof(ids) / sizeof(ids[0]); i++)
+    for (size_t i = 0; i < ARRAY_SIZE(ids); i++)
         assert_int_equal(complete(CTX_S0, ids[i]).completed_id, 0);
     /* Nothing left flight or pending. */
     assert_int_equal(rd(PENDING(0)), 1U << 2);
@@ -598,7 +599,7 @@ static void test_misaligned_access_faults(void **state)
 
     (void)state;
     arm(1, 1, CTX_S0);
-    for (size_t i = 0; i < sizeof(offsets) / sizeof(offsets[0]); i++) {
+    for (size_t i = 0; i < ARRAY_SIZE(offsets); i++) {
         assert_false(vplic_read(&plic, offsets[i], 4).ok);
         assert_false(vplic_write(&plic, offsets[i], 4, 7).ok);
     }
@@ -612,7 +613,7 @@ static void test_wrong_width_faults_without_side_effects(void **state)
 
     (void)state;
     arm(2, 1, CTX_S0);
-    for (size_t i = 0; i < sizeof(widths) / sizeof(widths[0]); i++) {
+    for (size_t i = 0; i < ARRAY_SIZE(widths); i++) {
         struct vplic_result res = vplic_read(&plic, CLAIM(CTX_S0), widths[i]);
 
         assert_false(res.ok);
@@ -632,7 +633,7 @@ static void test_access_beyond_the_window_faults(void **state)
                                 1ULL << 32, 1ULL << 40, UINT64_MAX - 3};
 
     (void)state;
-    for (size_t i = 0; i < sizeof(offsets) / sizeof(offsets[0]); i++) {
+    for (size_t i = 0; i < ARRAY_SIZE(offsets); i++) {
         assert_false(vplic_read(&plic, offsets[i], 4).ok);
         assert_false(vplic_write(&plic, offsets[i], 4, 1).ok);
     }
@@ -646,7 +647,7 @@ static void test_reserved_offsets_read_zero_ignore_writes(void **state)
                                 0x200008, 0x200ffc, 0x201008, 0x3fffffc};
 
     (void)state;
-    for (size_t i = 0; i < sizeof(offsets) / sizeof(offsets[0]); i++) {
+    for (size_t i = 0; i < ARRAY_SIZE(offsets); i++) {
         struct vplic_result res = wr(offsets[i], 0xffffffff);
 
         assert_false(res.lines_changed);
@@ -662,7 +663,7 @@ static void test_contexts_beyond_num_contexts_are_unimplemented(void **state)
 
     (void)state;
     arm(1, 3, CTX_S0);
-    for (size_t i = 0; i < sizeof(ctxs) / sizeof(ctxs[0]); i++) {
+    for (size_t i = 0; i < ARRAY_SIZE(ctxs); i++) {
         unsigned ctx = ctxs[i];
 
         assert_false(wr(ENABLE(ctx, 0), 0xffffffff).enables_changed);

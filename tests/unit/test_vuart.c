@@ -16,6 +16,7 @@
 
 #include <cmocka.h>
 
+#include <lib/util.h>
 #include <vuart.h>
 
 /* Table II. */
@@ -633,7 +634,7 @@ static void test_offsets_beyond_the_registers(void **state)
     (void)state;
     wr(IER, IER_RDI);
     push('p');
-    for (size_t i = 0; i < sizeof(offsets) / sizeof(offsets[0]); i++) {
+    for (size_t i = 0; i < ARRAY_SIZE(offsets); i++) {
         wr(offsets[i], 0xff);
         assert_int_equal(rd(offsets[i]), 0);
     }

@@ -52,9 +52,9 @@ unit_clear_plan_SRCS := src/core/clear_plan.c
 
 unit_colour_SRCS := src/core/colour.c src/core/page_alloc.c
 
-# The configuration checks, which other modules ask who owns the UART.
-UNIT_CONFIG_CHECK_SRCS := src/core/config_check.c src/core/hart_map.c \
-                          src/core/vm_layout.c src/core/ipc_layout.c
+# Every file of the configuration code the tools share (Makefile): the
+# configuration checks, which other modules also ask who owns the UART.
+UNIT_CONFIG_CHECK_SRCS := $(CONFIG_CODE_SRCS)
 
 unit_config_check_SRCS := $(UNIT_CONFIG_CHECK_SRCS)
 

@@ -25,6 +25,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include <lib/util.h>
+
 #include "config.h"
 #include "console.h"
 #include "mode.h"
@@ -139,7 +141,6 @@ static const struct probe probes[] = {
      EXC_INST_PAGE_FAULT,
      "the hart refetched the unmapped code (instruction page fault)"},
 };
-#define NUM_PROBES (sizeof(probes) / sizeof(probes[0]))
 
 static void load_outside(void)
 {
@@ -161,7 +162,7 @@ static void flood(void)
 void mode_main(void)
 {
     trap_set_hook(badaccess_trap);
-    probes_run("badaccess", probes, NUM_PROBES);
+    probes_run("badaccess", probes, ARRAY_SIZE(probes));
     flood();
     system_shutdown();
 }

@@ -22,6 +22,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include <lib/util.h>
+
 #include "mode.h"
 #include "probe.h"
 #include "riscv.h"
@@ -106,11 +108,10 @@ static const struct probe probes[] = {
     {"fetch-pf", probe_fetch_page_fault, EXC_INST_PAGE_FAULT, unmapped_va, true,
      0, NULL},
 };
-#define NUM_PROBES (sizeof(probes) / sizeof(probes[0]))
 
 void mode_main(void)
 {
     trap_set_hook(exceptions_trap);
-    probes_run("exceptions", probes, NUM_PROBES);
+    probes_run("exceptions", probes, ARRAY_SIZE(probes));
     system_shutdown();
 }

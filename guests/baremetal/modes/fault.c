@@ -11,6 +11,8 @@
  */
 #include <stdint.h>
 
+#include <lib/util.h>
+
 #include "config.h"
 #include "console.h"
 #include "mode.h"
@@ -91,8 +93,6 @@ static const struct probe probes[] = {
     {"fetch", probe_fetch, EXC_INST_ACCESS},
 };
 
-#define NUM_PROBES (sizeof(probes) / sizeof(probes[0]))
-
 /* Runs one probe; true if exactly the expected fault was taken. stval may
  * hold the address or 0 (the privileged spec allows either). */
 static bool run_probe(const struct probe *p)
@@ -122,9 +122,9 @@ void mode_main(void)
 
     trap_set_hook(fault_trap);
     console_printf("fault: poking 0x%lx\n", PROBE_ADDR);
-    for (unsigned int i = 0; i < NUM_PROBES; i++)
+    for (unsigned int i = 0; i < ARRAY_SIZE(probes); i++)
         passed += run_probe(&probes[i]);
-    if (passed == NUM_PROBES)
+    if (passed == ARRAY_SIZE(probes))
         console_printf("fault: ok\n");
 
     periodic_start(ALIVE_INTERVAL);

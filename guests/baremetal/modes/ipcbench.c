@@ -51,6 +51,8 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include <lib/util.h>
+
 #include "config.h"
 #include "console.h"
 #include "ipc_chan.h"
@@ -498,7 +500,7 @@ static void __attribute__((noreturn)) driver(void)
     expect("ready", true);
     console_printf("ipcbench: driver, receiver ready\n");
     bench_notify();
-    for (unsigned int i = 0; i < sizeof(runs) / sizeof(runs[0]); i++)
+    for (unsigned int i = 0; i < ARRAY_SIZE(runs); i++)
         bench_throughput(runs[i].size, runs[i].count);
     send_record("quit");
     console_printf("bench: done\n");

@@ -5,6 +5,8 @@
 #include "sbi.h"
 #include "smp.h"
 
+#include <lib/util.h>
+
 extern char secondary_entry[]; /* start.S */
 
 /* An EID that no SBI implementation is expected to define. */
@@ -64,13 +66,11 @@ static const struct check checks[] = {
     {"legacy-putchar", 0, legacy_putchar},
 };
 
-#define NUM_CHECKS (sizeof(checks) / sizeof(checks[0]))
-
 void checks_run(void)
 {
     unsigned int passed = 0;
 
-    for (unsigned int i = 0; i < NUM_CHECKS; i++) {
+    for (unsigned int i = 0; i < ARRAY_SIZE(checks); i++) {
         long got = checks[i].run();
         if (got == checks[i].expect) {
             console_printf("check: %s ok\n", checks[i].name);
@@ -80,5 +80,5 @@ void checks_run(void)
         }
     }
     console_printf("baremetal: checks %u/%u passed\n", passed,
-                   (unsigned int)NUM_CHECKS);
+                   (unsigned int)ARRAY_SIZE(checks));
 }

@@ -5,6 +5,7 @@
 #include <arch/mmu.h>
 #include <arch_hooks.h>
 #include <console.h>
+#include <lib/util.h>
 #include <platform.h>
 
 /* Firmware services the hypervisor cannot run without. */
@@ -19,8 +20,7 @@ static const struct {
 
 int arch_boot_init(void)
 {
-    for (unsigned i = 0;
-         i < sizeof(required_firmware) / sizeof(required_firmware[0]); i++) {
+    for (unsigned i = 0; i < ARRAY_SIZE(required_firmware); i++) {
         if (!fw_probe_extension(required_firmware[i].eid)) {
             log_error("the firmware lacks the SBI %s extension",
                       required_firmware[i].name);

@@ -1,8 +1,15 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /*
- * Validation of a configuration, and the placement of vCPUs on harts. The
- * same code runs in the hypervisor at boot and on the host at build time;
- * an error names the VM and the field.
+ * Validation of a configuration, and the placement of vCPUs on physical
+ * CPUs. The same code runs in the hypervisor at boot and on the host at
+ * build time. The checks are split by section of the configuration
+ * (src/core/config_check_*.c), the architecture's part behind
+ * config_check_arch.h.
+ *
+ * Every error message has one form, "VM <n>: <field> ..." for a VM's field
+ * or "config: <field> ..." for a top-level one, the field written as in the
+ * configuration (platform.devs[1].interrupts[0]); when two VMs clash, the
+ * first names the second's field as "VM <m>'s <field>".
  */
 #ifndef CONFIG_CHECK_H
 #define CONFIG_CHECK_H
@@ -21,7 +28,7 @@ struct config_error {
 
 /* What the configuration is checked against. */
 struct config_target {
-    uint64_t hart_mask;          /* physical harts that exist */
+    uint64_t cpu_mask;           /* physical CPUs that exist */
     uint64_t hyp_base, hyp_size; /* the hypervisor image in RAM */
     uint64_t fw_base, fw_size;   /* the firmware */
     unsigned irq_sources;        /* interrupt ids 1 .. irq_sources-1 */
@@ -34,14 +41,15 @@ struct config_target {
 
 /* What a platform description says for checking (hyp range not known). */
 struct config_target config_target_for_platform(const struct platform *p,
-                                                uint64_t hart_mask);
+                                                uint64_t cpu_mask);
 
 /*
  * 0 if `cfg` is valid for `target`, else -1 with the reason in `err`. On
- * success `harts` (when not NULL) gets the placement hart_map_assign found.
+ * success `cpus` (when not NULL) gets the placement config_place_vcpus
+ * found.
  */
 int config_check(const struct config *cfg, const struct config_target *target,
-                 unsigned harts[MAX_VMS][MAX_CPUS], struct config_error *err);
+                 unsigned cpus[MAX_VMS][MAX_CPUS], struct config_error *err);
 
 /*
  * Fields this build accepts but does not apply yet (colouring of the
@@ -62,41 +70,12 @@ unsigned config_notes(const struct config *cfg, const struct config_target *t,
                       config_note_fn note, void *arg);
 
 /*
- * How many VMs list the console UART [base, base + size) among their
- * devices; `first` (when not NULL) gets the first one.
+ * Pick a physical CPU (bit of `cpu_mask`) for every vCPU: cpu_affinity
+ * first, then the lowest free ones. cpus[vm][vcpu] gets its number. 0, or
+ * -1 with `err` set.
  */
-size_t console_uart_listers(const struct config *cfg, uint64_t base,
-                            uint64_t size, size_t *first);
-
-/*
- * Whether VM `vm` owns the console UART: it is the only VM listing it, and
- * gets it passed through. Every other VM, including any of several that
- * list it, gets the emulated 16550 at its address and interrupt.
- */
-bool vm_owns_console_uart(const struct config *cfg, size_t vm, uint64_t base,
-                          uint64_t size);
-
-/*
- * Whether the VM's devs[i] is the console UART it lists but gets emulated
- * (others list it too): neither mapped nor its interrupt routed physically.
- */
-bool vm_dev_is_emulated_uart(const struct config *cfg, size_t vm, size_t i,
-                             uint64_t base, uint64_t size);
-
-/*
- * Whether one of the VM's device regions overlaps [base, base + size): for
- * the console UART, whether it is passed through to the VM (the other VMs
- * get an emulated UART in its place).
- */
-bool vm_has_device_at(const struct vm_platform *p, uint64_t base,
-                      uint64_t size);
-
-/*
- * Pick a physical hart for every vCPU: cpu_affinity first, then the lowest
- * free harts. harts[vm][vcpu] gets the hart id. 0, or -1 with `err` set.
- */
-int hart_map_assign(const struct config *cfg, uint64_t hart_mask,
-                    unsigned harts[MAX_VMS][MAX_CPUS],
-                    struct config_error *err);
+int config_place_vcpus(const struct config *cfg, uint64_t cpu_mask,
+                       unsigned cpus[MAX_VMS][MAX_CPUS],
+                       struct config_error *err);
 
 #endif

@@ -4,6 +4,7 @@
  * 0x80000000, NS16550A at 0x10000000 (IRQ 10), PLIC at 0xc000000. OpenSBI
  * occupies the first 2 MiB of RAM and loads us right after it.
  */
+#include <lib/util.h>
 #include <platform.h>
 
 /* The NS16550A: the hypervisor's console, a device VMs can be given. */
@@ -57,5 +58,5 @@ const struct platform platform = {
     .guest_isa = "rv64imafdc_zicsr_zifencei_zihintpause_zba_zbb_zbc_zbs",
     .guest_mmu_type = "riscv,sv48",
     .devices = devices,
-    .num_devices = sizeof(devices) / sizeof(devices[0]),
+    .num_devices = ARRAY_SIZE(devices),
 };

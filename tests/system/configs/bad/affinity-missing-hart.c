@@ -1,6 +1,6 @@
 /*
  * Malformed on purpose: cpu_affinity names a hart the platform lacks
- * expect: VM 0: cpu_affinity 0x100 names harts this machine does not have
+ * expect: VM 0: cpu_affinity 0x100 names physical CPUs this machine does not have
  */
 #include <config.h>
 

@@ -1,6 +1,6 @@
 /*
  * Malformed on purpose: a device interrupt but no PLIC for the VM
- * expect: VM 0: it has interrupts but platform.arch.irqc.plic.base is not set
+ * expect: VM 0: platform.arch.irqc.plic.base is not set, but the VM has interrupts
  */
 #include <config.h>
 

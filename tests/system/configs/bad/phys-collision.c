@@ -1,6 +1,6 @@
 /*
  * Malformed on purpose: two VMs placed on the same physical RAM
- * expect: VM 0 regions\[0\] and VM 1 regions\[0\] are placed on the same physical memory
+ * expect: VM 0: platform.regions\[0\] and VM 1's platform.regions\[0\] are placed on the same physical memory
  */
 #include <config.h>
 

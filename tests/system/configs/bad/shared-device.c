@@ -1,7 +1,7 @@
 /*
  * Malformed on purpose: one device region (not the console UART) given to
  * two VMs
- * expect: VM 0 devs\[0\] and VM 1 devs\[0\] both claim device memory at 0x10001000: a device .* cannot be shared safely between VMs; give it to one VM
+ * expect: VM 0: platform.devs\[0\] and VM 1's platform.devs\[0\] both claim device memory at 0x10001000: a device .* cannot be shared safely between VMs; give it to one VM
  */
 #include <config.h>
 

@@ -1,6 +1,6 @@
 /*
  * Malformed on purpose: one interrupt given to two VMs
- * expect: VM 0 devs\[0\] and VM 1 devs\[0\] both claim interrupt 5
+ * expect: VM 0: platform.devs\[0\] and VM 1's platform.devs\[0\] both claim interrupt 5
  */
 #include <config.h>
 

@@ -1,6 +1,6 @@
 /*
  * Malformed on purpose: two VMs need more harts than the platform has
- * expect: VM 1: vCPU 2 has no free hart
+ * expect: VM 1: platform.cpu_num 3: vCPU 2 has no free physical CPU
  */
 #include <config.h>
 

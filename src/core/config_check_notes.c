@@ -1,0 +1,101 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/*
+ * What the build and the boot say about a valid configuration: fields
+ * accepted but not applied, and how the console UART is shared.
+ */
+#include <config_check.h>
+#include <config_query.h>
+#include <lib/format.h>
+#include <stdarg.h>
+
+static unsigned say(config_note_fn note, void *arg, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static unsigned say(config_note_fn note, void *arg, const char *fmt, ...)
+{
+    struct config_error msg;
+    va_list ap;
+
+    va_start(ap, fmt);
+    vsnprintf(msg.msg, sizeof(msg.msg), fmt, ap);
+    va_end(ap);
+    note(msg.msg, arg);
+    return 1;
+}
+
+unsigned config_unapplied(const struct config *cfg, config_note_fn note,
+                          void *arg)
+{
+    unsigned n = 0;
+
+    if (cfg->hyp.colors)
+        n += say(note, arg,
+                 "hyp.colors 0x%lx not applied: the hypervisor's own memory "
+                 "is not coloured yet",
+                 cfg->hyp.colors);
+    if (cfg->hyp.relocate)
+        n += say(note, arg,
+                 "hyp.relocate not applied: the hypervisor runs where the "
+                 "firmware loads it");
+    for (size_t vm = 0; vm < cfg->vmlist_size; vm++) {
+        const struct vm_platform *p = &cfg->vmlist[vm].platform;
+
+        for (size_t i = 0; p->devs && i < p->dev_num; i++) {
+            if (p->devs[i].id)
+                n += say(note, arg,
+                         "VM %zu: platform.devs[%zu].id 0x%lx not applied: no "
+                         "IOMMU is used",
+                         vm, i, (unsigned long)p->devs[i].id);
+        }
+    }
+    return n;
+}
+
+/* "VM 0 and VM 1", "VM 0, VM 1 and VM 2": the VMs listing the UART. */
+static void uart_listers_text(const struct config *cfg,
+                              const struct config_target *t, char *buf,
+                              size_t len)
+{
+    size_t total =
+        console_uart_listers(cfg, t->console_base, t->console_size, NULL);
+    size_t seen = 0, n = 0;
+
+    buf[0] = '\0';
+    for (size_t vm = 0; vm < cfg->vmlist_size && n < len; vm++) {
+        if (!vm_has_device_at(&cfg->vmlist[vm].platform, t->console_base,
+                              t->console_size))
+            continue;
+        seen++;
+        n += (size_t)snprintf(buf + n, len - n, "%sVM %zu",
+                              seen == 1       ? ""
+                              : seen == total ? " and "
+                                              : ", ",
+                              vm);
+    }
+}
+
+unsigned config_notes(const struct config *cfg, const struct config_target *t,
+                      config_note_fn note, void *arg)
+{
+    size_t owner = 0;
+    size_t n =
+        console_uart_listers(cfg, t->console_base, t->console_size, &owner);
+    char who[96];
+
+    if (!t->console_size || n == 0)
+        return 0;
+    if (n == 1)
+        return say(note, arg,
+                   "VM %zu has the console UART 0x%lx passed through: the "
+                   "hypervisor still prints its own lines there but reads no "
+                   "input from it%s",
+                   owner, t->console_base,
+                   cfg->vmlist_size > 1
+                       ? " (the other VMs' emulated UARTs get none)"
+                       : "");
+    uart_listers_text(cfg, t, who, sizeof(who));
+    return say(note, arg,
+               "%s list the console UART 0x%lx: each gets an emulated 16550 "
+               "there (output tagged, input by Ctrl-\\ N)",
+               who, t->console_base);
+}
