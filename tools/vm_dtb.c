@@ -477,7 +477,7 @@ static void put_chosen(struct dts *d, size_t vm, const struct vm_config *cfg)
     dts_node_begin(d, NULL, "chosen");
     if (cfg->bootargs)
         dts_prop_string(d, "bootargs", cfg->bootargs);
-    if (cfg->initrd.size && vm_layout_compute(cfg, &l)) {
+    if (cfg->initrd.size && vm_layout_compute(cfg, &l) == 0) {
         dts_prop_u64(d, "linux,initrd-start", l.initrd_gpa);
         dts_prop_u64(d, "linux,initrd-end", l.initrd_gpa + l.initrd_size);
     }

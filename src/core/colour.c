@@ -36,7 +36,7 @@ static struct colour_span *new_span(struct colour_pool *cp, uint64_t blocks)
     uint64_t base;
 
     if (cp->num == COLOUR_MAX_SPANS ||
-        !page_alloc_get(cp->ram, blocks * block, block, &base))
+        page_alloc_get(cp->ram, blocks * block, block, &base))
         return NULL;
     s = &cp->span[cp->num++];
     s->base = base;
@@ -45,27 +45,27 @@ static struct colour_span *new_span(struct colour_pool *cp, uint64_t blocks)
     return s;
 }
 
-bool colour_alloc(struct colour_pool *cp, uint64_t pages, colormap_t mask,
-                  struct colour_mem *out)
+int colour_alloc(struct colour_pool *cp, uint64_t pages, colormap_t mask,
+                 struct colour_mem *out)
 {
     unsigned per_block = popcount64(mask);
     struct colour_span *s;
     uint64_t blocks;
 
     if (!cp->colours || !mask || (mask & ~all_colours(cp->colours)) || !pages)
-        return false;
+        return -1;
     blocks = (pages + per_block - 1) / per_block;
     s = find_span(cp, blocks, mask);
     if (!s)
         s = new_span(cp, blocks);
     if (!s)
-        return false;
+        return -1;
     s->taken |= mask;
     out->base = s->base;
     out->pages = pages;
     out->mask = mask;
     out->colours = cp->colours;
-    return true;
+    return 0;
 }
 
 /* The colour of the n-th (from 0) set bit of `mask`. */

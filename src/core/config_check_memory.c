@@ -104,7 +104,7 @@ static int check_boot_blobs(const struct vm_config *c, size_t vm,
                            "VM %zu: dtb.size 0x%zx exceeds the device tree "
                            "slot (0x%x)",
                            vm, c->dtb.size, VM_DTB_SLOT_SIZE);
-    if (!vm_layout_compute(c, &l))
+    if (vm_layout_compute(c, &l))
         return 0; /* entry outside memory is reported elsewhere */
     if (c->initrd.size &&
         (c->initrd.size >= l.dtb_gpa ||

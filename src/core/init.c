@@ -109,7 +109,7 @@ static uint64_t hyp_image_size(void)
 /* Take a range out of the allocator; running out of list slots is fatal. */
 static void reserve(uint64_t base, uint64_t size)
 {
-    if (!page_alloc_reserve(&ram_alloc, base, size))
+    if (page_alloc_reserve(&ram_alloc, base, size))
         fatal("too many holes in RAM for the page allocator");
 }
 
@@ -141,8 +141,8 @@ static void memory_init(void)
 
     page_alloc_init(&ram_alloc);
     for (unsigned i = 0; i < machine.ram_num; i++) {
-        if (!page_alloc_add(&ram_alloc, machine.ram[i].base,
-                            machine.ram[i].size))
+        if (page_alloc_add(&ram_alloc, machine.ram[i].base,
+                           machine.ram[i].size))
             fatal("too many RAM ranges for the page allocator");
     }
     for (unsigned i = 0; i < machine.reserved_num; i++)
@@ -154,7 +154,7 @@ static void memory_init(void)
             reserve(config.vmlist[i].image.load_addr,
                     config.vmlist[i].image.size);
     }
-    if (!page_alloc_get(&ram_alloc, pool_size, 2 * MIB, &pool))
+    if (page_alloc_get(&ram_alloc, pool_size, 2 * MIB, &pool))
         fatal("no RAM for the hypervisor's page tables");
     hyp_pool_init(pool, pool_size);
     colour_pool_init(&ram_colours, &ram_alloc,

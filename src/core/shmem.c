@@ -13,7 +13,7 @@ static bool place(const struct shmem *s, size_t id, struct colour_mem *m)
     m->pages = s->size / PAGE_SIZE;
     m->mask = 0;
     if (s->colors) {
-        if (colour_alloc(&ram_colours, m->pages, s->colors, m))
+        if (colour_alloc(&ram_colours, m->pages, s->colors, m) == 0)
             return true;
         log_error("shmemlist[%zu]: no free RAM for 0x%zx bytes of colours "
                   "0x%lx",
@@ -22,14 +22,14 @@ static bool place(const struct shmem *s, size_t id, struct colour_mem *m)
     }
     if (s->place_phys) {
         m->base = s->phys;
-        if (page_alloc_claim(&ram_alloc, m->base, s->size))
+        if (page_alloc_claim(&ram_alloc, m->base, s->size) == 0)
             return true;
         log_error("shmemlist[%zu].phys 0x%lx+0x%zx is not free RAM on this "
                   "machine",
                   id, s->phys, s->size);
         return false;
     }
-    if (page_alloc_get(&ram_alloc, s->size, PAGE_SIZE, &m->base))
+    if (page_alloc_get(&ram_alloc, s->size, PAGE_SIZE, &m->base) == 0)
         return true;
     log_error("shmemlist[%zu]: no free RAM for 0x%zx bytes", id, s->size);
     return false;

@@ -43,7 +43,7 @@ int vm_claim_placed_regions(const struct config *cfg)
             const struct vm_mem_region *r = &p->regions[i];
 
             if (r->place_phys &&
-                !page_alloc_claim(&ram_alloc, r->phys, r->size)) {
+                page_alloc_claim(&ram_alloc, r->phys, r->size)) {
                 log_error("VM %zu: regions[%zu].phys 0x%lx+0x%lx is not free "
                           "RAM on this machine",
                           v, i, r->phys, r->size);
@@ -54,9 +54,9 @@ int vm_claim_placed_regions(const struct config *cfg)
     return 0;
 }
 
-static bool place_region(const struct vm_config *cfg,
-                         const struct vm_mem_region *r, uint64_t gpa,
-                         struct colour_mem *pages)
+static int place_region(const struct vm_config *cfg,
+                        const struct vm_mem_region *r, uint64_t gpa,
+                        struct colour_mem *pages)
 {
     uint64_t size = pages->pages * PAGE_SIZE;
 
@@ -64,7 +64,7 @@ static bool place_region(const struct vm_config *cfg,
     if (r->place_phys) {
         /* Claimed at boot by vm_claim_placed_regions(). */
         pages->base = r->phys + (gpa - r->base);
-        return true;
+        return 0;
     }
     if (vm_region_colours(cfg, r))
         return colour_alloc(&ram_colours, pages->pages,
@@ -72,10 +72,10 @@ static bool place_region(const struct vm_config *cfg,
     /* Try the alignment that gives the largest pages, then settle. */
     for (uint64_t align = best_alignment(gpa, size);;
          align = align > 2 * MIB ? 2 * MIB : PAGE_SIZE) {
-        if (page_alloc_get(&ram_alloc, size, align, &pages->base))
-            return true;
+        if (page_alloc_get(&ram_alloc, size, align, &pages->base) == 0)
+            return 0;
         if (align == PAGE_SIZE)
-            return false;
+            return -1;
     }
 }
 
@@ -86,7 +86,7 @@ static int add_allocated(struct vm *vm, const struct vm_mem_region *r, size_t i,
 
     if (size == 0)
         return 0;
-    if (!place_region(vm->cfg, r, gpa, &pages)) {
+    if (place_region(vm->cfg, r, gpa, &pages)) {
         log_error("VM %u: regions[%zu]: no free RAM for 0x%lx bytes%s", vm->id,
                   i, size,
                   r->place_phys                   ? " at the requested phys"
@@ -202,7 +202,7 @@ static void copy_boot_blobs(struct vm *vm)
     struct vm_blob dtb = device_tree(vm);
     struct vm_layout layout;
 
-    if (!vm_layout_compute(cfg, &layout))
+    if (vm_layout_compute(cfg, &layout))
         return;
     if (cfg->initrd.size)
         vm_mem_copy_in(vm, layout.initrd_gpa,
@@ -228,7 +228,7 @@ static size_t keep_ranges(const struct vm *vm,
     keep[n++] = (struct gpa_range){cfg->image.base_addr, cfg->image.inplace
                                                              ? inplace_size(cfg)
                                                              : cfg->image.size};
-    if (vm_layout_compute(cfg, &layout)) {
+    if (vm_layout_compute(cfg, &layout) == 0) {
         keep[n++] = (struct gpa_range){layout.initrd_gpa, cfg->initrd.size};
         keep[n++] = (struct gpa_range){layout.dtb_gpa, device_tree(vm).size};
     }
@@ -295,7 +295,7 @@ static void build_vcpus(struct vm *vm, const unsigned *harts)
      * It starts once its VM's RAM is cleared (vm_boot_clear). */
     vm->vcpus[0].start_addr = vm->cfg->entry;
     vm->vcpus[0].start_arg =
-        vm_layout_compute(vm->cfg, &layout) ? layout.dtb_gpa : 0;
+        vm_layout_compute(vm->cfg, &layout) == 0 ? layout.dtb_gpa : 0;
     vm->clear_left = vm->vcpu_num;
 }
 

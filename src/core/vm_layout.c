@@ -4,7 +4,7 @@
 
 #define BLOB_ALIGN 4096
 
-bool vm_layout_compute(const struct vm_config *cfg, struct vm_layout *out)
+int vm_layout_compute(const struct vm_config *cfg, struct vm_layout *out)
 {
     const struct vm_platform *p = &cfg->platform;
 
@@ -21,7 +21,7 @@ bool vm_layout_compute(const struct vm_config *cfg, struct vm_layout *out)
                 ? ALIGN_DOWN(out->dtb_gpa - cfg->initrd.size, BLOB_ALIGN)
                 : 0;
         out->low = cfg->initrd.size ? out->initrd_gpa : out->dtb_gpa;
-        return true;
+        return 0;
     }
-    return false;
+    return -1;
 }

@@ -26,7 +26,7 @@ static int setup(void **state)
     (void)state;
     page_alloc_init(&ram);
     /* Start off a block boundary: spans must still be block-aligned. */
-    assert_true(page_alloc_add(&ram, RAM_BASE + PAGE_SIZE, RAM_SIZE));
+    assert_int_equal(page_alloc_add(&ram, RAM_BASE + PAGE_SIZE, RAM_SIZE), 0);
     colour_pool_init(&pool, &ram, COLOURS);
     return 0;
 }
@@ -72,7 +72,7 @@ static void test_pages_have_only_the_objects_colours(void **state)
     uint64_t before = page_alloc_free_bytes(&ram);
 
     (void)state;
-    assert_true(colour_alloc(&pool, 5, 0x5, &m)); /* colours 0 and 2 */
+    assert_int_equal(colour_alloc(&pool, 5, 0x5, &m), 0); /* colours 0 and 2 */
     assert_int_equal(m.pages, 5);
     assert_int_equal(m.mask, 0x5);
     assert_int_equal(m.base % BLOCK, 0);
@@ -91,8 +91,8 @@ static void test_other_colours_share_the_span(void **state)
     uint64_t before = page_alloc_free_bytes(&ram);
 
     (void)state;
-    assert_true(colour_alloc(&pool, 8, 0x00ff, &a));
-    assert_true(colour_alloc(&pool, 8, 0xff00, &b));
+    assert_int_equal(colour_alloc(&pool, 8, 0x00ff, &a), 0);
+    assert_int_equal(colour_alloc(&pool, 8, 0xff00, &b), 0);
     /* Disjoint colours: the same block, no more RAM. */
     assert_int_equal(a.base, b.base);
     assert_int_equal(before - page_alloc_free_bytes(&ram), BLOCK);
@@ -101,7 +101,7 @@ static void test_other_colours_share_the_span(void **state)
             assert_true(colour_page(&a, i) != colour_page(&b, j));
     }
     /* A colour already taken there needs a span of its own. */
-    assert_true(colour_alloc(&pool, 1, 0x1, &c));
+    assert_int_equal(colour_alloc(&pool, 1, 0x1, &c), 0);
     assert_true(c.base != a.base);
     assert_int_equal(before - page_alloc_free_bytes(&ram), 2 * BLOCK);
 }
@@ -111,8 +111,9 @@ static void test_a_span_too_small_is_not_reused(void **state)
     struct colour_mem a, b;
 
     (void)state;
-    assert_true(colour_alloc(&pool, 1, 0x1, &a)); /* a one-block span */
-    assert_true(colour_alloc(&pool, 3, 0x2, &b)); /* needs three blocks */
+    assert_int_equal(colour_alloc(&pool, 1, 0x1, &a), 0); /* a one-block span */
+    assert_int_equal(colour_alloc(&pool, 3, 0x2, &b),
+                     0); /* needs three blocks */
     assert_true(b.base != a.base);
     assert_pages_coloured(&b);
 }
@@ -124,11 +125,12 @@ static void test_invalid_requests_are_refused(void **state)
     uint64_t before = page_alloc_free_bytes(&ram);
 
     (void)state;
-    assert_false(colour_alloc(&pool, 4, 0, &m));       /* no colour */
-    assert_false(colour_alloc(&pool, 4, 0x10000, &m)); /* colour 16 of 16 */
-    assert_false(colour_alloc(&pool, 0, 0x1, &m));     /* no pages */
+    assert_int_equal(colour_alloc(&pool, 4, 0, &m), -1); /* no colour */
+    assert_int_equal(colour_alloc(&pool, 4, 0x10000, &m),
+                     -1);                                  /* colour 16 of 16 */
+    assert_int_equal(colour_alloc(&pool, 0, 0x1, &m), -1); /* no pages */
     colour_pool_init(&none, &ram, 0);
-    assert_false(colour_alloc(&none, 4, 0x1, &m)); /* no cache */
+    assert_int_equal(colour_alloc(&none, 4, 0x1, &m), -1); /* no cache */
     assert_int_equal(page_alloc_free_bytes(&ram), before);
 }
 
@@ -139,11 +141,11 @@ static void test_running_out_is_refused(void **state)
 
     (void)state;
     /* One colour of RAM_SIZE needs more blocks than there are. */
-    assert_false(colour_alloc(&pool, blocks + 1, 0x1, &m));
+    assert_int_equal(colour_alloc(&pool, blocks + 1, 0x1, &m), -1);
     /* Spans run out: each of these takes colour 0 in a new span. */
     for (unsigned i = 0; i < COLOUR_MAX_SPANS; i++)
-        assert_true(colour_alloc(&pool, 1, 0x1, &m));
-    assert_false(colour_alloc(&pool, 1, 0x1, &m));
+        assert_int_equal(colour_alloc(&pool, 1, 0x1, &m), 0);
+    assert_int_equal(colour_alloc(&pool, 1, 0x1, &m), -1);
 }
 
 static void test_many_objects_never_share_a_page(void **state)
@@ -155,7 +157,7 @@ static void test_many_objects_never_share_a_page(void **state)
 
     (void)state;
     for (unsigned i = 0; i < 8; i++) {
-        if (colour_alloc(&pool, 3 + i * 5, masks[i], &objs[n]))
+        if (colour_alloc(&pool, 3 + i * 5, masks[i], &objs[n]) == 0)
             assert_pages_coloured(&objs[n++]);
     }
     assert_int_equal(n, 8);

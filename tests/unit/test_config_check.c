@@ -975,7 +975,7 @@ static void test_layout_puts_dtb_at_top_of_entry_region(void **state)
     struct vm_layout l;
 
     (void)state;
-    assert_true(vm_layout_compute(&vms[0], &l));
+    assert_int_equal(vm_layout_compute(&vms[0], &l), 0);
     assert_int_equal(l.dtb_gpa, 0x80000000 + 64 * MIB - VM_DTB_SLOT_SIZE);
     assert_int_equal(l.initrd_gpa, 0);
     assert_int_equal(l.low, l.dtb_gpa);
@@ -987,7 +987,7 @@ static void test_layout_puts_initrd_below_dtb(void **state)
 
     (void)state;
     vms[0].initrd = (struct vm_blob){.load_addr = 0x90000000, .size = 0x1801};
-    assert_true(vm_layout_compute(&vms[0], &l));
+    assert_int_equal(vm_layout_compute(&vms[0], &l), 0);
     /* Page-aligned, ending at or below the DTB slot. */
     assert_int_equal(l.initrd_gpa, l.dtb_gpa - 0x2000);
     assert_true(l.initrd_gpa + 0x1801 <= l.dtb_gpa);
@@ -1001,7 +1001,7 @@ static void test_layout_needs_a_region_with_entry(void **state)
 
     (void)state;
     vms[0].entry = 0x10;
-    assert_false(vm_layout_compute(&vms[0], &l));
+    assert_int_equal(vm_layout_compute(&vms[0], &l), -1);
 }
 
 static void test_image_over_dtb_slot(void **state)

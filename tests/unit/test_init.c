@@ -310,7 +310,8 @@ static void a_separately_loaded_image_is_kept_out(void **state)
     boot();
     assert_int_equal(page_alloc_free_bytes(&ram_alloc),
                      RAM_SIZE - FW_SIZE - 2 * MIB - 0x100000);
-    assert_false(page_alloc_claim(&ram_alloc, RAM_BASE + 512 * MIB, 4096));
+    assert_int_equal(page_alloc_claim(&ram_alloc, RAM_BASE + 512 * MIB, 4096),
+                     -1);
 }
 
 /* ---- Refusals ------------------------------------------------------------*/

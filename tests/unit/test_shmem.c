@@ -43,7 +43,7 @@ static int setup(void **state)
     memset(list, 0, sizeof(list));
     cfg = (struct config){.shmemlist_size = 2, .shmemlist = list};
     page_alloc_init(&ram_alloc);
-    assert_true(page_alloc_add(&ram_alloc, ram(0), HOST_RAM_SIZE));
+    assert_int_equal(page_alloc_add(&ram_alloc, ram(0), HOST_RAM_SIZE), 0);
     colour_pool_init(&ram_colours, &ram_alloc, 4);
     return 0;
 }

@@ -116,8 +116,8 @@ static int setup(void **state)
         .platform = {.cpu_num = 1, .dev_num = 1, .devs = &devs[1]}};
     config = (struct config){.vmlist_size = 2, .vmlist = cfgs};
     page_alloc_init(&ram_alloc);
-    assert_true(
-        page_alloc_add(&ram_alloc, (uintptr_t)host_ram, sizeof(host_ram)));
+    assert_int_equal(
+        page_alloc_add(&ram_alloc, (uintptr_t)host_ram, sizeof(host_ram)), 0);
     colour_pool_init(&ram_colours, &ram_alloc, 0);
     return 0;
 }
@@ -135,7 +135,7 @@ static struct vm_layout layout(void)
 {
     struct vm_layout l;
 
-    assert_true(vm_layout_compute(&cfgs[0], &l));
+    assert_int_equal(vm_layout_compute(&cfgs[0], &l), 0);
     return l;
 }
 

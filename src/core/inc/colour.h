@@ -81,11 +81,11 @@ void colour_pool_init(struct colour_pool *cp, struct page_alloc *ram,
 
 /*
  * `pages` pages of the colours in `mask` (non-zero, below cp->colours),
- * from a span that has none of them taken, or from a new span. False if
- * the mask is invalid or memory (or span slots) ran out.
+ * from a span that has none of them taken, or from a new span. 0, or -1
+ * if the mask is invalid or memory (or span slots) ran out.
  */
-bool colour_alloc(struct colour_pool *cp, uint64_t pages, colormap_t mask,
-                  struct colour_mem *out);
+int colour_alloc(struct colour_pool *cp, uint64_t pages, colormap_t mask,
+                 struct colour_mem *out);
 
 /* The physical address of page `i` (< m->pages) of an object. */
 uint64_t colour_page(const struct colour_mem *m, uint64_t i);

@@ -19,15 +19,17 @@ struct page_alloc {
 };
 
 void page_alloc_init(struct page_alloc *pa);
-/* Add RAM; the range is shrunk to whole pages. False if the list is full. */
-bool page_alloc_add(struct page_alloc *pa, uint64_t base, uint64_t size);
+/* Each returns 0, or -1 when it cannot (the list of ranges is full, the
+ * range is not free, there is no room). */
+/* Add RAM; the range is shrunk to whole pages. */
+int page_alloc_add(struct page_alloc *pa, uint64_t base, uint64_t size);
 /* Take [base, base + size) out of the free RAM, whatever part of it is free. */
-bool page_alloc_reserve(struct page_alloc *pa, uint64_t base, uint64_t size);
-/* Take exactly [base, base + size); false unless all of it is free. */
-bool page_alloc_claim(struct page_alloc *pa, uint64_t base, uint64_t size);
+int page_alloc_reserve(struct page_alloc *pa, uint64_t base, uint64_t size);
+/* Take exactly [base, base + size), all of it free. */
+int page_alloc_claim(struct page_alloc *pa, uint64_t base, uint64_t size);
 /* Allocate `size` bytes aligned to `align` (a power of two >= page size). */
-bool page_alloc_get(struct page_alloc *pa, uint64_t size, uint64_t align,
-                    uint64_t *base);
+int page_alloc_get(struct page_alloc *pa, uint64_t size, uint64_t align,
+                   uint64_t *base);
 uint64_t page_alloc_free_bytes(const struct page_alloc *pa);
 
 /* The hypervisor's allocator for guest memory. */

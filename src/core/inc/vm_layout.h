@@ -23,7 +23,7 @@ struct vm_layout {
     uint64_t low; /* lowest address the blobs use */
 };
 
-/* False when the VM has no region holding `entry` (the config is invalid). */
-bool vm_layout_compute(const struct vm_config *cfg, struct vm_layout *out);
+/* 0, or -1 when the VM has no region holding `entry` (an invalid config). */
+int vm_layout_compute(const struct vm_config *cfg, struct vm_layout *out);
 
 #endif
