@@ -6,6 +6,11 @@
 #include <hyp_limits.h>
 #include <platform.h>
 
+uint64_t hart_nap_ticks(void)
+{
+    return machine.timebase_hz / HART_NAPS_PER_S;
+}
+
 void hart_arrived(unsigned hart)
 {
     __atomic_store_n(&cpus[hart].arrived, true, __ATOMIC_RELEASE);
@@ -52,7 +57,7 @@ void harts_bring_up(unsigned boot_hart)
                         (uint64_t)machine.timebase_hz * HART_ARRIVAL_TIMEOUT_S;
 
     while ((up = arrived(started)) != started && arch_timebase_now() < deadline)
-        ;
+        arch_nap(hart_nap_ticks());
     for (unsigned h = 0; h < MAX_CPUS; h++) {
         if ((started & ~up) & (1UL << h))
             log_warn("hart %u was started but never reached the hypervisor "

@@ -207,6 +207,15 @@ static void take_console_input(void)
                  "switches");
 }
 
+/* The other harts nap until the boot is done: wake them now. */
+static void wake_harts(unsigned boot_hart)
+{
+    for (unsigned h = 0; h < MAX_CPUS; h++) {
+        if (h != boot_hart && (machine.hart_mask & (1UL << h)))
+            arch_send_ipi(h);
+    }
+}
+
 /*
  * Every hart of a VM clears its share of the VM's RAM before the VM starts,
  * in parallel with the VM's other harts and the other VMs' (the boot hart
@@ -257,6 +266,7 @@ void hyp_boot_main(unsigned long hartid, const void *dtb)
     boot_table_print();
     take_console_input();
     __atomic_store_n(&boot_done, true, __ATOMIC_RELEASE);
+    wake_harts((unsigned)hartid);
     clear_vm_share(cpu);
     cpu_idle(cpu);
 }
@@ -270,7 +280,7 @@ void hyp_secondary_main(unsigned long hartid)
      * until the address space and VMs exist. */
     hart_arrived((unsigned)hartid);
     while (!__atomic_load_n(&boot_done, __ATOMIC_ACQUIRE))
-        ;
+        arch_nap(hart_nap_ticks());
     arch_hart_init(cpu);
     clear_vm_share(cpu);
     cpu_idle(cpu);

@@ -63,6 +63,20 @@ void arch_wait_for_interrupt(void)
     __asm__ volatile("wfi" ::: "memory");
 }
 
+/* No deadline: the SBI way to withdraw a timer request (SBI spec 6.1). */
+#define TIMER_NEVER UINT64_MAX
+
+void arch_nap(uint64_t ticks)
+{
+    fw_set_timer(csr_read(CSR_TIME) + ticks);
+    /* wfi wakes on an enabled pending interrupt; none is taken (SIE = 0). */
+    csr_set(CSR_SIE, MIP_STIP | MIP_SSIP);
+    arch_wait_for_interrupt();
+    csr_clear(CSR_SIE, MIP_STIP | MIP_SSIP);
+    csr_clear(CSR_SIP, MIP_SSIP);
+    fw_set_timer(TIMER_NEVER);
+}
+
 void arch_fence_local(void)
 {
     __asm__ volatile("fence.i\n"

@@ -80,10 +80,13 @@ struct arch_vcpu_ctx *vcpu_trap_handler(struct arch_vcpu_ctx *ctx)
         /* An event may have stopped the vCPU (its VM went down). */
         next = vcpu_is_running(vcpu) ? VCPU_RESUME : VCPU_IDLE;
     } else {
-        /* Exceptions only: what stval, htval and htinst hold then. */
-        trap.tval = csr_read(CSR_STVAL);
-        trap.htval = csr_read(CSR_HTVAL);
-        trap.htinst = csr_read(CSR_HTINST);
+        /* Exceptions only: what stval, htval and htinst hold then (an
+         * ecall, the commonest, needs none of them). */
+        if (trap.cause != CAUSE_VIRTUAL_SUPERVISOR_ECALL) {
+            trap.tval = csr_read(CSR_STVAL);
+            trap.htval = csr_read(CSR_HTVAL);
+            trap.htinst = csr_read(CSR_HTINST);
+        }
         next = handle_exception(vcpu, &trap);
     }
     if (next == VCPU_IDLE)

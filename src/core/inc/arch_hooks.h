@@ -50,6 +50,13 @@ struct cpu *arch_cpu_self(void);
 void arch_send_ipi(unsigned hart);
 void arch_wait_for_interrupt(void);
 void arch_ack_ipi(void); /* clear this hart's pending IPI */
+/*
+ * Before the hart is set up (arch_hart_init): sleep until an IPI comes or
+ * `ticks` of the timebase have passed. A hart that waits for another must
+ * not spin: QEMU's single-threaded scheduler (-icount) would never run the
+ * other.
+ */
+void arch_nap(uint64_t ticks);
 /* Handle device and timer interrupts pending on this hart (idle loops). */
 void arch_poll_interrupts(void);
 void arch_fence_local(void); /* fence.i and this hart's guest TLB */

@@ -43,6 +43,13 @@ int arch_start_hart(unsigned hart)
 /* ---- Harts ---------------------------------------------------------------*/
 
 /* Two harts on two threads may send IPIs and fence at once. */
+/* A nap passes its time at once. */
+void arch_nap(uint64_t ticks)
+{
+    fake.nap_n++;
+    fake.now += ticks;
+}
+
 void arch_send_ipi(unsigned hart)
 {
     unsigned n = __atomic_fetch_add(&fake.ipi_n, 1, __ATOMIC_SEQ_CST);

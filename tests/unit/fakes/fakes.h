@@ -113,6 +113,7 @@ struct fake_log {
     bool guest_timer_direct; /* what arch_guest_timer_is_direct() answers */
     const char *machine_unsupported; /* arch_machine_unsupported() */
     uint64_t time_step;     /* each arch_timebase_now() adds it to now */
+    unsigned nap_n;         /* arch_nap() calls */
     uint64_t never_arrives; /* harts arch_start_hart starts but loses */
     void (*arrives)(unsigned hart); /* how a started hart reports in */
     int boot_init_fails;            /* arch_boot_init returns this */
