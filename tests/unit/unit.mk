@@ -38,7 +38,8 @@ unit_fakes = $(patsubst %,$(UNIT_DIR)/fakes/fake_%.c,log $(1))
 UNIT_TESTS := page_table page_alloc colour config_check sbi format isa \
               fdt insn_decode vplic vuart ipc vm vm_mem string fault_log \
               machine_fit clear_plan irq vm_fault cpu vm_lifecycle vm_uart \
-              console vm_build hyp_pool shmem boot_table machine init
+              console vm_build hyp_pool shmem boot_table machine init \
+              guest_fault
 
 unit_page_table_SRCS := src/arch/riscv/page_table.c
 
@@ -74,6 +75,16 @@ unit_ipc_SRCS := src/core/ipc.c src/core/irq.c src/core/vm.c \
 unit_vm_fault_SRCS := src/core/vm_fault.c src/core/fault_log.c \
                       src/core/vm.c \
                       $(call unit_fakes,arch console vm_lifecycle machine)
+
+# The guest-fault path of arch, its CSRs an array (-DCSR_FAKE): MMIO
+# emulation and the injection of access faults, on core's fault policy.
+unit_guest_fault_SRCS := $(addprefix src/arch/riscv/,guest_fault.c \
+                           mmio_emul.c insn_decode.c) \
+                         src/core/vm_fault.c src/core/fault_log.c \
+                         src/core/vm.c \
+                         $(call unit_fakes,csr arch console vm_lifecycle \
+                           machine)
+unit_guest_fault_CPPFLAGS := -DCSR_FAKE
 
 unit_irq_SRCS := src/core/irq.c src/core/vm.c $(call unit_fakes,arch console)
 

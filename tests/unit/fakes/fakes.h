@@ -210,6 +210,8 @@ struct fake_log {
 };
 
 extern struct fake_log fake;
+/* The CSRs of arch code under test (fake_csr.c, -DCSR_FAKE). */
+extern unsigned long fake_csrs[4096];
 /* Where noreturn fakes jump to; NULL makes them fail the test. */
 extern jmp_buf *fake_jmp;
 

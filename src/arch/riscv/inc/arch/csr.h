@@ -121,6 +121,20 @@
 #define CSR_STR_(x) #x
 #define CSR_STR(x) CSR_STR_(x)
 
+#ifdef CSR_FAKE
+/*
+ * Host unit tests of arch code that reads and writes CSRs: they are an
+ * array there (tests/unit/fakes/fake_csr.c), the thin seam that lets the
+ * routing and fault logic be tested without a hart.
+ */
+unsigned long fake_csr_read(unsigned csr);
+void fake_csr_write(unsigned csr, unsigned long val);
+#define csr_read(csr) fake_csr_read(csr)
+#define csr_write(csr, val) fake_csr_write(csr, (unsigned long)(val))
+#define csr_set(csr, val) csr_write(csr, csr_read(csr) | (unsigned long)(val))
+#define csr_clear(csr, val)                                                    \
+    csr_write(csr, csr_read(csr) & ~(unsigned long)(val))
+#else
 #define csr_read(csr)                                                          \
     ({                                                                         \
         unsigned long v_;                                                      \
@@ -145,6 +159,7 @@
         unsigned long v_ = (unsigned long)(val);                               \
         __asm__ volatile("csrc " CSR_STR(csr) ", %0" : : "rK"(v_) : "memory"); \
     })
+#endif
 
 #define csr_swap(csr, val)                                                     \
     ({                                                                         \
