@@ -39,7 +39,7 @@ UNIT_TESTS := page_table page_alloc colour config_check sbi format isa \
               fdt insn_decode vplic vuart ipc vm vm_mem string fault_log \
               machine_fit clear_plan irq vm_fault cpu vm_lifecycle vm_uart \
               console vm_build hyp_pool shmem boot_table machine init \
-              guest_fault
+              guest_fault plic_irqc
 
 unit_page_table_SRCS := src/arch/riscv/page_table.c
 
@@ -85,6 +85,14 @@ unit_guest_fault_SRCS := $(addprefix src/arch/riscv/,guest_fault.c \
                          $(call unit_fakes,csr arch console vm_lifecycle \
                            machine)
 unit_guest_fault_CPPFLAGS := -DCSR_FAKE
+
+# Routing through the PLIC: the real vPLIC and interrupt ownership, the
+# physical driver faked in the test, the CSRs an array.
+unit_plic_irqc_SRCS := $(addprefix src/arch/riscv/irqc/plic/,plic_irqc.c \
+                         vplic.c) \
+                       src/core/irq.c src/core/vm.c \
+                       $(call unit_fakes,csr cpu_self cpu console)
+unit_plic_irqc_CPPFLAGS := -DCSR_FAKE
 
 unit_irq_SRCS := src/core/irq.c src/core/vm.c $(call unit_fakes,arch console)
 
