@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "dtb_fixture.h"
 #include "fakes.h"
 
 #include <config.h>
@@ -92,26 +93,9 @@ struct config config;
 static const char *data_dir;
 static void *dtb;
 
-/* A .dtb fixture in a heap buffer of its exact size (ASan sees overruns). */
 static void *load_dtb(const char *name)
 {
-    char path[4096];
-    void *data;
-    long n;
-    FILE *f;
-
-    snprintf(path, sizeof(path), "%s/%s", data_dir, name);
-    f = fopen(path, "rb");
-    assert_non_null(f);
-    assert_int_equal(fseek(f, 0, SEEK_END), 0);
-    n = ftell(f);
-    assert_true(n > 0);
-    assert_int_equal(fseek(f, 0, SEEK_SET), 0);
-    data = malloc((size_t)n);
-    assert_non_null(data);
-    assert_int_equal(fread(data, 1, (size_t)n, f), (size_t)n);
-    fclose(f);
-    return data;
+    return dtb_fixture(data_dir, name, NULL);
 }
 
 /* VM 0 with two vCPUs, VM 1 with one, both on 64 MiB at 2 GiB. */

@@ -14,6 +14,8 @@
 
 #include <cmocka.h>
 
+#include "dtb_fixture.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -30,26 +32,9 @@ static const struct platform test_platform = {
     .arch = {.plic = {.base = 0xc000000UL, .size = 0x600000}},
 };
 
-/* A .dtb fixture in a heap buffer of its exact size (ASan sees overruns). */
 static void *load_dtb(const char *name)
 {
-    char path[4096];
-    void *data = NULL;
-    long n;
-    FILE *f;
-
-    snprintf(path, sizeof(path), "%s/%s", data_dir, name);
-    f = fopen(path, "rb");
-    assert_non_null(f);
-    assert_int_equal(fseek(f, 0, SEEK_END), 0);
-    n = ftell(f);
-    assert_true(n > 0);
-    assert_int_equal(fseek(f, 0, SEEK_SET), 0);
-    data = malloc((size_t)n);
-    assert_non_null(data);
-    assert_int_equal(fread(data, 1, (size_t)n, f), (size_t)n);
-    fclose(f);
-    return data;
+    return dtb_fixture(data_dir, name, NULL);
 }
 
 /* ---- Interrupt controller and console UART ------------------------------ */

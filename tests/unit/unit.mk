@@ -24,7 +24,7 @@ UNIT_CFLAGS := -std=gnu11 -g -O1 -Wall -Wextra -Werror \
                -fno-sanitize-recover=all
 UNIT_CPPFLAGS := -Isrc/core/inc -Isrc/lib/inc -Isrc/arch/riscv/inc \
                  -Isrc/arch/riscv/irqc \
-                 -I$(UNIT_DIR)/fakes
+                 -I$(UNIT_DIR)/fakes -I$(UNIT_DIR)/support
 UNIT_LDLIBS := -lcmocka
 # With -fno-sanitize-recover=all any sanitizer report fails the test. A
 # broken loop in the code under test fails it too, instead of hanging.
@@ -162,14 +162,16 @@ unit_fdt_ARGS := $(UNIT_DTB_DIR)
 unit_fdt_DEPS := $(UNIT_DTBS)
 
 # The machine fit checks read the same fixtures (qemu-virt and fit-*).
-unit_machine_fit_SRCS := src/core/machine_fit.c \
+unit_machine_fit_SRCS := $(UNIT_DIR)/support/dtb_fixture.c \
+                         src/core/machine_fit.c \
                          src/arch/riscv/irqc/plic/plic_fit.c src/lib/fdt.c \
                          src/lib/fdt_query.c
 unit_machine_fit_ARGS := $(UNIT_DTB_DIR)
 unit_machine_fit_DEPS := $(UNIT_DTBS)
 
 # What the boot learns of the machine, from the same fixtures.
-unit_machine_SRCS := src/core/machine.c src/core/machine_fit.c \
+unit_machine_SRCS := $(UNIT_DIR)/support/dtb_fixture.c src/core/machine.c \
+                     src/core/machine_fit.c \
                      src/arch/riscv/machine_cpus.c src/arch/riscv/isa.c \
                      src/lib/fdt.c src/lib/fdt_query.c \
                      $(call unit_fakes,console)
@@ -177,7 +179,8 @@ unit_machine_ARGS := $(UNIT_DTB_DIR)
 unit_machine_DEPS := $(UNIT_DTBS)
 
 # The boot, on the real checks; what it builds and starts is faked.
-unit_init_SRCS := $(addprefix src/core/,init.c page_alloc.c colour.c \
+unit_init_SRCS := $(UNIT_DIR)/support/dtb_fixture.c \
+                  $(addprefix src/core/,init.c page_alloc.c colour.c \
                     hyp_pool.c irq.c vm.c machine_fit.c hart_bringup.c) \
                   src/arch/riscv/irqc/plic/plic_fit.c \
                   $(UNIT_CONFIG_CHECK_SRCS) src/lib/fdt.c src/lib/fdt_query.c \
@@ -188,7 +191,7 @@ unit_init_DEPS := $(UNIT_DTBS)
 
 UNIT_HDRS := $(wildcard src/core/inc/*.h src/lib/inc/*.h src/lib/inc/lib/*.h \
                         src/arch/riscv/inc/arch/*.h src/arch/riscv/irqc/*/*.h \
-                        $(UNIT_DIR)/fakes/*.h)
+                        $(UNIT_DIR)/fakes/*.h $(UNIT_DIR)/support/*.h)
 UNIT_BINS := $(UNIT_TESTS:%=$(UNIT_BUILD)/test_%)
 # A test file that is not in UNIT_TESTS would silently never run.
 UNIT_UNLISTED := $(filter-out $(UNIT_TESTS),\
