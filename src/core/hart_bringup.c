@@ -11,9 +11,18 @@ uint64_t hart_nap_ticks(void)
     return machine.timebase_hz / HART_NAPS_PER_S;
 }
 
+/* The hart that waits for the others to arrive; in .data: read by a hart
+ * the firmware released early, before the boot hart clears .bss. */
+static volatile int waiting_hart __attribute__((section(".data"))) = -1;
+
 void hart_arrived(unsigned hart)
 {
+    int boot = __atomic_load_n(&waiting_hart, __ATOMIC_ACQUIRE);
+
     __atomic_store_n(&cpus[hart].arrived, true, __ATOMIC_RELEASE);
+    /* Wake it from its nap now, rather than at the nap's end. */
+    if (boot >= 0)
+        arch_send_ipi((unsigned)boot);
 }
 
 /* Those of `harts` that have arrived. */
@@ -52,12 +61,15 @@ static uint64_t start_all(unsigned boot_hart)
 
 void harts_bring_up(unsigned boot_hart)
 {
-    uint64_t started = start_all(boot_hart), up;
-    uint64_t deadline = arch_timebase_now() +
-                        (uint64_t)machine.timebase_hz * HART_ARRIVAL_TIMEOUT_S;
+    uint64_t started, up, deadline;
 
+    __atomic_store_n(&waiting_hart, (int)boot_hart, __ATOMIC_RELEASE);
+    started = start_all(boot_hart);
+    deadline = arch_timebase_now() +
+               (uint64_t)machine.timebase_hz * HART_ARRIVAL_TIMEOUT_S;
     while ((up = arrived(started)) != started && arch_timebase_now() < deadline)
         arch_nap(hart_nap_ticks());
+    __atomic_store_n(&waiting_hart, -1, __ATOMIC_RELEASE);
     for (unsigned h = 0; h < MAX_CPUS; h++) {
         if ((started & ~up) & (1UL << h))
             log_warn("hart %u was started but never reached the hypervisor "
