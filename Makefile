@@ -60,7 +60,8 @@ HYP_CPPFLAGS := $(INCLUDES) -DBAOBAB_VERSION=\"$(VERSION)\" \
 # Configs are user files: warnings are shown but do not stop the build.
 CONFIG_CFLAGS := $(ARCH_FLAGS) -O2 -std=gnu11 -ffreestanding -fno-common \
                  -fno-pie -Wall -MMD -MP
-CONFIG_CPPFLAGS := -Isrc/core/inc -I$(ARCH_DIR)/inc -I$(dir $(CONFIG_SRC)) \
+CONFIG_CPPFLAGS := -Isrc/core/config_api -Isrc/core/inc -I$(ARCH_DIR)/inc \
+                   -I$(dir $(CONFIG_SRC)) \
                    -Wa,-I$(dir $(CONFIG_SRC)) \
                    -DBAOBAB_IMGS=$(abspath $(GUEST_DIR)/baremetal) \
                    -DBAOBAB_LINUX=$(abspath $(LINUX_OUT)) $(CPPFLAGS)

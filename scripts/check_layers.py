@@ -33,10 +33,11 @@ ARCH_TYPES = {"arch/types.h", "arch/vcpu_regs.h"}
 TOOLS_ARCH = {"arch/isa.h"}
 # Where core declares the hooks arch implements: the hypervisor's, and the
 # configuration checker's (which the host tools link too).
-HOOK_HEADERS = ("src/core/inc/arch_hooks.h", "src/core/inc/config_check_arch.h")
+HOOK_HEADERS = ("src/core/inc/core/arch_hooks.h",
+                "src/core/inc/core/config_check_arch.h")
 # Core headers a platform description may use: the description itself and
 # the hypervisor's log.
-PLATFORM_CORE = {"platform.h", "console.h"}
+PLATFORM_CORE = {"core/platform.h", "core/console.h"}
 
 # Layer of a source directory, and the layers it may include.
 LAYERS = {

@@ -7,9 +7,9 @@
  *
  *   config_check NAME HYP_START HYP_END   (addresses in hex, from bao.elf)
  */
-#include <config.h>
-#include <config_check.h>
-#include <platform.h>
+#include <core/config.h>
+#include <core/config_check.h>
+#include <core/platform.h>
 #include <stdio.h>
 #include <stdlib.h>
 

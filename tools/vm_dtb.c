@@ -27,20 +27,20 @@
 #include "dts_emit.h"
 
 #include <arch/isa.h>
-#include <config.h>
-#include <config_check.h>
-#include <config_query.h>
+#include <core/config.h>
+#include <core/config_check.h>
+#include <core/config_query.h>
+#include <core/ipc_layout.h>
+#include <core/platform.h>
+#include <core/vm_layout.h>
 #include <errno.h>
 #include <inttypes.h>
-#include <ipc_layout.h>
 #include <lib/util.h>
-#include <platform.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <vm_layout.h>
 
 #define IRQ_S_EXT 9  /* scause code of a supervisor external interrupt */
 #define IRQ_M_EXT 11 /* and of a machine external interrupt */

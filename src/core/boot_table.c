@@ -1,13 +1,13 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-#include <boot_table.h>
-#include <config_check.h>
-#include <config_query.h>
-#include <console.h>
+#include <core/boot_table.h>
+#include <core/config_check.h>
+#include <core/config_query.h>
+#include <core/console.h>
+#include <core/platform.h>
+#include <core/shmem.h>
+#include <core/vm.h>
 #include <lib/format.h>
 #include <lib/util.h>
-#include <platform.h>
-#include <shmem.h>
-#include <vm.h>
 
 static void print_vcpus(const struct vm *vm)
 {

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-#include <clear_plan.h>
+#include <core/clear_plan.h>
 #include <lib/util.h>
 #include <stdbool.h>
 

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-#include <colour.h>
+#include <core/colour.h>
 #include <lib/util.h>
 
 struct colour_pool ram_colours;

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-#include <arch_hooks.h>
-#include <colour.h>
+#include <core/arch_hooks.h>
+#include <core/colour.h>
 #include <lib/string.h>
 
 /* One mapping of the whole host span (superpages where they fit), not one

@@ -4,8 +4,8 @@
  * section, then what two VMs may not share. The sections live in
  * config_check_<section>.c.
  */
-#include <colour.h>
-#include <config_check_sections.h>
+#include <core/colour.h>
+#include <core/config_check_sections.h>
 #include <lib/format.h>
 #include <stdarg.h>
 

@@ -4,8 +4,8 @@
  * their regions and the shared memory objects exist on the platform, and
  * nothing with fixed pages is coloured.
  */
-#include <colour.h>
-#include <config_check_sections.h>
+#include <core/colour.h>
+#include <core/config_check_sections.h>
 #include <lib/format.h>
 
 /* `mask` (the field named `field`) names only colours the platform has. */

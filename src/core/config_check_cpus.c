@@ -4,7 +4,7 @@
  * placement of every vCPU on a physical CPU of its cpu_affinity (each
  * physical CPU runs one vCPU).
  */
-#include <config_check_sections.h>
+#include <core/config_check_sections.h>
 
 int config_check_vcpus(const struct vm_config *c, size_t vm,
                        struct config_error *err)

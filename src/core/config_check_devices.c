@@ -4,8 +4,8 @@
  * VM, what two VMs may not both claim, and the emulated console UART of
  * the VMs that do not own the real one.
  */
-#include <config_check_sections.h>
-#include <config_query.h>
+#include <core/config_check_sections.h>
+#include <core/config_query.h>
 
 int config_check_devices(const struct vm_config *c, size_t vm,
                          const struct config_target *t,

@@ -4,8 +4,8 @@
  * (shmemlist), the windows VMs map them through (platform.ipcs) and the
  * channels two VMs write.
  */
-#include <config_check_sections.h>
-#include <ipc_layout.h>
+#include <core/config_check_sections.h>
+#include <core/ipc_layout.h>
 
 static int check_shmem_placement(const struct config *cfg, size_t i,
                                  const struct config_target *t,

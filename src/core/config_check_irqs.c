@@ -4,7 +4,7 @@
  * IPC windows raise exist, then the architecture checks the VM's interrupt
  * controller (config_check_arch.h).
  */
-#include <config_check_sections.h>
+#include <core/config_check_sections.h>
 
 static int check_irq_ids(const irqid_t *ids, size_t n, const char *what,
                          size_t vm, size_t i, const struct config_target *t,

@@ -3,8 +3,8 @@
  * The memory section of the configuration: a VM's regions, where they are
  * placed, and the image, device tree and initrd that go into them.
  */
-#include <config_check_sections.h>
-#include <vm_layout.h>
+#include <core/config_check_sections.h>
+#include <core/vm_layout.h>
 
 static int check_region(const struct vm_mem_region *r, size_t vm, size_t i,
                         const struct config_target *t, struct config_error *err)

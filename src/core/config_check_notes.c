@@ -3,8 +3,8 @@
  * What the build and the boot say about a valid configuration: fields
  * accepted but not applied, and how the console UART is shared.
  */
-#include <config_check.h>
-#include <config_query.h>
+#include <core/config_check.h>
+#include <core/config_query.h>
 #include <lib/format.h>
 #include <stdarg.h>
 

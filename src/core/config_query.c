@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-#include <config_query.h>
+#include <core/config_query.h>
 #include <lib/util.h>
 
 bool vm_dev_covers(const struct vm_dev_region *d, uint64_t base, uint64_t size)

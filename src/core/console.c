@@ -13,12 +13,12 @@
  * that VM (what the old one had not read yet is dropped); CONSOLE_ESCAPE
  * twice sends one CONSOLE_ESCAPE.
  */
-#include <console.h>
+#include <core/console.h>
+#include <core/vm.h>
+#include <core/vm_uart.h>
 #include <lib/format.h>
 #include <lib/spinlock.h>
 #include <stdarg.h>
-#include <vm.h>
-#include <vm_uart.h>
 
 #define PRINTK_MAX 256
 #define NO_LINE (-1)

@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-#include <arch_hooks.h>
-#include <cpu.h>
-#include <vcpu.h>
-#include <vm.h>
+#include <core/arch_hooks.h>
+#include <core/cpu.h>
+#include <core/vcpu.h>
+#include <core/vm.h>
 
 struct cpu cpus[MAX_CPUS];
 _Static_assert(sizeof(struct cpu) == CPU_STRUCT_SIZE,

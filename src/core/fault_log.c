@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-#include <fault_log.h>
+#include <core/fault_log.h>
 
 bool fault_log_admit(struct fault_log *log, uint64_t now, uint64_t window,
                      unsigned *dropped)

@@ -1,10 +1,10 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-#include <arch_hooks.h>
-#include <console.h>
-#include <cpu.h>
-#include <hart_bringup.h>
-#include <hyp_limits.h>
-#include <platform.h>
+#include <core/arch_hooks.h>
+#include <core/console.h>
+#include <core/cpu.h>
+#include <core/hart_bringup.h>
+#include <core/hyp_limits.h>
+#include <core/platform.h>
 
 uint64_t hart_nap_ticks(void)
 {

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-#include <hyp_pool.h>
+#include <core/hyp_pool.h>
 #include <lib/string.h>
 #include <lib/util.h>
 

@@ -5,22 +5,22 @@
  * clears its share of its VM's RAM, the last one of a VM starts the VM's
  * vCPU 0, and each idles until its vCPU is started.
  */
-#include <arch_hooks.h>
-#include <boot_table.h>
-#include <colour.h>
-#include <config_check.h>
-#include <console.h>
-#include <cpu.h>
-#include <hart_bringup.h>
-#include <hyp_pool.h>
-#include <irq.h>
+#include <core/arch_hooks.h>
+#include <core/boot_table.h>
+#include <core/colour.h>
+#include <core/config_check.h>
+#include <core/console.h>
+#include <core/cpu.h>
+#include <core/hart_bringup.h>
+#include <core/hyp_pool.h>
+#include <core/irq.h>
+#include <core/machine_fit.h>
+#include <core/page_alloc.h>
+#include <core/platform.h>
+#include <core/shmem.h>
+#include <core/vm.h>
+#include <core/vm_build.h>
 #include <lib/util.h>
-#include <machine_fit.h>
-#include <page_alloc.h>
-#include <platform.h>
-#include <shmem.h>
-#include <vm.h>
-#include <vm_build.h>
 
 #ifndef BAOBAB_VERSION
 #define BAOBAB_VERSION "unknown"

@@ -1,11 +1,11 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-#include <arch_hooks.h>
-#include <console.h>
-#include <ipc.h>
-#include <irq.h>
-#include <shmem.h>
-#include <vm.h>
-#include <vm_mem.h>
+#include <core/arch_hooks.h>
+#include <core/console.h>
+#include <core/ipc.h>
+#include <core/irq.h>
+#include <core/shmem.h>
+#include <core/vm.h>
+#include <core/vm_mem.h>
 
 /* The window onto the object's first pages: data only, never executable. */
 static int map_window(struct vm *vm, const struct ipc *c)

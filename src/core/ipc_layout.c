@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-#include <ipc_layout.h>
+#include <core/ipc_layout.h>
 
 /* VM vm's first window onto object shmem_id, or NULL. */
 static const struct ipc *window(const struct config *cfg, size_t vm,

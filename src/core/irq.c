@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-#include <arch_hooks.h>
-#include <console.h>
-#include <irq.h>
-#include <vm.h>
+#include <core/arch_hooks.h>
+#include <core/console.h>
+#include <core/irq.h>
+#include <core/vm.h>
 
 /* Owner of each physical interrupt; written at boot, read at run time. */
 static struct vm *irq_owner[MAX_IRQS];

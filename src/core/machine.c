@@ -1,10 +1,10 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-#include <arch_hooks.h>
-#include <console.h>
-#include <fdt.h>
-#include <hyp_limits.h>
-#include <machine_fit.h>
-#include <platform.h>
+#include <core/arch_hooks.h>
+#include <core/console.h>
+#include <core/hyp_limits.h>
+#include <core/machine_fit.h>
+#include <core/platform.h>
+#include <lib/fdt.h>
 
 struct machine machine;
 

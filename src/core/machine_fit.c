@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-#include <fdt.h>
+#include <core/machine_fit.h>
+#include <lib/fdt.h>
 #include <lib/format.h>
 #include <lib/util.h>
-#include <machine_fit.h>
 #include <stdarg.h>
 
 /* Device-tree binding: serial/8250.yaml of the Linux DT binding docs. */

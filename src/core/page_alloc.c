@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-#include <hyp_limits.h>
+#include <core/hyp_limits.h>
+#include <core/page_alloc.h>
 #include <lib/util.h>
-#include <page_alloc.h>
 
 struct page_alloc ram_alloc;
 

@@ -1,10 +1,10 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-#include <colour.h>
-#include <console.h>
-#include <hyp_limits.h>
+#include <core/colour.h>
+#include <core/console.h>
+#include <core/hyp_limits.h>
+#include <core/page_alloc.h>
+#include <core/shmem.h>
 #include <lib/util.h>
-#include <page_alloc.h>
-#include <shmem.h>
 
 static struct colour_mem objects[MAX_SHMEMS];
 

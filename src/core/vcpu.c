@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-#include <arch_hooks.h>
-#include <cpu.h>
-#include <vcpu.h>
-#include <vm.h>
+#include <core/arch_hooks.h>
+#include <core/cpu.h>
+#include <core/vcpu.h>
+#include <core/vm.h>
 
 int vcpu_start(struct vcpu *target, uint64_t entry, uint64_t arg)
 {

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-#include <vm.h>
+#include <core/vm.h>
 
 struct vm vms[MAX_VMS];
 unsigned vm_count;

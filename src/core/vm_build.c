@@ -1,23 +1,23 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-#include <arch_hooks.h>
-#include <clear_plan.h>
-#include <colour.h>
-#include <config_query.h>
-#include <console.h>
-#include <cpu.h>
-#include <ipc.h>
-#include <irq.h>
+#include <core/arch_hooks.h>
+#include <core/clear_plan.h>
+#include <core/colour.h>
+#include <core/config_query.h>
+#include <core/console.h>
+#include <core/cpu.h>
+#include <core/ipc.h>
+#include <core/irq.h>
+#include <core/page_alloc.h>
+#include <core/platform.h>
+#include <core/vcpu.h>
+#include <core/vm.h>
+#include <core/vm_build.h>
+#include <core/vm_dtb.h>
+#include <core/vm_layout.h>
+#include <core/vm_mem.h>
+#include <core/vm_uart.h>
 #include <lib/string.h>
 #include <lib/util.h>
-#include <page_alloc.h>
-#include <platform.h>
-#include <vcpu.h>
-#include <vm.h>
-#include <vm_build.h>
-#include <vm_dtb.h>
-#include <vm_layout.h>
-#include <vm_mem.h>
-#include <vm_uart.h>
 
 static struct vcpu vcpu_pool[MAX_CPUS];
 static unsigned vcpu_pool_used;

@@ -1,12 +1,12 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-#include <arch_hooks.h>
-#include <console.h>
-#include <fault_log.h>
+#include <core/arch_hooks.h>
+#include <core/console.h>
+#include <core/fault_log.h>
+#include <core/platform.h>
+#include <core/vm.h>
+#include <core/vm_fault.h>
+#include <core/vm_lifecycle.h>
 #include <lib/spinlock.h>
-#include <platform.h>
-#include <vm.h>
-#include <vm_fault.h>
-#include <vm_lifecycle.h>
 
 static struct fault_log fault_logs[MAX_VMS];
 static spinlock_t fault_log_lock = SPINLOCK_INIT;

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: Apache-2.0 */
+#include <core/vm_layout.h>
 #include <lib/util.h>
-#include <vm_layout.h>
 
 #define BLOB_ALIGN 4096
 

@@ -1,13 +1,13 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-#include <arch_hooks.h>
-#include <console.h>
-#include <cpu.h>
-#include <irq.h>
-#include <vcpu.h>
-#include <vm.h>
-#include <vm_build.h>
-#include <vm_lifecycle.h>
-#include <vm_uart.h>
+#include <core/arch_hooks.h>
+#include <core/console.h>
+#include <core/cpu.h>
+#include <core/irq.h>
+#include <core/vcpu.h>
+#include <core/vm.h>
+#include <core/vm_build.h>
+#include <core/vm_lifecycle.h>
+#include <core/vm_uart.h>
 
 /*
  * Mark the VM down (`to`: VM_SHUTDOWN or VM_RESTARTING) so no vCPU can be

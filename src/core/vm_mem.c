@@ -1,9 +1,9 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-#include <arch_hooks.h>
+#include <core/arch_hooks.h>
+#include <core/vm.h>
+#include <core/vm_mem.h>
 #include <lib/string.h>
 #include <lib/util.h>
-#include <vm.h>
-#include <vm_mem.h>
 
 /* Runs of host-contiguous pages are mapped with one call each. */
 int vm_map_pages(struct vm *vm, uint64_t gpa, const struct colour_mem *p,

@@ -1,11 +1,11 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-#include <arch_hooks.h>
-#include <config_query.h>
-#include <console.h>
-#include <irq.h>
-#include <platform.h>
-#include <vm.h>
-#include <vm_uart.h>
+#include <core/arch_hooks.h>
+#include <core/config_query.h>
+#include <core/console.h>
+#include <core/irq.h>
+#include <core/platform.h>
+#include <core/vm.h>
+#include <core/vm_uart.h>
 
 static bool has_uart(const struct vm *vm)
 {

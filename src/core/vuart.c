@@ -7,7 +7,7 @@
  * except for THRE, which Table IV defines by events (set when THR empties,
  * reset by an IIR read that reports it or a THR write) and so has a flag.
  */
-#include <vuart.h>
+#include <core/vuart.h>
 
 /* ---- Receive FIFO -------------------------------------------------------*/
 

@@ -4,7 +4,7 @@
  * property access. Written from the Devicetree Specification v0.4,
  * chapter 5. See fdt.h for the API contract and trust model.
  */
-#include "fdt.h"
+#include <lib/fdt.h>
 
 #include <lib/string.h>
 #include <lib/util.h>

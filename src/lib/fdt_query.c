@@ -5,7 +5,7 @@
  * and what ISA each hart implements. Built only on the public API of
  * fdt.c, so every access is bounds-checked there.
  */
-#include "fdt.h"
+#include <lib/fdt.h>
 
 /* Collects regions into a caller array, or only counts them if out == NULL. */
 struct region_sink {

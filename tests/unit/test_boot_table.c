@@ -15,10 +15,10 @@
 
 #include "fakes.h"
 
-#include <boot_table.h>
-#include <config.h>
-#include <platform.h>
-#include <vm.h>
+#include <core/boot_table.h>
+#include <core/config.h>
+#include <core/platform.h>
+#include <core/vm.h>
 
 #define UART_BASE 0x10000000UL
 

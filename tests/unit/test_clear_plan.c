@@ -14,7 +14,7 @@
 
 #include <string.h>
 
-#include <clear_plan.h>
+#include <core/clear_plan.h>
 
 /* A small guest-physical window, one counter per byte. */
 #define WINDOW_BASE 0x80000000ULL

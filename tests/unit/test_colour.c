@@ -11,7 +11,7 @@
 
 #include <cmocka.h>
 
-#include <colour.h>
+#include <core/colour.h>
 
 #define RAM_BASE 0x80000000ULL
 #define RAM_SIZE (64ULL << 20)

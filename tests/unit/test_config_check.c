@@ -17,10 +17,10 @@
 #include <stdio.h>
 #include <string.h>
 
-#include <config_check.h>
-#include <config_query.h>
-#include <ipc_layout.h>
-#include <vm_layout.h>
+#include <core/config_check.h>
+#include <core/config_query.h>
+#include <core/ipc_layout.h>
+#include <core/vm_layout.h>
 
 #define KIB (1024UL)
 #define MIB (1024UL * KIB)

@@ -17,8 +17,8 @@
 
 #include "fakes.h"
 
-#include <console.h>
-#include <vm.h>
+#include <core/console.h>
+#include <core/vm.h>
 
 #define ESC "\x1c" /* CONSOLE_ESCAPE */
 

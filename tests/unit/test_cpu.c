@@ -18,9 +18,9 @@
 
 #include "fakes.h"
 
-#include <cpu.h>
-#include <vcpu.h>
-#include <vm.h>
+#include <core/cpu.h>
+#include <core/vcpu.h>
+#include <core/vm.h>
 
 static struct vm vm;
 static struct vcpu vcpus[2]; /* vCPU i on hart 2 + i */

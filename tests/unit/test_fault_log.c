@@ -7,7 +7,7 @@
 
 #include <cmocka.h>
 
-#include <fault_log.h>
+#include <core/fault_log.h>
 
 #define WINDOW 1000
 

@@ -30,7 +30,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "fdt.h"
+#include <lib/fdt.h>
 #include <lib/util.h>
 
 /* Header field offsets (DT spec 5.2), for corrupting copies. */

@@ -18,8 +18,8 @@
 #include "fakes.h"
 #include <arch/csr.h>
 #include <arch/guest_fault.h>
-#include <platform.h>
-#include <vm.h>
+#include <core/platform.h>
+#include <core/vm.h>
 
 #define WINDOW 0x10000000UL
 #define PC 0x80001000UL

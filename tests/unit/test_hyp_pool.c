@@ -13,7 +13,7 @@
 
 #include <string.h>
 
-#include <hyp_pool.h>
+#include <core/hyp_pool.h>
 
 #define POOL_SIZE 0x10000
 

@@ -21,18 +21,18 @@
 #include "dtb_fixture.h"
 #include "fakes.h"
 
-#include <config.h>
-#include <console.h>
-#include <cpu.h>
-#include <hyp_pool.h>
+#include <core/config.h>
+#include <core/console.h>
+#include <core/cpu.h>
+#include <core/hyp_pool.h>
+#include <core/page_alloc.h>
+#include <core/platform.h>
+#include <core/vm.h>
 #include <lib/util.h>
-#include <page_alloc.h>
-#include <platform.h>
-#include <vm.h>
 
 void hyp_boot_main(unsigned long hartid, const void *dtb);
 void hyp_secondary_main(unsigned long hartid);
-#include <hart_bringup.h>
+#include <core/hart_bringup.h>
 
 #define RAM_BASE 0x80000000UL
 #define RAM_SIZE (1UL << 30)

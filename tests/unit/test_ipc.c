@@ -15,8 +15,8 @@
 #include <string.h>
 
 #include "fakes.h"
-#include <ipc.h>
-#include <vm.h>
+#include <core/ipc.h>
+#include <core/vm.h>
 
 static irqid_t irqs0a[] = {52, 53};
 static irqid_t irqs0b[] = {60};

@@ -14,8 +14,8 @@
 #include <string.h>
 
 #include "fakes.h"
-#include <irq.h>
-#include <vm.h>
+#include <core/irq.h>
+#include <core/vm.h>
 
 /* Fresh for each test: irq.c keeps its owner table in static storage, so
  * every test uses interrupt ids of its own. */

@@ -20,7 +20,7 @@
 #include "dtb_fixture.h"
 #include "fakes.h"
 
-#include <platform.h>
+#include <core/platform.h>
 
 #define GIB (1024UL * 1024 * 1024)
 

@@ -20,8 +20,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <arch_hooks.h>
-#include <machine_fit.h>
+#include <core/arch_hooks.h>
+#include <core/machine_fit.h>
 
 static const char *data_dir;
 

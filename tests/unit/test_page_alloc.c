@@ -9,7 +9,7 @@
 
 #include <stdlib.h>
 
-#include <page_alloc.h>
+#include <core/page_alloc.h>
 
 #define KIB (1024UL)
 #define MIB (1024UL * KIB)

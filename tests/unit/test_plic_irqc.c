@@ -21,13 +21,13 @@
 #include "fakes.h"
 #include <arch/csr.h>
 #include <arch/irqc.h>
-#include <arch_hooks.h>
-#include <cpu.h>
-#include <irq.h>
-#include <platform.h>
+#include <core/arch_hooks.h>
+#include <core/cpu.h>
+#include <core/irq.h>
+#include <core/platform.h>
+#include <core/vm.h>
 #include <plic/plic.h>
 #include <plic/plic_regs.h>
-#include <vm.h>
 
 #define PLIC_GPA 0xc000000UL
 #define DISK_IRQ 8

@@ -18,11 +18,11 @@
 #include "fakes.h"
 
 #include <arch/sbi.h>
-#include <cpu.h>
+#include <core/cpu.h>
+#include <core/platform.h>
+#include <core/vcpu.h>
+#include <core/vm.h>
 #include <lib/util.h>
-#include <platform.h>
-#include <vcpu.h>
-#include <vm.h>
 
 #define NVCPU 4
 #define RAM_GPA 0x80000000UL

@@ -18,10 +18,10 @@
 
 #include "fakes.h"
 
-#include <colour.h>
-#include <config.h>
-#include <page_alloc.h>
-#include <shmem.h>
+#include <core/colour.h>
+#include <core/config.h>
+#include <core/page_alloc.h>
+#include <core/shmem.h>
 
 #define HOST_RAM_SIZE 0x100000UL
 #define SCRUB 0xaa

@@ -13,7 +13,7 @@
 
 #include <string.h>
 
-#include <vm.h>
+#include <core/vm.h>
 
 static struct vm vm;
 

@@ -21,17 +21,17 @@
 
 #include "fakes.h"
 
-#include <colour.h>
-#include <config.h>
-#include <cpu.h>
+#include <core/colour.h>
+#include <core/config.h>
+#include <core/cpu.h>
+#include <core/page_alloc.h>
+#include <core/platform.h>
+#include <core/vcpu.h>
+#include <core/vm.h>
+#include <core/vm_build.h>
+#include <core/vm_dtb.h>
+#include <core/vm_layout.h>
 #include <lib/util.h>
-#include <page_alloc.h>
-#include <platform.h>
-#include <vcpu.h>
-#include <vm.h>
-#include <vm_build.h>
-#include <vm_dtb.h>
-#include <vm_layout.h>
 
 #define RAM_GPA 0x80000000UL
 #define RAM_SIZE 0x100000UL /* 1 MiB, holding the entry */

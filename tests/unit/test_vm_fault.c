@@ -14,10 +14,10 @@
 #include <string.h>
 
 #include "fakes.h"
-#include <fault_log.h>
-#include <platform.h>
-#include <vm.h>
-#include <vm_fault.h>
+#include <core/fault_log.h>
+#include <core/platform.h>
+#include <core/vm.h>
+#include <core/vm_fault.h>
 
 #define TIMEBASE 1000
 

@@ -16,10 +16,10 @@
 
 #include "fakes.h"
 
-#include <cpu.h>
-#include <vcpu.h>
-#include <vm.h>
-#include <vm_lifecycle.h>
+#include <core/cpu.h>
+#include <core/vcpu.h>
+#include <core/vm.h>
+#include <core/vm_lifecycle.h>
 
 #define ENTRY 0x80000000UL
 #define DTB_GPA 0x8fff0000UL

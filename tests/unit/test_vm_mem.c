@@ -15,8 +15,8 @@
 #include <string.h>
 
 #include "fakes.h"
-#include <vm.h>
-#include <vm_mem.h>
+#include <core/vm.h>
+#include <core/vm_mem.h>
 
 #define COLOURS 4
 #define BLOCK (COLOURS * PAGE_SIZE)

@@ -18,10 +18,10 @@
 
 #include "fakes.h"
 
-#include <config.h>
-#include <platform.h>
-#include <vm.h>
-#include <vm_uart.h>
+#include <core/config.h>
+#include <core/platform.h>
+#include <core/vm.h>
+#include <core/vm_uart.h>
 
 #define UART_BASE 0x10000000UL
 #define UART_SIZE 0x100UL

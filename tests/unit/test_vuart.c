@@ -16,8 +16,8 @@
 
 #include <cmocka.h>
 
+#include <core/vuart.h>
 #include <lib/util.h>
-#include <vuart.h>
 
 /* Table II. */
 #define RBR 0

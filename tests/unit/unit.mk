@@ -189,7 +189,7 @@ unit_init_SRCS := $(UNIT_DIR)/support/dtb_fixture.c \
 unit_init_ARGS := $(UNIT_DTB_DIR)
 unit_init_DEPS := $(UNIT_DTBS)
 
-UNIT_HDRS := $(wildcard src/core/inc/*.h src/lib/inc/*.h src/lib/inc/lib/*.h \
+UNIT_HDRS := $(wildcard src/core/inc/core/*.h src/lib/inc/lib/*.h \
                         src/arch/riscv/inc/arch/*.h src/arch/riscv/irqc/*/*.h \
                         $(UNIT_DIR)/fakes/*.h $(UNIT_DIR)/support/*.h)
 UNIT_BINS := $(UNIT_TESTS:%=$(UNIT_BUILD)/test_%)

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 #include "dtb.h"
 
-#include <fdt.h>
+#include <lib/fdt.h>
 #include <lib/string.h>
 #include <stdint.h>
 

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 #include "ipc_chan.h"
 
-#include <fdt.h>
+#include <lib/fdt.h>
 
 #include "dtb.h"
 #include "plic.h"

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 #include "ramcheck.h"
 
-#include <fdt.h>
+#include <lib/fdt.h>
 
 #include "console.h"
 #include "dtb.h"

@@ -3,10 +3,10 @@
 #include <arch/firmware.h>
 #include <arch/irqc.h>
 #include <arch/mmu.h>
-#include <arch_hooks.h>
-#include <console.h>
+#include <core/arch_hooks.h>
+#include <core/console.h>
+#include <core/platform.h>
 #include <lib/util.h>
-#include <platform.h>
 
 /* Firmware services the hypervisor cannot run without. */
 static const struct {

@@ -5,8 +5,8 @@
  * tree; the others are started later with SBI HSM at _secondary_start with
  * a0 = hart id. All run with satp = 0 and interrupts off.
  */
-#include <cpu.h>
-#include <hyp_limits.h>
+#include <core/cpu.h>
+#include <core/hyp_limits.h>
 
     .section .text.boot, "ax"
     .global _start

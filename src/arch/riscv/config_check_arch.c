@@ -4,7 +4,7 @@
  * what Sv39x4 translates, and a VM's interrupt controller is a virtual
  * PLIC (platform.arch.irqc.plic). AIA guests wait for AIA support.
  */
-#include <config_check_arch.h>
+#include <core/config_check_arch.h>
 #include <lib/util.h>
 
 /* Guest-physical addresses Sv39x4 can translate (priv. spec 8.5.1). */

@@ -7,8 +7,8 @@
  * say why the hypervisor cannot start.
  */
 #include <arch/firmware.h>
-#include <arch_hooks.h>
-#include <console.h>
+#include <core/arch_hooks.h>
+#include <core/console.h>
 
 enum fw_console_kind { FW_CONSOLE_UNKNOWN, FW_CONSOLE_DBCN, FW_CONSOLE_LEGACY };
 

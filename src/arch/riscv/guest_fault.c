@@ -2,8 +2,8 @@
 #include <arch/csr.h>
 #include <arch/guest_fault.h>
 #include <arch/mmio_emul.h>
-#include <vm.h>
-#include <vm_fault.h>
+#include <core/vm.h>
+#include <core/vm_fault.h>
 
 /* A guest-page fault's kind of access, and the access fault a native
  * hart would raise for the same bad physical access. */

@@ -6,7 +6,7 @@
  */
 #include <arch/csr.h>
 #include <arch/mmu.h>
-#include <arch_hooks.h>
+#include <core/arch_hooks.h>
 #include <stddef.h>
 #include <stdint.h>
 

@@ -8,8 +8,8 @@
 #include <arch/csr.h>
 #include <arch/firmware.h>
 #include <arch/guest_timer.h>
-#include <arch_hooks.h>
-#include <platform.h>
+#include <core/arch_hooks.h>
+#include <core/platform.h>
 
 #define TIMER_NEVER (~0UL)
 

@@ -5,9 +5,9 @@
 #include <arch/guest_timer.h>
 #include <arch/irqc.h>
 #include <arch/mmu.h>
-#include <arch_hooks.h>
-#include <cpu.h>
-#include <platform.h>
+#include <core/arch_hooks.h>
+#include <core/cpu.h>
+#include <core/platform.h>
 
 /*
  * Exceptions the guest handles itself (priv. spec 8.2.2): everything a

@@ -4,9 +4,9 @@
  * the hart. It never returns and never hangs silently.
  */
 #include <arch/csr.h>
-#include <arch_hooks.h>
-#include <console.h>
-#include <cpu.h>
+#include <core/arch_hooks.h>
+#include <core/console.h>
+#include <core/cpu.h>
 #include <stdint.h>
 
 void hs_fault_handler(const uint64_t *regs);

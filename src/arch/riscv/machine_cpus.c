@@ -1,10 +1,10 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* What the harts implement, from their riscv,isa strings. */
 #include <arch/isa.h>
-#include <arch_hooks.h>
-#include <fdt.h>
-#include <hyp_limits.h>
-#include <platform.h>
+#include <core/arch_hooks.h>
+#include <core/hyp_limits.h>
+#include <core/platform.h>
+#include <lib/fdt.h>
 
 static void set_state_units(unsigned hart, unsigned units)
 {

@@ -7,7 +7,7 @@
 #include <arch/csr.h>
 #include <arch/insn_decode.h>
 #include <arch/mmio_emul.h>
-#include <vm.h>
+#include <core/vm.h>
 
 #define PAGE_OFFSET_MASK 0xfffUL
 /* htinst bits 1:0 are 00 for the pseudoinstructions (priv. spec 8.6.3). */

@@ -2,11 +2,11 @@
 #include <arch/csr.h>
 #include <arch/mmu.h>
 #include <arch/page_table.h>
-#include <arch_hooks.h>
-#include <console.h>
-#include <hyp_pool.h>
+#include <core/arch_hooks.h>
+#include <core/console.h>
+#include <core/hyp_pool.h>
+#include <core/vm.h>
 #include <lib/util.h>
-#include <vm.h>
 
 /* Linker script symbols. */
 extern char _image_start[], _text_end[], _image_end[];

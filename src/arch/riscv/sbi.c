@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 #include <arch/sbi.h>
+#include <core/vm.h>
 #include <lib/util.h>
-#include <vm.h>
 
 static const struct sbi_extension *const extensions[] = {
     &sbi_ext_base,

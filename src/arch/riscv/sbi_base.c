@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* BASE extension (SBI spec chapter 4). */
 #include <arch/sbi.h>
-#include <platform.h>
+#include <core/platform.h>
 
 static struct sbi_result base_call(struct vcpu *vcpu, unsigned long fid,
                                    const unsigned long *args)

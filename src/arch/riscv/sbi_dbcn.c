@@ -4,9 +4,9 @@
  * buffer is guest-physical and must lie in the VM's own RAM.
  */
 #include <arch/sbi.h>
-#include <arch_hooks.h>
-#include <console.h>
-#include <vm.h>
+#include <core/arch_hooks.h>
+#include <core/console.h>
+#include <core/vm.h>
 
 /* A guest's line usually fits one chunk, so it reaches the console whole. */
 #define DBCN_CHUNK 256

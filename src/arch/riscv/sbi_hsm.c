@@ -1,10 +1,10 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* HSM extension (SBI spec chapter 9) over the VM's virtual harts. */
 #include <arch/sbi.h>
-#include <arch_hooks.h>
-#include <cpu.h>
-#include <vcpu.h>
-#include <vm.h>
+#include <core/arch_hooks.h>
+#include <core/cpu.h>
+#include <core/vcpu.h>
+#include <core/vm.h>
 
 /* The smallest instruction the entry point must hold (a compressed one). */
 #define MIN_INSN_LEN 2

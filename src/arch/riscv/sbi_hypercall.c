@@ -7,8 +7,8 @@
  * notify: a0 = index in the VM's ipcs[], a1 = event (interrupt index).
  */
 #include <arch/sbi.h>
-#include <ipc.h>
-#include <vm.h>
+#include <core/ipc.h>
+#include <core/vm.h>
 
 #define HC_NULL 0
 #define HC_IPC_NOTIFY 1

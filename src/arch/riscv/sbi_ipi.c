@@ -1,9 +1,9 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* IPI extension (SBI spec chapter 7): only between vCPUs of one VM. */
 #include <arch/sbi.h>
-#include <arch_hooks.h>
-#include <cpu.h>
-#include <vm.h>
+#include <core/arch_hooks.h>
+#include <core/cpu.h>
+#include <core/vm.h>
 
 static struct sbi_result ipi_call(struct vcpu *vcpu, unsigned long fid,
                                   const unsigned long *args)

@@ -4,8 +4,8 @@
  * in a0, -1 from getchar when there is no input.
  */
 #include <arch/sbi.h>
-#include <console.h>
-#include <vm.h>
+#include <core/console.h>
+#include <core/vm.h>
 
 static struct sbi_result legacy_putchar(struct vcpu *vcpu, unsigned long fid,
                                         const unsigned long *args)

@@ -7,9 +7,9 @@
  * protocol free of per-request arguments.
  */
 #include <arch/sbi.h>
-#include <arch_hooks.h>
-#include <cpu.h>
-#include <vm.h>
+#include <core/arch_hooks.h>
+#include <core/cpu.h>
+#include <core/vm.h>
 
 static struct sbi_result rfence_call(struct vcpu *vcpu, unsigned long fid,
                                      const unsigned long *args)

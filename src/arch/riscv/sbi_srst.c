@@ -4,8 +4,8 @@
  * own VM: shutdown stops that VM only, a reboot restarts it from its image.
  */
 #include <arch/sbi.h>
-#include <vm.h>
-#include <vm_lifecycle.h>
+#include <core/vm.h>
+#include <core/vm_lifecycle.h>
 
 /*
  * Types and reasons (SBI spec 10.1): we implement the standard ones only.

@@ -4,12 +4,12 @@
 #include <arch/guest_timer.h>
 #include <arch/mmu.h>
 #include <arch/unit_state.h>
-#include <arch_hooks.h>
-#include <cpu.h>
-#include <hyp_limits.h>
+#include <core/arch_hooks.h>
+#include <core/cpu.h>
+#include <core/hyp_limits.h>
+#include <core/platform.h>
+#include <core/vm.h>
 #include <lib/string.h>
-#include <platform.h>
-#include <vm.h>
 
 _Static_assert(__builtin_offsetof(struct arch_vcpu_ctx, sepc) == VCPU_CTX_SEPC,
                "trap.S ctx layout");

@@ -10,11 +10,11 @@
 #include <arch/irqc.h>
 #include <arch/sbi.h>
 #include <arch/vcpu_trap.h>
-#include <arch_hooks.h>
-#include <console.h>
-#include <cpu.h>
-#include <vcpu.h>
-#include <vm.h>
+#include <core/arch_hooks.h>
+#include <core/console.h>
+#include <core/cpu.h>
+#include <core/vcpu.h>
+#include <core/vm.h>
 
 struct arch_vcpu_ctx *vcpu_trap_handler(struct arch_vcpu_ctx *ctx);
 

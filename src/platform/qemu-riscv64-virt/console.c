@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* The hypervisor console on QEMU virt: the platform's console UART. */
 #include "../drivers/uart8250.h"
-#include <console.h>
-#include <platform.h>
+#include <core/console.h>
+#include <core/platform.h>
 
 static struct uart8250 console_uart(void)
 {

@@ -4,8 +4,8 @@
  * 0x80000000, NS16550A at 0x10000000 (IRQ 10), PLIC at 0xc000000. OpenSBI
  * occupies the first 2 MiB of RAM and loads us right after it.
  */
+#include <core/platform.h>
 #include <lib/util.h>
-#include <platform.h>
 
 /* The NS16550A: the hypervisor's console, a device VMs can be given. */
 #define UART_BASE 0x10000000UL

@@ -11,9 +11,9 @@
 
 #include "fakes.h"
 
-#include <arch_hooks.h>
-#include <console.h>
-#include <vm.h>
+#include <core/arch_hooks.h>
+#include <core/console.h>
+#include <core/vm.h>
 
 /* ---- Boot ----------------------------------------------------------------*/
 

@@ -9,7 +9,7 @@
 
 #include "fakes.h"
 
-#include <boot_table.h>
+#include <core/boot_table.h>
 
 void boot_table_print(void)
 {

@@ -12,7 +12,7 @@
 
 #include "fakes.h"
 
-#include <console.h>
+#include <core/console.h>
 
 void console_init(const struct console_driver *drv)
 {

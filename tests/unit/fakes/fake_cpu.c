@@ -9,9 +9,9 @@
 
 #include "fakes.h"
 
-#include <arch_hooks.h>
-#include <cpu.h>
-#include <vm.h>
+#include <core/arch_hooks.h>
+#include <core/cpu.h>
+#include <core/vm.h>
 
 struct cpu cpus[MAX_CPUS];
 

@@ -10,7 +10,7 @@
 
 #include "fakes.h"
 
-#include <cpu.h>
+#include <core/cpu.h>
 
 /* -1: this thread is the hart fake.current_hart names. */
 static _Thread_local int thread_hart = -1;

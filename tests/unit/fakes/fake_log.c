@@ -11,7 +11,7 @@
 
 #include "fakes.h"
 
-#include <cpu.h>
+#include <core/cpu.h>
 
 struct fake_log fake;
 jmp_buf *fake_jmp;

@@ -12,7 +12,7 @@
 
 #include "fakes.h"
 
-#include <platform.h>
+#include <core/platform.h>
 
 struct machine machine;
 

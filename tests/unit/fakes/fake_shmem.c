@@ -9,7 +9,7 @@
 
 #include "fakes.h"
 
-#include <shmem.h>
+#include <core/shmem.h>
 
 int shmem_init(const struct config *cfg)
 {

@@ -13,9 +13,9 @@
 
 #include "fakes.h"
 
-#include <cpu.h>
-#include <vm.h>
-#include <vm_build.h>
+#include <core/cpu.h>
+#include <core/vm.h>
+#include <core/vm_build.h>
 
 static struct vcpu vcpu_pool[MAX_CPUS];
 static unsigned vcpu_pool_used;

@@ -9,7 +9,7 @@
 
 #include "fakes.h"
 
-#include <vm_lifecycle.h>
+#include <core/vm_lifecycle.h>
 
 void vm_shutdown(struct vm *vm, struct vcpu *self, const char *why)
 {

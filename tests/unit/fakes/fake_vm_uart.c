@@ -12,7 +12,7 @@
 
 #include "fakes.h"
 
-#include <vm_uart.h>
+#include <core/vm_uart.h>
 
 int vm_uart_init(struct vm *vm)
 {

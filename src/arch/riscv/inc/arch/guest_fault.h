@@ -9,8 +9,8 @@
 #define ARCH_GUEST_FAULT_H
 
 #include <arch/vcpu_trap.h>
+#include <core/vcpu.h>
 #include <stdint.h>
-#include <vcpu.h>
 
 struct vcpu;
 

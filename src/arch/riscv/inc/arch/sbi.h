@@ -8,9 +8,9 @@
 #define ARCH_SBI_H
 
 #include <arch/sbi_defs.h>
+#include <core/vcpu.h>
 #include <stdbool.h>
 #include <stdint.h>
-#include <vcpu.h>
 
 struct vcpu;
 

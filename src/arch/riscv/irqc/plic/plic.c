@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* The physical PLIC: only the harts' supervisor contexts (plic.h). */
-#include <hyp_limits.h>
+#include <core/hyp_limits.h>
+#include <core/platform.h>
 #include <lib/spinlock.h>
-#include <platform.h>
 #include <plic/plic.h>
 #include <plic/plic_regs.h>
 #include <stdint.h>

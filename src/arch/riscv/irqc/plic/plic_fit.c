@@ -3,10 +3,10 @@
  * Does the machine have the PLIC the build expects? If it has an APLIC
  * instead, say so, so that the user picks the right platform.
  */
-#include <arch_hooks.h>
-#include <fdt.h>
+#include <core/arch_hooks.h>
+#include <core/machine_fit.h>
+#include <lib/fdt.h>
 #include <lib/util.h>
-#include <machine_fit.h>
 
 /* Device-tree bindings: riscv/sifive,plic0.yaml, riscv,aplic.yaml and
  * riscv,imsics.yaml of the Linux DT binding docs. */

@@ -10,15 +10,15 @@
 #include <arch/csr.h>
 #include <arch/irqc.h>
 #include <arch/mmu.h>
-#include <arch_hooks.h>
-#include <console.h>
-#include <cpu.h>
-#include <irq.h>
+#include <core/arch_hooks.h>
+#include <core/console.h>
+#include <core/cpu.h>
+#include <core/irq.h>
+#include <core/platform.h>
+#include <core/vm.h>
 #include <lib/bitmap.h>
-#include <platform.h>
 #include <plic/plic.h>
 #include <plic/vplic.h>
-#include <vm.h>
 
 _Static_assert(VPLIC_MAX_SOURCES == MAX_IRQS,
                "the vPLIC models every physical source id");

@@ -7,7 +7,7 @@
 #ifndef CONFIG_CHECK_ARCH_H
 #define CONFIG_CHECK_ARCH_H
 
-#include <config_check.h>
+#include <core/config_check.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>

@@ -8,7 +8,7 @@
 #ifndef VM_MEM_H
 #define VM_MEM_H
 
-#include <colour.h>
+#include <core/colour.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>

@@ -6,8 +6,8 @@
 #ifndef SHMEM_H
 #define SHMEM_H
 
-#include <colour.h>
-#include <config.h>
+#include <core/colour.h>
+#include <core/config.h>
 #include <stdint.h>
 
 /*

@@ -7,7 +7,7 @@
 #ifndef CPU_H
 #define CPU_H
 
-#include <hyp_limits.h>
+#include <core/hyp_limits.h>
 
 /*
  * sizeof(struct cpu), for boot.S, which points tp at cpus[hart id] before
@@ -17,7 +17,7 @@
 #define CPU_STRUCT_SIZE (24 + 16 * MAX_CPUS)
 
 #ifndef __ASSEMBLY__
-#include <arch_hooks.h>
+#include <core/arch_hooks.h>
 #include <stdbool.h>
 #include <stdint.h>
 

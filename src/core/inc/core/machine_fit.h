@@ -10,8 +10,8 @@
 #ifndef MACHINE_FIT_H
 #define MACHINE_FIT_H
 
-#include <config.h>
-#include <platform.h>
+#include <core/config.h>
+#include <core/platform.h>
 #include <stddef.h>
 #include <stdint.h>
 

@@ -3,14 +3,14 @@
 #define VM_H
 
 #include <arch/vcpu_regs.h>
-#include <colour.h>
-#include <config.h>
-#include <hyp_limits.h>
-#include <irq.h>
+#include <core/colour.h>
+#include <core/config.h>
+#include <core/hyp_limits.h>
+#include <core/irq.h>
+#include <core/vuart.h>
 #include <lib/spinlock.h>
 #include <stdbool.h>
 #include <stdint.h>
-#include <vuart.h>
 
 /* vCPU states: the values of SBI HSM hart states (SBI spec 2.0, 9.1). */
 enum vcpu_state {

@@ -14,9 +14,9 @@
 #ifndef CONFIG_CHECK_H
 #define CONFIG_CHECK_H
 
-#include <config.h>
-#include <hyp_limits.h>
-#include <platform.h>
+#include <core/config.h>
+#include <core/hyp_limits.h>
+#include <core/platform.h>
 #include <stddef.h>
 #include <stdint.h>
 

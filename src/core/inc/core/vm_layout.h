@@ -10,7 +10,7 @@
 #ifndef VM_LAYOUT_H
 #define VM_LAYOUT_H
 
-#include <config.h>
+#include <core/config.h>
 #include <stdbool.h>
 #include <stdint.h>
 

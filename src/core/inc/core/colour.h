@@ -14,9 +14,9 @@
 #ifndef COLOUR_H
 #define COLOUR_H
 
-#include <config.h>
-#include <hyp_limits.h>
-#include <page_alloc.h>
+#include <core/config.h>
+#include <core/hyp_limits.h>
+#include <core/page_alloc.h>
 #include <stdbool.h>
 #include <stdint.h>
 

@@ -11,7 +11,7 @@
 #ifndef CLEAR_PLAN_H
 #define CLEAR_PLAN_H
 
-#include <hyp_limits.h>
+#include <core/hyp_limits.h>
 #include <stddef.h>
 #include <stdint.h>
 

@@ -7,7 +7,7 @@
 #ifndef CONFIG_QUERY_H
 #define CONFIG_QUERY_H
 
-#include <config.h>
+#include <core/config.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>

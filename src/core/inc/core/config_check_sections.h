@@ -8,7 +8,7 @@
 #ifndef CONFIG_CHECK_SECTIONS_H
 #define CONFIG_CHECK_SECTIONS_H
 
-#include <config_check_arch.h>
+#include <core/config_check_arch.h>
 #include <lib/util.h>
 
 static inline bool config_page_aligned(uint64_t v)

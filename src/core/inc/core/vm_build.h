@@ -3,7 +3,7 @@
 #ifndef VM_BUILD_H
 #define VM_BUILD_H
 
-#include <config.h>
+#include <core/config.h>
 
 struct vm;
 struct vcpu;

@@ -7,9 +7,9 @@
 #ifndef VM_FAULT_H
 #define VM_FAULT_H
 
+#include <core/vcpu.h>
 #include <stdbool.h>
 #include <stdint.h>
-#include <vcpu.h>
 
 struct vcpu;
 

@@ -9,7 +9,7 @@
 #ifndef IPC_LAYOUT_H
 #define IPC_LAYOUT_H
 
-#include <config.h>
+#include <core/config.h>
 #include <stdbool.h>
 #include <stdint.h>
 

@@ -7,7 +7,7 @@
 #ifndef PAGE_ALLOC_H
 #define PAGE_ALLOC_H
 
-#include <platform.h>
+#include <core/platform.h>
 #include <stdbool.h>
 #include <stdint.h>
 
