@@ -78,17 +78,6 @@ void cpu_handle_events(struct cpu *cpu)
         stop_vcpu(cpu->vcpu);
 }
 
-void cpu_wait_until(struct cpu *cpu, bool (*done)(struct cpu *cpu))
-{
-    for (;;) {
-        arch_poll_interrupts();
-        cpu_handle_events(cpu);
-        if (done(cpu))
-            return;
-        arch_wait_for_interrupt();
-    }
-}
-
 static bool vcpu_start_pending(struct cpu *cpu)
 {
     return cpu->vcpu && vcpu_status(cpu->vcpu) == VCPU_START_PENDING;

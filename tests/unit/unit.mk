@@ -65,6 +65,7 @@ unit_sbi_SRCS := $(addprefix src/arch/riscv/,sbi.c sbi_base.c sbi_time.c \
                  src/core/vcpu.c src/core/vm.c src/core/ipc.c src/core/irq.c \
                  src/core/vm_mem.c src/core/colour.c src/core/colour_mem.c \
                  src/core/page_alloc.c \
+                 src/core/cpu_wait.c \
                  $(call unit_fakes,arch cpu_self cpu console guest_timer \
                    vm_lifecycle shmem machine)
 
@@ -91,17 +92,19 @@ unit_guest_fault_CPPFLAGS := -DCSR_FAKE
 unit_plic_irqc_SRCS := $(addprefix src/arch/riscv/irqc/plic/,plic_irqc.c \
                          vplic.c) \
                        src/core/irq.c src/core/vm.c \
+                       src/core/cpu_wait.c \
                        $(call unit_fakes,csr cpu_self cpu console)
 unit_plic_irqc_CPPFLAGS := -DCSR_FAKE
 
 unit_irq_SRCS := src/core/irq.c src/core/vm.c $(call unit_fakes,arch console)
 
-unit_cpu_SRCS := src/core/cpu.c src/core/vcpu.c \
+unit_cpu_SRCS := src/core/cpu.c src/core/cpu_wait.c src/core/vcpu.c \
                  $(call unit_fakes,arch cpu_self)
 unit_cpu_LDLIBS := -lpthread
 
 unit_vm_lifecycle_SRCS := src/core/vm_lifecycle.c src/core/vcpu.c \
                           src/core/vm.c src/core/irq.c \
+                          src/core/cpu_wait.c \
                           $(call unit_fakes,arch cpu_self cpu console \
                             vm_build vm_uart)
 
@@ -116,6 +119,7 @@ unit_vm_build_SRCS := $(addprefix src/core/,vm_build.c vm_mem.c vm.c colour.c \
                         colour_mem.c page_alloc.c clear_plan.c ipc.c irq.c \
                         vm_uart.c vuart.c vcpu.c) \
                       $(UNIT_CONFIG_CHECK_SRCS) \
+                      src/core/cpu_wait.c \
                       $(call unit_fakes,arch cpu_self cpu console shmem)
 
 unit_shmem_SRCS := $(addprefix src/core/,shmem.c colour.c colour_mem.c \
@@ -184,6 +188,7 @@ unit_init_SRCS := $(UNIT_DIR)/support/dtb_fixture.c \
                     hyp_pool.c irq.c vm.c machine_fit.c hart_bringup.c) \
                   src/arch/riscv/irqc/plic/plic_fit.c \
                   $(UNIT_CONFIG_CHECK_SRCS) src/lib/fdt.c src/lib/fdt_query.c \
+                  src/core/cpu_wait.c \
                   $(call unit_fakes,arch cpu_self cpu console machine \
                     vm_build shmem boot_table)
 unit_init_ARGS := $(UNIT_DTB_DIR)

@@ -48,18 +48,6 @@ void cpu_serve_fences(struct cpu *cpu)
     }
 }
 
-/* As cpu.c's, over the fakes. */
-void cpu_wait_until(struct cpu *cpu, bool (*done)(struct cpu *cpu))
-{
-    for (;;) {
-        arch_poll_interrupts();
-        cpu_handle_events(cpu);
-        if (done(cpu))
-            return;
-        arch_wait_for_interrupt();
-    }
-}
-
 void cpu_fence_remote(unsigned hart)
 {
     assert_true(hart < MAX_CPUS);
