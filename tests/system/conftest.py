@@ -64,6 +64,26 @@ def guest_image():
     return ROOT / "build" / "guests" / "baremetal" / "baremetal.bin"
 
 
+CUT_REST = re.compile(r"\[vm(\d+)\]\+ (.*)")
+
+
+def join_cut_lines(text):
+    """The console text with each cut VM line whole again: the rest of a
+    line ("[vmN]+ ...") is put back at the end of that VM's line it
+    continues, where the line began, and its own line dropped."""
+    lines, last = [], {}
+    for l in text.split("\n"):
+        rest = CUT_REST.fullmatch(l)
+        if rest and rest.group(1) in last:
+            lines[last[rest.group(1)]] += rest.group(2)
+            continue
+        tag = re.match(r"\[vm(\d+)\] ", l)
+        if tag:
+            last[tag.group(1)] = len(lines)
+        lines.append(l)
+    return "\n".join(lines)
+
+
 def vm_lines(text, vm):
     """The lines VM `vm` printed on the shared console, without their tag.
     A line another source cut goes on in a "[vmN]+ " line: joined here."""
@@ -84,7 +104,8 @@ class Run:
     """A finished QEMU run: its console output and exit status."""
 
     def __init__(self, output, status):
-        self.output = output.replace("\r", "")
+        # Each VM's lines whole, as tests look for them.
+        self.output = join_cut_lines(output.replace("\r", ""))
         self.status = status
         self.lines = self.output.splitlines()
 

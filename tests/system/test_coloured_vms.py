@@ -10,7 +10,7 @@ import re
 
 import pytest
 
-from conftest import build, spawn
+from conftest import build, join_cut_lines, spawn
 
 CONFIGS = "tests/system/configs"
 BLOCK = 128 << 10  # the platform's way size: 32 colours of 4 KiB
@@ -24,7 +24,7 @@ def run():
         child.expect(r"\[baobab\] VM 0 shut down \(guest request\)")
         for _ in range(3):
             child.expect(r"\[vm1\] reboot: booted")
-        yield child.logfile_read.getvalue().replace("\r", "")
+        yield join_cut_lines(child.logfile_read.getvalue().replace("\r", ""))
     finally:
         child.close(force=True)
 
