@@ -22,7 +22,10 @@ def run():
     child.logfile_read = io.StringIO()
     try:
         child.expect(r"\[baobab\] VM 0 shut down \(guest request\)")
+        # Three restarts, each booted again: the count below does not
+        # depend on how much output came with the last match.
         for _ in range(3):
+            child.expect(r"\[baobab\] VM 1 restarting \(guest request\)")
             child.expect(r"\[vm1\] reboot: booted")
         yield join_cut_lines(child.logfile_read.getvalue().replace("\r", ""))
     finally:
