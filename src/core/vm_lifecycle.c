@@ -69,8 +69,15 @@ static bool quiesce(struct vm *vm, struct vcpu *self, int to)
 
 void vm_shutdown(struct vm *vm, struct vcpu *self, const char *why)
 {
-    if (quiesce(vm, self, VM_SHUTDOWN))
-        vm_shutdown_stopped(vm, self, why);
+    /* Down but not yet shut down while its other vCPUs stop: another VM
+     * shutting down meanwhile must not power the machine off under it
+     * (it did, before this VM said it was down). */
+    if (!quiesce(vm, self, VM_RESTARTING))
+        return;
+    spin_lock(&vm->lock);
+    vm->state = VM_SHUTDOWN;
+    spin_unlock(&vm->lock);
+    vm_shutdown_stopped(vm, self, why);
 }
 
 void vm_restart(struct vm *vm, struct vcpu *self, const char *why)

@@ -147,6 +147,32 @@ static void the_last_vm_down_powers_off(void **state)
                         "[baobab] no VM left running: powering off\n");
 }
 
+/*
+ * Another VM shutting down while this one waits for its vCPUs to stop must
+ * not find every VM shut down and power off under it: until its vCPUs
+ * have stopped, it is down but not shut down.
+ */
+static bool all_down_while_waiting;
+static void look_while_waiting(void)
+{
+    all_down_while_waiting |= vm_all_shut_down();
+}
+
+static void a_vm_stopping_its_vcpus_is_not_yet_shut_down(void **state)
+{
+    (void)state;
+    vms[1].state = VM_SHUTDOWN;
+    all_down_while_waiting = false;
+    fake.while_waiting = look_while_waiting;
+    EXPECT_NORETURN(vm_shutdown(&vms[0], on(&vcpus0[1]), "guest asked"));
+    assert_true(fake.serve_fences_n >= 1);
+    assert_false(all_down_while_waiting);
+    /* Once they have, it is, and the machine powers off after it says so. */
+    assert_string_equal(fake.printk_all,
+                        "[baobab] VM 0 shut down (guest asked)\n"
+                        "[baobab] no VM left running: powering off\n");
+}
+
 /* A restarting VM runs again soon: the machine stays on. */
 static void a_restarting_vm_keeps_the_machine_on(void **state)
 {
@@ -251,6 +277,7 @@ int main(void)
         T(shutdown_stops_only_that_vm),
         T(shutdown_does_not_wait_for_stopped_vcpus),
         T(the_last_vm_down_powers_off),
+        T(a_vm_stopping_its_vcpus_is_not_yet_shut_down),
         T(a_restarting_vm_keeps_the_machine_on),
         T(a_vcpu_racing_a_shutdown_just_stops),
         T(restart_reloads_and_starts_vcpu0),

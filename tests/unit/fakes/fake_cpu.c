@@ -40,6 +40,8 @@ void cpu_serve_fences(struct cpu *cpu)
     assert_ptr_equal(cpu, cpu_self());
     if (++fake.serve_fences_n > 1000)
         fail_msg("a hart waited for other harts forever");
+    if (fake.while_waiting)
+        fake.while_waiting();
     for (unsigned i = 0; i < fake.events_n; i++) {
         struct cpu *target = &cpus[fake.events[i].hart];
 

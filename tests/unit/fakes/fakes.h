@@ -116,6 +116,7 @@ struct fake_log {
     unsigned nap_n;         /* arch_nap() calls */
     uint64_t never_arrives; /* harts arch_start_hart starts but loses */
     void (*arrives)(unsigned hart); /* how a started hart reports in */
+    void (*while_waiting)(void);    /* run by cpu_serve_fences() */
     int boot_init_fails;            /* arch_boot_init returns this */
     unsigned hart_init_n;           /* arch_hart_init */
     struct cpu *hart_init_cpu;

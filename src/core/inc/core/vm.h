@@ -58,7 +58,8 @@ struct vm_emul {
 
 enum vm_state {
     VM_RUNNING,
-    VM_RESTARTING, /* down while its image is reloaded; running again soon */
+    VM_RESTARTING, /* down while its image is reloaded (running again soon),
+                      or while its vCPUs stop (shut down soon) */
     VM_SHUTDOWN,
 };
 
