@@ -5,12 +5,11 @@ pages of their colours only, VM 1 restarts from a pristine copy again and
 again over coloured memory, and a VM shutting down while another restarts
 does not power the machine off."""
 
-import io
 import re
 
 import pytest
 
-from conftest import build, join_cut_lines, spawn
+from conftest import build, spawn
 
 CONFIGS = "tests/system/configs"
 BLOCK = 128 << 10  # the platform's way size: 32 colours of 4 KiB
@@ -19,7 +18,6 @@ BLOCK = 128 << 10  # the platform's way size: 32 colours of 4 KiB
 @pytest.fixture(scope="module")
 def run():
     child = spawn(build("coloured-vms", config_repo=CONFIGS), timeout=120)
-    child.logfile_read = io.StringIO()
     try:
         child.expect(r"\[baobab\] VM 0 shut down \(guest request\)")
         # Three restarts, each booted again: the count below does not
@@ -27,7 +25,7 @@ def run():
         for _ in range(3):
             child.expect(r"\[baobab\] VM 1 restarting \(guest request\)")
             child.expect(r"\[vm1\] reboot: booted")
-        yield join_cut_lines(child.logfile_read.getvalue().replace("\r", ""))
+        yield child.text()
     finally:
         child.close(force=True)
 

@@ -34,4 +34,4 @@ def test_uart_receive_interrupts_reach_the_guest(harts):
     finally:
         child.close(force=True)
     assert not re.search(r"FATAL|belongs to no VM|cannot emulate",
-                         child.before or "")
+                         child.text())

@@ -20,7 +20,7 @@ def run():
     child = spawn(build("ipc-baremetal", config_repo=CONFIGS), timeout=120)
     try:
         child.expect(r"\[vm1\] ipc-client: done")
-        yield child.before.replace("\r", "")
+        yield child.text()
     finally:
         child.close(force=True)
 

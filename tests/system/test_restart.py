@@ -23,4 +23,4 @@ def test_reboot_restarts_only_that_vm():
         child.expect(r"\[vm1\] ticker: 5")
     finally:
         child.close(force=True)
-    assert "FATAL" not in child.before
+    assert "FATAL" not in child.text()

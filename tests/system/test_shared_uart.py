@@ -6,14 +6,11 @@ registers (guest mode `uart`) and their lines come out tagged, those of the
 VM without the input focus whole; typed input goes to the VM with the focus
 (Ctrl-\\ N), reaching it through its emulated UART's receive interrupt."""
 
-import io
 import re
-import time
 
 import pexpect
 
-from conftest import (PLATFORM, ROOT, build_output, join_cut_lines, scaled,
-                      spawn, vm_lines)
+from conftest import PLATFORM, ROOT, build_output, spawn, vm_lines
 
 CONFIG = "shared-uart"
 NOTE = (r"VM 0 and VM 1 list the console UART 0x10000000: each gets an "
@@ -23,28 +20,10 @@ BURST = [f"uart: burst {k} of 8 abcdefghijklmnopqrstuvwxyz0123456789"
 FOCUS_ESCAPE = "\x1c"  # Ctrl-\
 
 
-def wait_for_lines(child, lines, timeout=60):
-    """Read the console until each of `lines` is on it, cut lines joined."""
-    deadline = time.monotonic() + scaled(timeout)
-    while True:
-        text = join_cut_lines(child.logfile_read.getvalue().replace("\r", ""))
-        if all(l in text.split("\n") for l in lines):
-            return
-        if time.monotonic() > deadline:
-            raise AssertionError(f"no {lines!r} within {scaled(timeout):g}s:"
-                                 f"\n{text[-3000:]}")
-        try:
-            child.expect(r"\n", timeout=1)
-        except pexpect.TIMEOUT:
-            pass
-
-
 def boot_shared_uart():
     out = build_output(CONFIG, config_repo="tests/system/configs")
     assert re.search(rf"note: config '{CONFIG}': {NOTE}", out), out
-    child = spawn(ROOT / "bin" / PLATFORM / CONFIG / "bao.bin")
-    child.logfile_read = io.StringIO()  # the whole console, for the end
-    return child
+    return spawn(ROOT / "bin" / PLATFORM / CONFIG / "bao.bin")
 
 
 def test_both_vms_print_on_the_shared_uart_and_take_input_by_focus():
@@ -57,7 +36,7 @@ def test_both_vms_print_on_the_shared_uart_and_take_input_by_focus():
         child.expect(r"\[baobab\] console: input goes to VM 0")
         # Each VM's last burst line, whole once joined: another VM's line
         # may cut VM 0's (it has the focus and writes through).
-        wait_for_lines(child, [f"[vm{vm}] {BURST[-1]}" for vm in (0, 1)])
+        child.expect_lines([f"[vm{vm}] {BURST[-1]}" for vm in (0, 1)])
 
         child.send("hello\r")
         child.expect(r'\[vm0\] uart: got "hello" \((\d+) interrupts\)')
@@ -79,7 +58,7 @@ def test_both_vms_print_on_the_shared_uart_and_take_input_by_focus():
     finally:
         child.close(force=True)
 
-    text = child.logfile_read.getvalue().replace("\r", "")
+    text = child.raw.replace("\r", "")  # as it came, cut lines and all
     lines = text[text.index("[vm"):].splitlines()
     # Nothing untagged: every piece of guest output says whose it is.
     untagged = [l for l in lines
