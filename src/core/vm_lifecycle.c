@@ -9,18 +9,29 @@
 #include <core/vm_lifecycle.h>
 #include <core/vm_uart.h>
 
+/* Serialises "shut down, and was it the last?": one VM powers off. */
+static spinlock_t power_lock = SPINLOCK_INIT;
+
+static void vm_set_state(struct vm *vm, int state)
+{
+    spin_lock(&vm->lock);
+    vm->state = state;
+    spin_unlock(&vm->lock);
+}
+
 /*
- * Mark the VM down (`to`: VM_SHUTDOWN or VM_RESTARTING) so no vCPU can be
- * started; false if it already was down.
+ * Mark the VM down (stopping) so no vCPU can be started; false if it already
+ * was down. Stopping is not shut down: another VM shutting down meanwhile
+ * must not power the machine off under it.
  */
-static bool take_down(struct vm *vm, int to)
+static bool take_down(struct vm *vm)
 {
     bool was_running;
 
     spin_lock(&vm->lock);
     was_running = vm->state == VM_RUNNING;
     if (was_running)
-        vm->state = to;
+        vm->state = VM_STOPPING;
     spin_unlock(&vm->lock);
     return was_running;
 }
@@ -42,8 +53,16 @@ static void stop_other_vcpus(struct vm *vm, struct vcpu *self)
 static void vm_shutdown_stopped(struct vm *vm, struct vcpu *self,
                                 const char *why)
 {
+    bool last;
+
+    /* Said before it counts as shut down: the machine cannot power off
+     * before the line is out. */
     log_info("VM %u shut down (%s)", vm->id, why);
-    if (vm_all_shut_down()) {
+    spin_lock(&power_lock);
+    vm_set_state(vm, VM_SHUTDOWN);
+    last = vm_all_shut_down();
+    spin_unlock(&power_lock);
+    if (last) {
         log_info("no VM left running: powering off");
         arch_system_off();
     }
@@ -54,9 +73,9 @@ static void vm_shutdown_stopped(struct vm *vm, struct vcpu *self,
  * Take the VM down, stop its other vCPUs and give back its interrupts. Only
  * one caller gets to do this (true); any other vCPU of the VM just stops.
  */
-static bool quiesce(struct vm *vm, struct vcpu *self, int to)
+static bool quiesce(struct vm *vm, struct vcpu *self)
 {
-    if (!take_down(vm, to)) {
+    if (!take_down(vm)) {
         vcpu_stop_self(self);
         return false;
     }
@@ -69,14 +88,8 @@ static bool quiesce(struct vm *vm, struct vcpu *self, int to)
 
 void vm_shutdown(struct vm *vm, struct vcpu *self, const char *why)
 {
-    /* Down but not yet shut down while its other vCPUs stop: another VM
-     * shutting down meanwhile must not power the machine off under it
-     * (it did, before this VM said it was down). */
-    if (!quiesce(vm, self, VM_RESTARTING))
+    if (!quiesce(vm, self))
         return;
-    spin_lock(&vm->lock);
-    vm->state = VM_SHUTDOWN;
-    spin_unlock(&vm->lock);
     vm_shutdown_stopped(vm, self, why);
 }
 
@@ -84,25 +97,21 @@ void vm_restart(struct vm *vm, struct vcpu *self, const char *why)
 {
     struct vcpu *boot = &vm->vcpus[0];
 
-    if (!quiesce(vm, self, VM_RESTARTING))
+    if (!quiesce(vm, self))
         return;
     if (vm->cfg->image.inplace) {
         /* Its image ran in place: there is no pristine copy to restart. */
         log_error("VM %u: reboot refused: its image is in place and cannot "
                   "be restored",
                   vm->id);
-        spin_lock(&vm->lock);
-        vm->state = VM_SHUTDOWN;
-        spin_unlock(&vm->lock);
         vm_shutdown_stopped(vm, self, "reboot of an inplace image");
         return;
     }
     log_info("VM %u restarting (%s)", vm->id, why);
+    vm_set_state(vm, VM_RESTARTING);
     vm_load_image(vm);
     /* Stopped first: vCPU 0 may be this very vCPU, started from idle. */
     vcpu_stop_self(self);
-    spin_lock(&vm->lock);
-    vm->state = VM_RUNNING;
-    spin_unlock(&vm->lock);
+    vm_set_state(vm, VM_RUNNING);
     vcpu_start(boot, vm->cfg->entry, boot->start_arg);
 }

@@ -173,6 +173,29 @@ static void a_vm_stopping_its_vcpus_is_not_yet_shut_down(void **state)
                         "[baobab] no VM left running: powering off\n");
 }
 
+/*
+ * The VM says it is shut down before it counts as shut down: a VM shutting
+ * down beside it cannot power the machine off before the line is out.
+ */
+static int state_when_said = -1;
+static void note_state(void)
+{
+    if (state_when_said < 0)
+        state_when_said = vms[0].state;
+}
+
+static void a_vm_says_it_is_down_before_it_counts(void **state)
+{
+    (void)state;
+    vms[1].state = VM_RUNNING;
+    state_when_said = -1;
+    fake.while_printing = note_state;
+    vm_shutdown(&vms[0], on(&vcpus0[0]), "guest asked");
+    assert_int_equal(state_when_said, VM_STOPPING);
+    assert_int_equal(vms[0].state, VM_SHUTDOWN);
+    assert_int_equal(fake.system_off_n, 0);
+}
+
 /* A restarting VM runs again soon: the machine stays on. */
 static void a_restarting_vm_keeps_the_machine_on(void **state)
 {
@@ -278,6 +301,7 @@ int main(void)
         T(shutdown_does_not_wait_for_stopped_vcpus),
         T(the_last_vm_down_powers_off),
         T(a_vm_stopping_its_vcpus_is_not_yet_shut_down),
+        T(a_vm_says_it_is_down_before_it_counts),
         T(a_restarting_vm_keeps_the_machine_on),
         T(a_vcpu_racing_a_shutdown_just_stops),
         T(restart_reloads_and_starts_vcpu0),

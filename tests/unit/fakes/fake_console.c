@@ -34,6 +34,8 @@ int printk(const char *fmt, ...)
     n = vsnprintf(fake.printk_last, sizeof(fake.printk_last), fmt, ap);
     va_end(ap);
     fake.printk_n++;
+    if (fake.while_printing)
+        fake.while_printing();
     if (fake.printk_all_n < FAKE_PRINTK_ALL_MAX) {
         size_t room = FAKE_PRINTK_ALL_MAX - fake.printk_all_n;
         size_t len = strlen(fake.printk_last);

@@ -167,6 +167,7 @@ struct fake_log {
     const struct console_driver *console_driver;
     /* printk: how often, the last message and all of them (cut short) */
     unsigned printk_n;
+    void (*while_printing)(void); /* run by printk() */
     char printk_last[256];
     unsigned printk_all_n;
     char printk_all[FAKE_PRINTK_ALL_MAX + 1];

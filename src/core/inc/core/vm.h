@@ -58,8 +58,9 @@ struct vm_emul {
 
 enum vm_state {
     VM_RUNNING,
-    VM_RESTARTING, /* down while its image is reloaded (running again soon),
-                      or while its vCPUs stop (shut down soon) */
+    VM_STOPPING,   /* down while its vCPUs stop (then shut down or
+                      restarting) */
+    VM_RESTARTING, /* down while its image is reloaded (running again soon) */
     VM_SHUTDOWN,
 };
 
