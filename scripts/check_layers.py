@@ -139,6 +139,11 @@ def check_symbols(objdir, errors):
         if sym not in declared:
             errors.append(f"core uses {sym}, defined in arch but not a hook "
                           f"declared in {' or '.join(HOOK_HEADERS)}")
+    # arch_ names a hook and nothing else.
+    for sym in sorted(s for s in defined if s.startswith("arch_")):
+        if sym not in declared:
+            errors.append(f"arch defines {sym}: arch_ is for hooks declared "
+                          f"in {' or '.join(HOOK_HEADERS)}")
 
 
 def main():

@@ -14,7 +14,7 @@ import tty
 import pexpect
 import pexpect.fdpexpect
 
-from conftest import QEMU, ROOT, build, scaled, vm_lines
+from conftest import QEMU, ROOT, Console, build, scaled, vm_lines
 
 LOGS = ROOT / "build" / "test-logs"
 # Timeouts are seconds on an unloaded host; every use goes through scaled().
@@ -49,49 +49,40 @@ class Machine:
                 "-device", "virtio-serial-device",
                 "-device", "virtconsole,chardev=hvc",
                 "-device", "virtio-rng-device"]
-        self.console = pexpect.spawn(QEMU, args,
-                                     timeout=scaled(LINUX_TIMEOUT),
-                                     encoding="utf-8", codec_errors="replace")
+        # The UART, read with each VM's cut lines joined (conftest.Console).
+        self.console = Console(pexpect.spawn(
+            QEMU, args, timeout=scaled(LINUX_TIMEOUT), encoding="utf-8",
+            codec_errors="replace"))
         self.console.expect(PTY_RE, timeout=scaled(30))
         self.pty = self.console.match.group(1)
         self.hvc = None
         self.commands = 0  # numbers the markers of sh_rc() and serial_sh()
-        # Console output read so far, and where wait_console() looks next.
-        self.raw = ""
-        self.log = ""
-        self.seen = 0
 
     def drain(self):
-        """Read what the console printed. It must be read all along: a full
-        pipe would stall the UART and with it every VM that prints.
+        """Read what the console printed: it must be read all along."""
+        self.console.drain()
 
-        `raw` is the console as printed; `log`, where wait_console() looks,
-        shows the rest of a cut line ("[vmN]+ ") as a line of its own
-        ("[vmN] "), so that a pattern for a line start matches it too. The
-        two are as long as each other, less those "+" signs."""
-        try:
-            while True:
-                self.raw += self.console.read_nonblocking(65536, timeout=0)
-        except pexpect.TIMEOUT:
-            pass
-        self.raw = self.raw.replace("\r", "")
-        self.log = re.sub(r"(?m)^(\[vm\d+\])\+ ", r"\1 ", self.raw)
+    @property
+    def raw(self):
+        """The console as printed, cut lines and all."""
+        return self.console.raw.replace("\r", "")
+
+    @property
+    def log(self):
+        """The console with each VM's cut lines joined."""
+        self.drain()
+        return self.console.text()
 
     def wait_console(self, pattern, timeout=LINUX_TIMEOUT):
-        """Wait until the console shows `pattern` after what an earlier
-        wait matched; return the match."""
-        deadline = time.monotonic() + scaled(timeout)
-        while True:
-            self.drain()
-            m = re.compile(pattern, re.MULTILINE).search(self.log, self.seen)
-            if m:
-                self.seen = m.end()
-                return m
-            if time.monotonic() > deadline:
-                raise AssertionError(f"no {pattern!r} on the console within "
-                                     f"{scaled(timeout):g}s; its end:\n"
-                                     f"{self.log[-3000:]}")
-            time.sleep(0.2)
+        """Wait until the console shows `pattern` (^ and $ match at lines,
+        cut lines joined) after what an earlier wait matched; the match."""
+        try:
+            self.console.expect(re.compile(pattern, re.MULTILINE),
+                                timeout=scaled(timeout))
+        except (pexpect.TIMEOUT, pexpect.EOF) as e:
+            raise AssertionError(f"no {pattern!r} on the console: {e}") \
+                from None
+        return self.console.match
 
     def open_hvc(self):
         """Attach to the virtio console; returns after a prompt answered."""
@@ -144,7 +135,7 @@ class Machine:
         begin, end = f"@@{self.commands}b@@", f"@@{self.commands}e@@"
         quoted = [f"@@{self.commands}''{t}@@" for t in "be"]
         self.drain()
-        start = len(self.log)
+        start = len(self.raw)
         self.console.send(f"echo {quoted[0]}; {command}; echo {quoted[1]}\r")
         deadline = time.monotonic() + scaled(timeout)
         while True:
@@ -158,7 +149,7 @@ class Machine:
                                      f"{scaled(timeout):g}s; the console's "
                                      f"end:\n{self.raw[-3000:]}")
             time.sleep(0.2)
-        self.seen = len(self.log)
+        self.console.skip()
         out = lines[lines.index(begin) + 1:]
         out = out[:out.index(end)]
         return [l for l in out if l.strip()]
@@ -176,7 +167,7 @@ class Machine:
         """Wait for `n` new "ticker: N" lines of VM `vm`; the last N."""
         last = None
         self.drain()
-        self.seen = len(self.log)
+        self.console.skip()
         for _ in range(n):
             last = int(self.wait_console(rf"^\[vm{vm}\] ticker: (\d+)$",
                                          timeout).group(1))

@@ -7,7 +7,7 @@ EOF and TIMEOUT behave as in pexpect."""
 import pexpect
 import pytest
 
-from conftest import Console
+from console import Console
 
 
 class Scripted:
@@ -60,6 +60,32 @@ def test_the_start_of_a_rest_is_not_a_new_line():
                                "+ val=0x40000000\n[baobab] VM 0 stopped\n"))
     console.expect(r"ticker: 3\n")
     assert console.expect([r"\[vm0\]", r"\[baobab\] VM 0 stopped"]) == 1
+
+
+def test_a_line_begun_before_a_match_and_ended_after_it_is_found():
+    # VM 1's prompt, cut by VM 0's line, then its answer: the answer came
+    # after VM 0's line, although its line began before it.
+    console = Console(Scripted("[vm1] root@baobab:/# \n",
+                               '[vm0] ipc: received "Hello"\n',
+                               "[vm1]+ \x1b[6nbaremetal got: Hello\n"))
+    console.expect(r'(?m)^\[vm0\] ipc: received "Hello"$')
+    console.expect(r"(?m)^\[vm1\] .*baremetal got: Hello$")
+    assert console.before == ""
+    assert console.expect([r"\[vm", pexpect.EOF]) == 1
+
+
+def test_a_line_still_arriving_does_not_end_at_a_dollar():
+    console = Console(Scripted("[vm1] ticker: 1", None, "5\n"))
+    console.expect(r"(?m)^\[vm1\] ticker: (\d+)$")
+    assert console.match.group(1) == "15"
+
+
+def test_before_is_what_came_since_the_last_match():
+    console = Console(Scripted("# ", "ls\n", "a\nb\n@@rc=0@@\n# "))
+    console.expect(r"# ")
+    console.expect(r"@@rc=(\d+)@@")
+    assert console.before == "ls\na\nb\n"
+    console.expect(r"# ")
 
 
 def test_the_cursor_moves_past_each_match():
