@@ -39,7 +39,7 @@ UNIT_TESTS := page_table page_alloc colour config_check sbi format isa \
               fdt insn_decode vplic vuart ipc vm vm_mem string fault_log \
               machine_fit clear_plan irq vm_fault cpu vm_lifecycle vm_uart \
               console vm_build hyp_pool shmem boot_table machine init \
-              guest_fault plic_irqc
+              guest_fault plic_irqc vaplic
 
 unit_page_table_SRCS := src/arch/riscv/page_table.c
 
@@ -143,6 +143,8 @@ unit_isa_SRCS := src/arch/riscv/isa.c
 unit_insn_decode_SRCS := src/arch/riscv/insn_decode.c
 
 unit_vplic_SRCS := src/arch/riscv/irqc/plic/vplic.c
+
+unit_vaplic_SRCS := src/arch/riscv/irqc/aplic/vaplic.c
 
 unit_vuart_SRCS := src/core/vuart.c
 
