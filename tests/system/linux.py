@@ -164,14 +164,12 @@ class Machine:
         return data.decode(errors="replace")
 
     def ticks(self, vm, n, timeout=30):
-        """Wait for `n` new "ticker: N" lines of VM `vm`; the last N."""
-        last = None
+        """The next `n` "ticker: N" lines of VM `vm` printed from now on
+        (those read before are skipped): their N, in order."""
         self.drain()
         self.console.skip()
-        for _ in range(n):
-            last = int(self.wait_console(rf"^\[vm{vm}\] ticker: (\d+)$",
-                                         timeout).group(1))
-        return last
+        return [int(self.wait_console(rf"^\[vm{vm}\] ticker: (\d+)$",
+                                      timeout).group(1)) for _ in range(n)]
 
     def close(self):
         """Stop QEMU; the console output stays in build/test-logs/."""
