@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * One baremetal VM with 4 vCPUs and 128 MiB: the VM of the Bao tutorial,
  * tuned for this machine (the UART stays with the hypervisor console).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Inter-VM communication: the baremetal-linux pair sharing 64 KiB of
  * memory, mapped at 0xf0000000 in both, each notifying the other with

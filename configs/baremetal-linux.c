@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * The dual-guest setup: a baremetal VM (1 vCPU, 64 MiB) beside a Linux VM
  * (3 vCPUs, 1 GiB) on a 4-hart machine. Linux drives QEMU's virtio-mmio

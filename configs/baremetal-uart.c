@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Device passthrough: the UART (0x10000000, interrupt 10) belongs to the
  * VM, which sees its own PLIC at the usual address. The guest echoes each

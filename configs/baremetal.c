@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * One baremetal VM: 1 vCPU, 64 MiB. The image is the guest in
  * guests/baremetal, which the top-level Makefile builds into BAOBAB_IMGS.

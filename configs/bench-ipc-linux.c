@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * The Linux IPC benchmark (`make bench`, see docs/performance.md): the
  * Linux VM of configs/bench-linux.c (one vCPU: QEMU's -icount cannot boot

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * The IPC benchmark (`make bench`, see docs/performance.md): two baremetal
  * VMs in mode "ipcbench", one vCPU each, sharing 64 KiB with two 8 KiB

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * The Linux boot benchmark VM (`make bench`, see docs/performance.md): the
  * VM of configs/linux.c (same kernel, initramfs, bootargs, memory and

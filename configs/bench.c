@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * The benchmark VM (`make bench`): the baremetal guest in bench mode with
  * 2 vCPUs, the Goldfish RTC (interrupt 11) as a deterministic interrupt

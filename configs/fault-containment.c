@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Isolation demo: VM 0 pokes memory it does not own, VM 1 keeps ticking.
  * The hypervisor reports each bad access and hands VM 0 an access fault,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * One Linux VM with 4 vCPUs and 1 GiB: Debian's riscv64 kernel and a
  * busybox initramfs (guests/linux/build.sh fetches and builds them; see

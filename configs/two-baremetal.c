@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Two baremetal VMs side by side on disjoint harts: VM 0 with 3 vCPUs on
  * harts 0-2, VM 1 with 1 vCPU on hart 3. Both run the same image, each in

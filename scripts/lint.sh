@@ -2,8 +2,9 @@
 # SPDX-License-Identifier: Apache-2.0
 #
 # Style and static checks: clang-format (the repo's .clang-format),
-# cppcheck, and the layering rules of docs/hacking.md (check_layers.py; with
-# --objs DIR also on the objects of a build). `scripts/lint.sh --fix`
+# cppcheck, an SPDX line on every file, and the layering rules of
+# docs/hacking.md (check_layers.py; with --objs DIR also on the objects of
+# a build). `scripts/lint.sh --fix`
 # reformats instead of checking.
 set -eu
 cd "$(dirname "$0")/.."
@@ -39,6 +40,14 @@ cppcheck --quiet --error-exitcode=1 --inline-suppr \
     --suppress=constVariable \
     -Isrc/core/inc -Isrc/lib/inc -Isrc/arch/riscv/inc -Isrc/arch/riscv/irqc \
     src guests/baremetal tools
+echo "lint: spdx"
+# Every tracked file but the license itself, prose and tool settings.
+MISSING=$(git ls-files | grep -vE '(^LICENSE|\.md|^\.gitignore|^\.clang-format)$' |
+          xargs grep -L 'SPDX-License-Identifier' || true)
+if [ -n "$MISSING" ]; then
+    echo "$MISSING" | sed 's/$/: no SPDX-License-Identifier line/'
+    exit 1
+fi
 echo "lint: layers"
 # shellcheck disable=SC2086
 /usr/bin/python3 scripts/check_layers.py $OBJS

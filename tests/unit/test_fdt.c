@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Unit tests for the flattened devicetree reader (src/lib/fdt.c,
  * src/lib/fdt_query.c).

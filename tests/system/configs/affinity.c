@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Two baremetal VMs, 2 vCPUs each, on interleaved harts: cpu_affinity 0xa
  * puts VM 0's vCPUs 0 and 1 on harts 1 and 3, 0x5 puts VM 1's on harts 0

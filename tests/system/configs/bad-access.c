@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * One VM, one vCPU, with a virtual PLIC, running the baremetal guest's
  * "badaccess" mode: accesses the hypervisor cannot emulate, and a flood of

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Two cache-coloured VMs: VM 0 (the default baremetal flow, 2 vCPUs) has
  * the platform's colours 0-15 through its `colors`, VM 1 (which reboots

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * A VM with everything a generated device tree can show: 2 vCPUs, two
  * memory regions, bootargs, an initrd (any file serves: the baremetal

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * A VM whose generated device tree the baremetal guest reads and reports:
  * 2 vCPUs, two memory regions, the virtio-mmio devices and the RTC with

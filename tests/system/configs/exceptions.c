@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * One VM, one vCPU, running the baremetal guest's "exceptions" mode: the
  * guest's own illegal instructions, breakpoints, misaligned accesses and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * One VM, two vCPUs, running the baremetal guest's "fpu" mode (built for
  * rv64gc/lp64d): FP code on a hart as it is started, across interrupts,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * One VM whose image is mapped where it lies in bao.bin instead of being
  * copied: the region around it comes from RAM as usual.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Two baremetal VMs talking over shared memory (guests/baremetal mode
  * "ipc": VM 0 serves, VM 1 runs the client script), and VM 2 with the same

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Linux in cache-coloured memory beside a baremetal VM with the other
  * colours: Linux (2 vCPUs, 512 MiB) gets colours 0-15 of the platform's 32,

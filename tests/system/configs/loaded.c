@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * One VM whose image a boot loader put in RAM (the test uses QEMU's
  * -device loader at LOADED_AT); GUEST_SIZE comes from CPPFLAGS.

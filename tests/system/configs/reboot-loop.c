@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * VM 0 reboots itself over and over with SBI SRST; VM 1 keeps ticking.
  * Each reboot restarts VM 0 alone, from a pristine copy of its image.

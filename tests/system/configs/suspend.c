@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * One VM, two vCPUs, running the baremetal guest's "suspend" mode: HSM
  * retentive and non-retentive suspend, each woken by an IPI that must still

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * One VM, two vCPUs, running the baremetal guest's "timerrace" mode: the
  * boot vCPU's timer interrupts must all arrive although it writes sip just

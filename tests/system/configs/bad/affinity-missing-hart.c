@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Malformed on purpose: cpu_affinity names a hart the platform lacks
  * expect: VM 0: cpu_affinity 0x100 names physical CPUs this machine does not have

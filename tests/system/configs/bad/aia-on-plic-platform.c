@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Malformed on purpose: an AIA interrupt controller (APLIC) on a platform
  * whose interrupt controller is a PLIC

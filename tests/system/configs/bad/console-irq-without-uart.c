@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Malformed on purpose: the VM takes the console UART's interrupt but not
  * the UART, whose emulated stand-in already uses that interrupt

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Malformed on purpose: a device mapped over the VM memory
  * expect: VM 0: platform.devs\[0\].va 0x80000000 overlaps the VM.s memory

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Malformed on purpose: an entry point outside the VM memory
  * expect: VM 0: entry 0x90000000 is outside the VM.s memory

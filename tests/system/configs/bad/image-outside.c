@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Malformed on purpose: an image outside the VM memory
  * expect: VM 0: image \(0x90000000, 0x[0-9a-f]+ bytes\) does not fit

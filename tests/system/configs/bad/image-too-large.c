@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Malformed on purpose: an image larger than its region
  * expect: VM 0: image \(0x80200000, 0x[0-9a-f]+ bytes\) does not fit inside one of its memory regions

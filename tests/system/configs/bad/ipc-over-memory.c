@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Malformed on purpose: an ipc window overlapping the VM memory
  * expect: VM 0: platform.ipcs\[0\] at 0x80100000 overlaps the VM.s memory

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Malformed on purpose: an interrupt id the platform does not have
  * expect: VM 0: platform.devs\[0\].interrupts\[0\] = 200 does not exist \(interrupt ids are 1..95\)

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Malformed on purpose: guest RAM where the VM's emulated console UART is
  * expect: VM 0: platform.regions\[1\] covers 0x10000000, where the VM's emulated console UART is

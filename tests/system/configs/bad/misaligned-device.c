@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Malformed on purpose: a device region that is not page-aligned
  * expect: VM 0: platform.devs\[0\]: pa 0x10001800

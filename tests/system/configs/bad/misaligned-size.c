@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Malformed on purpose: a region size that is not page-aligned
  * expect: VM 0: platform.regions\[0\]: base 0x80000000 and size 0x4000100 must be multiples of 0x1000

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Malformed on purpose: a device interrupt but no PLIC for the VM
  * expect: VM 0: platform.arch.irqc.plic.base is not set, but the VM has interrupts

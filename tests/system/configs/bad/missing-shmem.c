@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Malformed on purpose: an ipc naming a shared memory that does not exist
  * expect: VM 0: platform.ipcs\[0\].shmem_id 3 does not exist \(shmemlist_size is 1\)

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Malformed on purpose: no VM at all
  * expect: config: vmlist_size is 0: there is no VM to run

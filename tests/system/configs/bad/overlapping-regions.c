@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Malformed on purpose: two regions of one VM overlap
  * expect: VM 0: platform.regions\[1\] overlaps platform.regions\[0\]

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Malformed on purpose: two VMs placed on the same physical RAM
  * expect: VM 0: platform.regions\[0\] and VM 1's platform.regions\[0\] are placed on the same physical memory

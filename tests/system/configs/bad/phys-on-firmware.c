@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Malformed on purpose: a region placed on the firmware
  * expect: VM 0: platform.regions\[1\].phys 0x80000000\+0x100000 overlaps the hypervisor or the firmware

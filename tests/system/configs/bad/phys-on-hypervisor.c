@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Malformed on purpose: a region placed on the hypervisor image
  * expect: VM 0: platform.regions\[0\].phys 0x80200000\+0x4000000 overlaps the hypervisor or the firmware

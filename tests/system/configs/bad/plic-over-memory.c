@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Malformed on purpose: the PLIC window placed over the VM memory
  * expect: VM 0: platform.arch.irqc.plic.base 0x83e00000: the PLIC window overlaps the VM.s memory

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Malformed on purpose: two VMs pinned to the same hart with cpu_affinity
  * expect: VM 1: platform.cpu_num 1: vCPU 0 has no free physical CPU \(cpu_affinity 0x2

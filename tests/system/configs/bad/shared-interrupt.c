@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Malformed on purpose: one interrupt given to two VMs
  * expect: VM 0: platform.devs\[0\] and VM 1's platform.devs\[0\] both claim interrupt 5

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Malformed on purpose: a shared memory coloured with a colour the platform
  * does not have (qemu-riscv64-virt describes 32)

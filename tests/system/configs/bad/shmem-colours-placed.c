@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Malformed on purpose: a shared memory both placed at a physical address and
  * coloured: a placed object is contiguous, so it cannot have colours

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Malformed on purpose: more vCPUs than the platform has harts
  * expect: VM 0: platform.cpu_num 9 exceeds the limit of 8

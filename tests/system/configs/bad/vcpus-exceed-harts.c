@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Malformed on purpose: two VMs need more harts than the platform has
  * expect: VM 1: platform.cpu_num 3: vCPU 2 has no free physical CPU

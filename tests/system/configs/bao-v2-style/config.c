@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * A configuration written the way the Bao tutorials write them: image path
  * from CPPFLAGS, VM_IMAGE with a trailing semicolon, the image described
