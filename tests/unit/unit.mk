@@ -39,7 +39,7 @@ UNIT_TESTS := page_table page_alloc colour config_check sbi format isa \
               fdt insn_decode vplic vuart ipc vm vm_mem string fault_log \
               machine_fit clear_plan irq vm_fault cpu vm_lifecycle vm_uart \
               console vm_build hyp_pool shmem boot_table machine init \
-              guest_fault plic_irqc vaplic
+              guest_fault plic_irqc vaplic aia_host
 
 unit_page_table_SRCS := src/arch/riscv/page_table.c
 
@@ -174,6 +174,13 @@ unit_machine_fit_SRCS := $(UNIT_DIR)/support/dtb_fixture.c \
                          src/lib/fdt_query.c
 unit_machine_fit_ARGS := $(UNIT_DTB_DIR)
 unit_machine_fit_DEPS := $(UNIT_DTBS)
+
+# The host's AIA, from the same fixtures (qemu-virt-aia, qemu-virt-aplic).
+unit_aia_host_SRCS := $(UNIT_DIR)/support/dtb_fixture.c \
+                      src/arch/riscv/irqc/aplic/aia_host.c src/lib/fdt.c \
+                      src/lib/fdt_query.c
+unit_aia_host_ARGS := $(UNIT_DTB_DIR)
+unit_aia_host_DEPS := $(UNIT_DTBS)
 
 # What the boot learns of the machine, from the same fixtures.
 unit_machine_SRCS := $(UNIT_DIR)/support/dtb_fixture.c src/core/machine.c \
