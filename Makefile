@@ -43,6 +43,10 @@ CONFIG_SRC := $(firstword $(wildcard $(CONFIG_REPO)/$(CONFIG).c \
 
 ARCH_DIR := src/arch/riscv
 PLAT_DIR := src/platform/$(PLATFORM)
+ifeq ($(wildcard $(PLAT_DIR)/platform.mk),)
+$(error PLATFORM=$(PLATFORM): no such platform (src/platform/$(PLATFORM)/platform.mk))
+endif
+include $(PLAT_DIR)/platform.mk
 SRCS := $(wildcard src/core/*.c src/lib/*.c $(ARCH_DIR)/*.c $(ARCH_DIR)/*.S \
                    $(ARCH_DIR)/irqc/*/*.c \
                    $(PLAT_DIR)/*.c src/platform/drivers/*.c)
@@ -168,7 +172,7 @@ QEMU_LINUX_DEVICES := \
     -device virtio-rng-device
 QEMU_EXTRA ?= $(if $(filter linux-guest,$(CONFIG_GUESTS)),$(QEMU_LINUX_DEVICES))
 run: all
-	$(QEMU_BIN) -nographic -M virt -cpu $(QEMU_CPU) -m $(QEMU_MEM) \
+	$(QEMU_BIN) -nographic -M $(QEMU_MACHINE) -cpu $(QEMU_CPU) -m $(QEMU_MEM) \
 	    -smp $(QEMU_SMP) -bios default -kernel $(BIN)/bao.bin $(QEMU_EXTRA)
 
 deps:

@@ -87,8 +87,8 @@ SIZE_NAMES = {64: "64", 1024: "1k", 4096: "4k"}
 
 
 def qemu(kernel, smp, mem, extra=(), rtc="clock=vm"):
-    return [qemu_env.qemu(), "-nographic", "-M", "virt", "-cpu", "rv64",
-            "-m", mem, "-smp", str(smp), "-bios", "default",
+    return [qemu_env.qemu(), "-nographic", "-M", qemu_env.machine(PLATFORM),
+            "-cpu", "rv64", "-m", mem, "-smp", str(smp), "-bios", "default",
             "-icount", "shift=0,sleep=off", "-rtc", rtc,
             "-kernel", str(kernel), *extra]
 

@@ -29,6 +29,16 @@ def qemu():
     return res.stdout.strip()
 
 
+def machine(platform):
+    """QEMU's -M value for `platform`: QEMU_MACHINE in its platform.mk."""
+    mk = ROOT / "src" / "platform" / platform / "platform.mk"
+    m = re.search(r"^QEMU_MACHINE\s*:?=\s*(\S+)\s*$", mk.read_text(),
+                  re.MULTILINE)
+    if not m:
+        raise RuntimeError(f"{mk}: no QEMU_MACHINE")
+    return m.group(1)
+
+
 @lru_cache(maxsize=None)
 def version():
     """(major, minor) of the QEMU, from its --version."""

@@ -18,6 +18,7 @@ import qemu_env  # noqa: E402  (scripts/ is not a package)
 from console import Console, join_cut_lines, vm_lines  # noqa: E402,F401
 
 PLATFORM = "qemu-riscv64-virt"
+MACHINE = qemu_env.machine(PLATFORM)  # QEMU's -M for it
 # The QEMU and its OpenSBI: QEMU= chooses them (scripts/qemu_env.py).
 QEMU = qemu_env.qemu()
 FW_JUMP = str(qemu_env.fw_jump())
@@ -86,8 +87,9 @@ class Run:
 
 
 def qemu_command(kernel, smp=4, mem="4G", cpu="rv64", bios="default",
-                 extra=(), machine="virt"):
-    """`machine` is QEMU's -M value, e.g. "virt,aia=aplic-imsic"."""
+                 extra=(), machine=MACHINE):
+    """`machine` is QEMU's -M value, e.g. "virt,aia=aplic-imsic"; by
+    default the platform's."""
     return [QEMU, "-nographic", "-M", machine, "-cpu", cpu, "-m", mem,
             "-smp", str(smp), "-bios", bios, "-kernel", str(kernel),
             *extra]

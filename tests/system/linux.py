@@ -14,7 +14,7 @@ import tty
 import pexpect
 import pexpect.fdpexpect
 
-from conftest import QEMU, ROOT, Console, build, scaled, vm_lines
+from conftest import MACHINE, QEMU, ROOT, Console, build, scaled, vm_lines
 
 LOGS = ROOT / "build" / "test-logs"
 # Timeouts are seconds on an unloaded host; every use goes through scaled().
@@ -40,7 +40,7 @@ class Machine:
         self.config = config
         self.port = free_port()
         kernel = build(config, config_repo=config_repo, cppflags=cppflags)
-        args = ["-nographic", "-M", "virt", "-cpu", "rv64", "-m", "4G",
+        args = ["-nographic", "-M", MACHINE, "-cpu", "rv64", "-m", "4G",
                 "-smp", str(smp), "-bios", "default", "-kernel", str(kernel),
                 "-netdev", "user,id=n0,restrict=on,hostfwd=tcp:127.0.0.1:"
                 f"{self.port}-:80",
