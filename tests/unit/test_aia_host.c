@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Unit tests for what the boot reads of the host's supervisor-level AIA
- * (src/arch/riscv/irqc/aplic/aia_host.c), on the .dtb fixtures of
+ * (src/arch/riscv/irqc/aia/aia_host.c), on the .dtb fixtures of
  * tests/unit/data: QEMU 10's virt with aia=aplic-imsic (qemu-virt-aia)
  * and aia=aplic (qemu-virt-aplic), the PLIC machine (qemu-virt), and
  * copies of the AIA one broken in memory.
@@ -17,7 +17,7 @@
 #include <cmocka.h>
 
 #include "dtb_fixture.h"
-#include <aplic/aia_host.h>
+#include <aia/aia_host.h>
 #include <lib/fdt.h>
 
 static const char *data_dir;

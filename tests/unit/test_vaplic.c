@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /*
- * Unit tests for the virtual APLIC (src/arch/riscv/irqc/aplic/vaplic.c),
+ * Unit tests for the virtual APLIC (src/arch/riscv/irqc/aia/vaplic.c),
  * driven through its MMIO interface at the offsets of the AIA
  * specification's memory map (chapter 4.5), written out here as literals
  * so a wrong constant in the header shows up.
@@ -17,7 +17,7 @@
 
 #include <cmocka.h>
 
-#include <aplic/vaplic.h>
+#include <aia/vaplic.h>
 #include <lib/util.h>
 
 /* AIA 4.5's map. */

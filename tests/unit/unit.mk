@@ -144,7 +144,7 @@ unit_insn_decode_SRCS := src/arch/riscv/insn_decode.c
 
 unit_vplic_SRCS := src/arch/riscv/irqc/plic/vplic.c
 
-unit_vaplic_SRCS := src/arch/riscv/irqc/aplic/vaplic.c
+unit_vaplic_SRCS := src/arch/riscv/irqc/aia/vaplic.c
 
 unit_vuart_SRCS := src/core/vuart.c
 
@@ -177,7 +177,7 @@ unit_machine_fit_DEPS := $(UNIT_DTBS)
 
 # The host's AIA, from the same fixtures (qemu-virt-aia, qemu-virt-aplic).
 unit_aia_host_SRCS := $(UNIT_DIR)/support/dtb_fixture.c \
-                      src/arch/riscv/irqc/aplic/aia_host.c src/lib/fdt.c \
+                      src/arch/riscv/irqc/aia/aia_host.c src/lib/fdt.c \
                       src/lib/fdt_query.c
 unit_aia_host_ARGS := $(UNIT_DTB_DIR)
 unit_aia_host_DEPS := $(UNIT_DTBS)

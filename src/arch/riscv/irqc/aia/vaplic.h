@@ -22,7 +22,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#include <aplic/aplic_regs.h>
+#include <aia/aplic_regs.h>
 
 #define VAPLIC_WORDS (APLIC_MAX_SOURCES / 32) /* bitmap words */
 #define VAPLIC_MAX_VCPUS 8

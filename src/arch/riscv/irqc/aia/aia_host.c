@@ -2,7 +2,7 @@
 /*
  * The host's supervisor-level AIA from its device tree (see aia_host.h).
  */
-#include <aplic/aia_host.h>
+#include <aia/aia_host.h>
 #include <lib/fdt.h>
 
 #define APLIC_COMPATIBLE "riscv,aplic"

@@ -1,11 +1,11 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /*
- * The virtual APLIC's registers (see aplic/vaplic.h). Each access is
+ * The virtual APLIC's registers (see aia/vaplic.h). Each access is
  * decoded to one register of AIA 4.5's map and handled by that register's
  * function; the pending-bit rules of AIA 4.7 live in one place each (set,
  * clear, claim, input), by source mode and delivery mode.
  */
-#include <aplic/vaplic.h>
+#include <aia/vaplic.h>
 #include <lib/bitmap.h>
 
 #define MAX_SOURCE (APLIC_MAX_SOURCES - 1)
