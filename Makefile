@@ -47,9 +47,17 @@ ifeq ($(wildcard $(PLAT_DIR)/platform.mk),)
 $(error PLATFORM=$(PLATFORM): no such platform (src/platform/$(PLATFORM)/platform.mk))
 endif
 include $(PLAT_DIR)/platform.mk
+# What platform.mk sets: QEMU_MACHINE, IRQC (the interrupt controller's
+# driver, a directory of $(ARCH_DIR)/irqc/) and, when the board shares
+# another's description, PLAT_SRCS and PLAT_CPPFLAGS.
+PLAT_SRCS ?= $(wildcard $(PLAT_DIR)/*.c)
+PLAT_C := $(filter %/platform.c,$(PLAT_SRCS))
+ifeq ($(wildcard $(ARCH_DIR)/irqc/$(IRQC)/*.c),)
+$(error PLATFORM=$(PLATFORM): IRQC=$(IRQC) names no driver in $(ARCH_DIR)/irqc)
+endif
 SRCS := $(wildcard src/core/*.c src/lib/*.c $(ARCH_DIR)/*.c $(ARCH_DIR)/*.S \
-                   $(ARCH_DIR)/irqc/*/*.c \
-                   $(PLAT_DIR)/*.c src/platform/drivers/*.c)
+                   $(ARCH_DIR)/irqc/$(IRQC)/*.c \
+                   $(PLAT_SRCS) src/platform/drivers/*.c)
 OBJS := $(patsubst %,$(BUILD)/%.o,$(basename $(SRCS)))
 CONFIG_OBJ := $(BUILD)/config.o
 
@@ -60,7 +68,7 @@ HYP_CFLAGS := $(ARCH_FLAGS) $(OPT) -g -std=gnu11 -ffreestanding -fno-builtin \
               -fno-common -fno-pie -fno-stack-protector -nostdlib \
               -Wall -Wextra -Werror -MMD -MP
 HYP_CPPFLAGS := $(INCLUDES) -DBAOBAB_VERSION=\"$(VERSION)\" \
-                -DBAOBAB_CONFIG_NAME=\"$(CONFIG)\" $(CPPFLAGS)
+                -DBAOBAB_CONFIG_NAME=\"$(CONFIG)\" $(PLAT_CPPFLAGS) $(CPPFLAGS)
 # Configs are user files: warnings are shown but do not stop the build.
 CONFIG_CFLAGS := $(ARCH_FLAGS) -O2 -std=gnu11 -ffreestanding -fno-common \
                  -fno-pie -Wall -MMD -MP
@@ -82,8 +90,7 @@ CONFIG_CODE_SRCS := $(sort $(wildcard src/core/config_*.c)) \
                     $(ARCH_DIR)/config_check_arch.c src/core/vm_layout.c \
                     src/core/ipc_layout.c
 CONFIG_CHECKER := $(HOST_DIR)/config_check
-CONFIG_CHECKER_SRCS := tools/config_check.c $(CONFIG_CODE_SRCS) \
-                       $(PLAT_DIR)/platform.c
+CONFIG_CHECKER_SRCS := tools/config_check.c $(CONFIG_CODE_SRCS) $(PLAT_C)
 
 .PHONY: all guests linux-guest run test test-unit test-system lint format bench bench-build \
         clean distclean deps FORCE
@@ -145,8 +152,8 @@ $(HOST_CONFIG_OBJ): $(CONFIG_SRC) $(CONFIG_GUESTS) FORCE
 
 $(CONFIG_CHECKER): $(CONFIG_CHECKER_SRCS) $(HOST_CONFIG_OBJ)
 	$(Q)$(HOSTCC) $(HOST_CFLAGS) -Werror -Isrc/core/inc -Isrc/lib/inc \
-	    -I$(ARCH_DIR)/inc -I$(ARCH_DIR)/irqc -no-pie -o $@ $(CONFIG_CHECKER_SRCS) \
-	    $(HOST_CONFIG_OBJ)
+	    -I$(ARCH_DIR)/inc -I$(ARCH_DIR)/irqc $(PLAT_CPPFLAGS) -no-pie -o $@ \
+	    $(CONFIG_CHECKER_SRCS) $(HOST_CONFIG_OBJ)
 
 guests: $(GUEST_BIN)
 $(GUEST_BIN): FORCE

@@ -16,13 +16,14 @@ DTB_TOOL := $(HOST_DIR)/vm_dtb
 # The tool: the tree policy (vm_dtb.c) and the DTS writer, with the
 # configuration code the checker shares, the ISA strings and the platform.
 DTB_TOOL_SRCS := tools/vm_dtb.c tools/dts_emit.c $(CONFIG_CODE_SRCS) \
-                 $(ARCH_DIR)/isa.c $(PLAT_DIR)/platform.c
+                 $(ARCH_DIR)/isa.c $(PLAT_C)
 DTC ?= dtc
 
 $(DTB_TOOL): $(DTB_TOOL_SRCS) tools/dts_emit.h $(HOST_CONFIG_OBJ)
 	@mkdir -p $(dir $@)
 	$(Q)$(HOSTCC) $(HOST_CFLAGS) -Werror -Isrc/core/inc -Isrc/lib/inc \
-	    -I$(ARCH_DIR)/inc -I$(ARCH_DIR)/irqc -no-pie -o $@ $(DTB_TOOL_SRCS) $(HOST_CONFIG_OBJ)
+	    -I$(ARCH_DIR)/inc -I$(ARCH_DIR)/irqc $(PLAT_CPPFLAGS) -no-pie -o $@ \
+	    $(DTB_TOOL_SRCS) $(HOST_CONFIG_OBJ)
 
 # The host configuration is rebuilt on every run, so the trees always follow
 # the configuration. vm_dtbs.S refuses a blob larger than its slot.

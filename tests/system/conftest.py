@@ -38,10 +38,10 @@ def scaled(seconds):
     return seconds * TIMEOUT_SCALE
 
 
-def build_output(config, config_repo=None, cppflags=None):
+def build_output(config, config_repo=None, cppflags=None, platform=PLATFORM):
     """Build bao.bin for `config`; return what the build printed (stdout,
     then stderr, where the configuration check's notes go)."""
-    cmd = ["make", f"PLATFORM={PLATFORM}", f"CONFIG={config}"]
+    cmd = ["make", f"PLATFORM={platform}", f"CONFIG={config}"]
     if config_repo:
         cmd.append(f"CONFIG_REPO={config_repo}")
     if cppflags:
@@ -53,10 +53,10 @@ def build_output(config, config_repo=None, cppflags=None):
 
 
 @functools.lru_cache(maxsize=None)
-def build(config, config_repo=None, cppflags=None):
+def build(config, config_repo=None, cppflags=None, platform=PLATFORM):
     """Build bao.bin for `config` and return its path."""
-    build_output(config, config_repo, cppflags)
-    return ROOT / "bin" / PLATFORM / config / "bao.bin"
+    build_output(config, config_repo, cppflags, platform)
+    return ROOT / "bin" / platform / config / "bao.bin"
 
 
 def guest_image():

@@ -816,6 +816,54 @@ static void test_aia_on_a_plic_platform(void **state)
     assert_rejected("VM 0", "irqc.aia is set", "PLIC");
 }
 
+/* The same VMs on an AIA board: no interrupts, so no controller needed. */
+static void on_an_aia_board(void)
+{
+    target.arch.irqc = ARCH_IRQC_AIA;
+    target.irq_sources = 97; /* APLIC sources 1..96 */
+    target.irqc_size = 0x8000;
+    for (size_t v = 0; v < cfg.vmlist_size; v++) {
+        vms[v].platform.arch.irqc.plic.base = 0;
+        vms[v].platform.dev_num = 0;
+        vms[v].platform.ipc_num = 0;
+    }
+}
+
+static void test_aia_board_runs_vms_without_interrupts(void **state)
+{
+    (void)state;
+    on_an_aia_board();
+    assert_accepted();
+}
+
+static void test_plic_on_an_aia_board(void **state)
+{
+    (void)state;
+    on_an_aia_board();
+    vms[1].platform.arch.irqc.plic.base = 0xc000000;
+    assert_rejected("VM 1", "irqc.plic.base is set", "an APLIC",
+                    "irqc.aia.aplic.base");
+}
+
+static void test_aia_vms_wait_for_their_vaplic(void **state)
+{
+    (void)state;
+    on_an_aia_board();
+    vms[0].platform.arch.irqc.aia.imsic.base = 0x28000000;
+    assert_rejected("VM 0", "irqc.aia.imsic.base is set", "not supported yet");
+    vms[0].platform.arch.irqc.aia.imsic.base = 0;
+    vms[0].platform.arch.irqc.aia.aplic.base = 0xd000000;
+    assert_rejected("VM 0", "irqc.aia.aplic.base is set", "not supported yet");
+}
+
+static void test_interrupts_need_a_controller_on_an_aia_board(void **state)
+{
+    (void)state;
+    on_an_aia_board();
+    vms[1].platform.dev_num = 1;
+    assert_rejected("VM 1", "irqc.aia.aplic.base is not set", "has interrupts");
+}
+
 static void test_device_irqs_null(void **state)
 {
     (void)state;
@@ -1099,6 +1147,10 @@ int main(void)
         T(test_plic_window_overlaps_device),
         T(test_plic_base_misaligned),
         T(test_aia_on_a_plic_platform),
+        T(test_aia_board_runs_vms_without_interrupts),
+        T(test_plic_on_an_aia_board),
+        T(test_aia_vms_wait_for_their_vaplic),
+        T(test_interrupts_need_a_controller_on_an_aia_board),
         T(test_device_irqs_null),
         T(test_shmem_id_missing),
         T(test_ipc_overlaps_memory),

@@ -176,10 +176,8 @@ int main(int argc, char **argv)
         T(a_tree_without_harts),
     };
 
-    if (argc != 2) {
-        fprintf(stderr, "usage: %s <dtb fixture directory>\n", argv[0]);
+    data_dir = dtb_fixture_dir(argc, argv);
+    if (!data_dir)
         return 2;
-    }
-    data_dir = argv[1];
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -304,10 +304,8 @@ int main(int argc, char **argv)
         cmocka_unit_test_setup(test_loaded_image_beyond_ram, setup_config),
     };
 
-    data_dir = argc > 1 ? argv[1] : getenv("FDT_TEST_DATA_DIR");
-    if (!data_dir) {
-        fprintf(stderr, "usage: %s <directory of .dtb fixtures>\n", argv[0]);
+    data_dir = dtb_fixture_dir(argc, argv);
+    if (!data_dir)
         return 2;
-    }
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -39,7 +39,8 @@ UNIT_TESTS := page_table page_alloc colour config_check sbi format isa \
               fdt insn_decode vplic vuart ipc vm vm_mem string fault_log \
               machine_fit clear_plan irq vm_fault cpu vm_lifecycle vm_uart \
               console vm_build hyp_pool shmem boot_table machine init \
-              guest_fault plic_irqc vaplic aia_host
+              guest_fault plic_irqc vaplic aia_host imsic aplic aia_fit \
+              aia_irqc
 
 unit_page_table_SRCS := src/arch/riscv/page_table.c
 
@@ -96,6 +97,14 @@ unit_plic_irqc_SRCS := $(addprefix src/arch/riscv/irqc/plic/,plic_irqc.c \
                        $(call unit_fakes,csr cpu_self cpu console)
 unit_plic_irqc_CPPFLAGS := -DCSR_FAKE
 
+# The hypervisor's interrupts on an AIA machine: core's ownership, the
+# APLIC and interrupt-file drivers faked in the test.
+unit_aia_irqc_SRCS := $(addprefix src/arch/riscv/irqc/aia/,aia_irqc.c \
+                        aia_host.c) \
+                      src/core/irq.c src/core/vm.c src/lib/fdt.c \
+                      src/lib/fdt_query.c \
+                      $(call unit_fakes,cpu_self cpu console)
+
 unit_irq_SRCS := src/core/irq.c src/core/vm.c $(call unit_fakes,arch console)
 
 unit_cpu_SRCS := src/core/cpu.c src/core/cpu_wait.c src/core/vcpu.c \
@@ -146,6 +155,12 @@ unit_vplic_SRCS := src/arch/riscv/irqc/plic/vplic.c
 
 unit_vaplic_SRCS := src/arch/riscv/irqc/aia/vaplic.c
 
+# The AIA drivers: the interrupt file through a model of its CSRs, the
+# APLIC on a register array.
+unit_imsic_SRCS := src/arch/riscv/irqc/aia/imsic.c $(call unit_fakes,csr)
+unit_imsic_CPPFLAGS := -DCSR_FAKE
+unit_aplic_SRCS := src/arch/riscv/irqc/aia/aplic.c
+
 unit_vuart_SRCS := src/core/vuart.c
 
 # Our vsnprintf under another name, next to the host's for comparison.
@@ -181,6 +196,14 @@ unit_aia_host_SRCS := $(UNIT_DIR)/support/dtb_fixture.c \
                       src/lib/fdt_query.c
 unit_aia_host_ARGS := $(UNIT_DTB_DIR)
 unit_aia_host_DEPS := $(UNIT_DTBS)
+
+# An AIA build's machine check, on the same fixtures.
+unit_aia_fit_SRCS := $(UNIT_DIR)/support/dtb_fixture.c \
+                     $(addprefix src/arch/riscv/irqc/aia/,aia_fit.c \
+                       aia_host.c) \
+                     src/core/machine_fit.c src/lib/fdt.c src/lib/fdt_query.c
+unit_aia_fit_ARGS := $(UNIT_DTB_DIR)
+unit_aia_fit_DEPS := $(UNIT_DTBS)
 
 # What the boot learns of the machine, from the same fixtures.
 unit_machine_SRCS := $(UNIT_DIR)/support/dtb_fixture.c src/core/machine.c \

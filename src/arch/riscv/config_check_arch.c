@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /*
  * The RISC-V part of the configuration check: guest-physical addresses are
- * what Sv39x4 translates, and a VM's interrupt controller is a virtual
- * PLIC (platform.arch.irqc.plic). AIA guests wait for AIA support.
+ * what Sv39x4 translates, and a VM's interrupt controller is the board's
+ * kind, emulated: a virtual PLIC (platform.arch.irqc.plic) on a PLIC board,
+ * a virtual APLIC (platform.arch.irqc.aia.aplic) on an AIA board.
  */
 #include <core/config_check_arch.h>
 #include <lib/util.h>
@@ -11,6 +12,8 @@
 #define GPA_LIMIT (1UL << 41)
 
 #define PLIC_FIELD "platform.arch.irqc.plic.base"
+#define APLIC_FIELD "platform.arch.irqc.aia.aplic.base"
+#define IMSIC_FIELD "platform.arch.irqc.aia.imsic.base"
 
 uint64_t arch_config_gpa_limit(void)
 {
@@ -19,8 +22,20 @@ uint64_t arch_config_gpa_limit(void)
 
 void arch_config_target(const struct platform *p, struct config_target *t)
 {
-    t->irq_sources = p->arch.plic.num_sources;
-    t->irqc_size = p->arch.plic.size;
+    t->arch.irqc = p->arch.irqc;
+    if (p->arch.irqc == ARCH_IRQC_AIA) {
+        /* APLIC sources are 1..N; the target counts ids 1..N as N + 1. */
+        t->irq_sources = p->arch.aia.aplic.num_sources + 1;
+        t->irqc_size = p->arch.aia.aplic.size;
+    } else {
+        t->irq_sources = p->arch.plic.num_sources;
+        t->irqc_size = p->arch.plic.size;
+    }
+}
+
+static bool is_aia(const struct config_target *t)
+{
+    return t->arch.irqc == ARCH_IRQC_AIA;
 }
 
 bool arch_config_irqc_window(const struct vm_platform *p,
@@ -28,43 +43,83 @@ bool arch_config_irqc_window(const struct vm_platform *p,
                              struct config_window *w)
 {
     *w = (struct config_window){
-        .base = p->arch.irqc.plic.base,
+        .base =
+            is_aia(t) ? p->arch.irqc.aia.aplic.base : p->arch.irqc.plic.base,
         .size = t->irqc_size,
-        .field = PLIC_FIELD,
+        .field = is_aia(t) ? APLIC_FIELD : PLIC_FIELD,
     };
     return w->base != 0;
 }
 
-/* The vPLIC window: page-aligned and clear of the VM's other windows. */
-static int check_plic_window(const struct vm_platform *p, size_t vm,
-                             uint64_t base, uint64_t size,
-                             struct config_error *err)
+/* The controller's window: page-aligned and clear of the VM's others. */
+static int check_window(const struct vm_platform *p, size_t vm,
+                        const struct config_window *w, const char *what,
+                        struct config_error *err)
 {
-    if (!IS_ALIGNED(base, PAGE_SIZE) || range_wraps(base, size) ||
-        base + size > GPA_LIMIT)
+    if (!IS_ALIGNED(w->base, PAGE_SIZE) || range_wraps(w->base, w->size) ||
+        w->base + w->size > GPA_LIMIT)
         return config_fail(err,
-                           "VM %zu: " PLIC_FIELD " 0x%lx is not a "
-                           "page-aligned guest-physical address",
-                           vm, base);
-    if (config_touches_memory(p, base, size))
+                           "VM %zu: %s 0x%lx is not a page-aligned "
+                           "guest-physical address",
+                           vm, w->field, w->base);
+    if (config_touches_memory(p, w->base, w->size))
         return config_fail(err,
-                           "VM %zu: " PLIC_FIELD " 0x%lx: the PLIC window "
-                           "overlaps the VM's memory",
-                           vm, base);
+                           "VM %zu: %s 0x%lx: the %s window overlaps the VM's "
+                           "memory",
+                           vm, w->field, w->base, what);
     for (size_t i = 0; i < p->dev_num; i++) {
-        if (ranges_overlap(base, size, p->devs[i].va, p->devs[i].size))
+        if (ranges_overlap(w->base, w->size, p->devs[i].va, p->devs[i].size))
             return config_fail(err,
-                               "VM %zu: " PLIC_FIELD " 0x%lx: the PLIC window "
-                               "overlaps platform.devs[%zu]",
-                               vm, base, i);
+                               "VM %zu: %s 0x%lx: the %s window overlaps "
+                               "platform.devs[%zu]",
+                               vm, w->field, w->base, what, i);
     }
     for (size_t i = 0; i < p->ipc_num; i++) {
-        if (ranges_overlap(base, size, p->ipcs[i].base, p->ipcs[i].size))
+        if (ranges_overlap(w->base, w->size, p->ipcs[i].base, p->ipcs[i].size))
             return config_fail(err,
-                               "VM %zu: " PLIC_FIELD " 0x%lx: the PLIC window "
-                               "overlaps platform.ipcs[%zu]",
-                               vm, base, i);
+                               "VM %zu: %s 0x%lx: the %s window overlaps "
+                               "platform.ipcs[%zu]",
+                               vm, w->field, w->base, what, i);
     }
+    return 0;
+}
+
+/* A PLIC board: only a PLIC can be emulated. */
+static int check_plic_vm(const struct vm_platform *p, size_t vm,
+                         struct config_error *err)
+{
+    if (p->arch.irqc.aia.aplic.base || p->arch.irqc.aia.imsic.base)
+        return config_fail(err,
+                           "VM %zu: platform.arch.irqc.aia is set, but this "
+                           "platform's interrupt controller is a PLIC: use "
+                           "platform.arch.irqc.plic",
+                           vm);
+    return 0;
+}
+
+/* An AIA board: an APLIC, in direct mode for now. */
+static int check_aia_vm(const struct vm_platform *p, size_t vm,
+                        struct config_error *err)
+{
+    if (p->arch.irqc.plic.base)
+        return config_fail(err,
+                           "VM %zu: " PLIC_FIELD " is set, but this "
+                           "platform's interrupt controller is an APLIC: "
+                           "use " APLIC_FIELD,
+                           vm);
+    if (p->arch.irqc.aia.imsic.base)
+        return config_fail(err,
+                           "VM %zu: " IMSIC_FIELD " is set: MSI-mode VMs "
+                           "(guest interrupt files) are not supported yet; "
+                           "leave it 0 for a VM whose APLIC delivers "
+                           "directly",
+                           vm);
+    if (p->arch.irqc.aia.aplic.base)
+        return config_fail(err,
+                           "VM %zu: " APLIC_FIELD " is set: a VM's virtual "
+                           "APLIC is not supported yet; give the VM no "
+                           "interrupt controller and no interrupts",
+                           vm);
     return 0;
 }
 
@@ -73,21 +128,16 @@ int arch_config_check_vm(const struct vm_config *c, size_t vm,
                          struct config_error *err)
 {
     const struct vm_platform *p = &c->platform;
-    uint64_t base = p->arch.irqc.plic.base;
+    struct config_window w;
 
-    /* Every platform so far has a PLIC; AIA guests come with AIA support. */
-    if (p->arch.irqc.aia.aplic.base || p->arch.irqc.aia.imsic.base)
-        return config_fail(err,
-                           "VM %zu: platform.arch.irqc.aia is set, but this "
-                           "platform's interrupt controller is a PLIC: use "
-                           "platform.arch.irqc.plic",
-                           vm);
-    if (base == 0)
+    if (is_aia(t) ? check_aia_vm(p, vm, err) : check_plic_vm(p, vm, err))
+        return -1;
+    if (!arch_config_irqc_window(p, t, &w))
         return config_has_interrupts(p)
                    ? config_fail(err,
-                                 "VM %zu: " PLIC_FIELD " is not set, but the "
-                                 "VM has interrupts",
-                                 vm)
+                                 "VM %zu: %s is not set, but the VM has "
+                                 "interrupts",
+                                 vm, w.field)
                    : 0;
-    return check_plic_window(p, vm, base, t->irqc_size, err);
+    return check_window(p, vm, &w, is_aia(t) ? "APLIC" : "PLIC", err);
 }

@@ -2,7 +2,8 @@
 /*
  * QEMU's riscv64 "virt" machine (hw/riscv/virt.c memory map): RAM at
  * 0x80000000, NS16550A at 0x10000000 (IRQ 10), PLIC at 0xc000000. OpenSBI
- * occupies the first 2 MiB of RAM and loads us right after it.
+ * occupies the first 2 MiB of RAM and loads us right after it. Built with
+ * QEMU_VIRT_AIA it describes the same machine with the AIA instead.
  */
 #include <core/platform.h>
 #include <lib/util.h>
@@ -39,17 +40,34 @@ static const struct platform_device devices[] = {
     VIRTIO(7),
 };
 
+#ifdef QEMU_VIRT_AIA
+/*
+ * "virt,aia=aplic-imsic" (platform qemu-riscv64-virt-aia): the PLIC's place
+ * holds the machine-level APLIC; the supervisor domain, in MSI mode, is at
+ * 0xd000000, its IMSICs at 0x28000000 (hw/riscv/virt.c memory map).
+ */
+#define PLATFORM_NAME "qemu-riscv64-virt-aia"
+#define IRQC                                                                   \
+    .irqc = ARCH_IRQC_AIA,                                                     \
+    .aia = {.aplic = {.base = 0xd000000UL, .size = 0x8000, .num_sources = 96}, \
+            .imsic = {.base = 0x28000000UL, .size = 0x10000, .num_ids = 255}}
+#else
+#define PLATFORM_NAME "qemu-riscv64-virt"
+#define IRQC                                                                   \
+    .plic = {.base = 0xc000000UL,                                              \
+             .size = 0x600000,                                                 \
+             .num_sources = 96,                                                \
+             .contexts_per_hart = 2, /* M-mode, then S-mode */                 \
+             .s_context = 1}
+#endif
+
 const struct platform platform = {
-    .name = "qemu-riscv64-virt",
+    .name = PLATFORM_NAME,
     .max_harts = 8,
     .ram = {.base = 0x80000000UL, .size = 0x40000000UL},
     .firmware = {.base = 0x80000000UL, .size = 0x200000UL},
     .console_uart = {.base = UART_BASE, .size = 0x1000, .irq = UART_IRQ},
-    .arch = {.plic = {.base = 0xc000000UL,
-                      .size = 0x600000,
-                      .num_sources = 96,
-                      .contexts_per_hart = 2, /* M-mode, then S-mode */
-                      .s_context = 1}},
+    .arch = {IRQC},
     .timebase_hz = 10000000,
     /* QEMU models no cache: this is the L2 of a typical RISC-V cluster
      * (SiFive U74-MC: 2 MiB, 16 ways), so coloured configs build and run

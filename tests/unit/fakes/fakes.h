@@ -214,6 +214,13 @@ struct fake_log {
 extern struct fake_log fake;
 /* The CSRs of arch code under test (fake_csr.c, -DCSR_FAKE). */
 extern unsigned long fake_csrs[4096];
+/* CSRs a test models itself: each hook returns true if it handled the
+ * access (the others go to fake_csrs). */
+struct fake_csr_model {
+    bool (*read)(unsigned csr, unsigned long *val);
+    bool (*write)(unsigned csr, unsigned long val);
+};
+extern const struct fake_csr_model *fake_csr_model;
 /* Where noreturn fakes jump to; NULL makes them fail the test. */
 extern jmp_buf *fake_jmp;
 

@@ -33,3 +33,12 @@ void *dtb_fixture(const char *dir, const char *name, size_t *size)
         *size = (size_t)n;
     return data;
 }
+
+const char *dtb_fixture_dir(int argc, char **argv)
+{
+    const char *dir = argc > 1 ? argv[1] : getenv("FDT_TEST_DATA_DIR");
+
+    if (!dir)
+        fprintf(stderr, "usage: %s <directory of .dtb fixtures>\n", argv[0]);
+    return dir;
+}

@@ -11,5 +11,10 @@
  * cannot be read.
  */
 void *dtb_fixture(const char *dir, const char *name, size_t *size);
+/*
+ * The fixtures' directory for a test's main(): its argument, else
+ * FDT_TEST_DATA_DIR; NULL (the usage said on stderr) when neither is given.
+ */
+const char *dtb_fixture_dir(int argc, char **argv);
 
 #endif

@@ -37,6 +37,7 @@ struct config_target {
     uint64_t console_base, console_size;
     unsigned console_irq;
     unsigned colours; /* cache colours (0: colouring unavailable) */
+    struct arch_config_target arch;
 };
 
 /* What a platform description says for checking (hyp range not known). */

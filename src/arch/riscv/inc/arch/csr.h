@@ -20,6 +20,11 @@
 #define CSR_SIP 0x144
 #define CSR_STIMECMP 0x14d /* Sstc */
 #define CSR_SATP 0x180
+/* AIA 2.3 (Smaia/Ssaia): the supervisor's indirect window onto its
+ * interrupt file, and its top external interrupt. */
+#define CSR_SISELECT 0x150
+#define CSR_SIREG 0x151
+#define CSR_STOPEI 0x15c
 
 /* Unprivileged counter (priv. spec 2.2): the timebase. */
 #define CSR_TIME 0xc01
@@ -134,6 +139,8 @@ void fake_csr_write(unsigned csr, unsigned long val);
 #define csr_set(csr, val) csr_write(csr, csr_read(csr) | (unsigned long)(val))
 #define csr_clear(csr, val)                                                    \
     csr_write(csr, csr_read(csr) & ~(unsigned long)(val))
+unsigned long fake_csr_swap(unsigned csr, unsigned long val);
+#define csr_swap(csr, val) fake_csr_swap(csr, (unsigned long)(val))
 #else
 #define csr_read(csr)                                                          \
     ({                                                                         \
@@ -159,7 +166,6 @@ void fake_csr_write(unsigned csr, unsigned long val);
         unsigned long v_ = (unsigned long)(val);                               \
         __asm__ volatile("csrc " CSR_STR(csr) ", %0" : : "rK"(v_) : "memory"); \
     })
-#endif
 
 #define csr_swap(csr, val)                                                     \
     ({                                                                         \
@@ -170,5 +176,6 @@ void fake_csr_write(unsigned csr, unsigned long val);
                          : "memory");                                          \
         v_;                                                                    \
     })
+#endif
 
 #endif

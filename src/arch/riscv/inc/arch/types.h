@@ -27,8 +27,16 @@ struct arch_vm_platform {
     } irqc;
 };
 
+/* The boards' interrupt controllers: a PLIC, or the AIA (an APLIC with or
+ * without IMSICs). */
+enum arch_irqc_kind {
+    ARCH_IRQC_PLIC, /* the default: a description without the field */
+    ARCH_IRQC_AIA,
+};
+
 /* The board's interrupt controller, in its platform description. */
 struct arch_platform {
+    enum arch_irqc_kind irqc;
     struct {
         uint64_t base;
         uint64_t size;
@@ -37,6 +45,25 @@ struct arch_platform {
         unsigned contexts_per_hart;
         unsigned s_context;
     } plic;
+    /* AIA: the supervisor-level APLIC domain and, for one in MSI mode,
+     * the supervisor-level IMSIC interrupt files (imsic.base 0: none). */
+    struct {
+        struct {
+            uint64_t base;
+            uint64_t size;
+            unsigned num_sources; /* sources 1 .. num_sources */
+        } aplic;
+        struct {
+            uint64_t base;
+            uint64_t size;
+            unsigned num_ids; /* identities 1 .. num_ids */
+        } imsic;
+    } aia;
+};
+
+/* What the configuration check needs of the board's interrupt controller. */
+struct arch_config_target {
+    enum arch_irqc_kind irqc;
 };
 
 /* What the boot hart learned about the harts (arch_machine_probe_cpus). */

@@ -41,6 +41,8 @@ struct aia_host {
  * than MAX_CPUS).
  */
 int aia_host_probe(const void *dtb, struct aia_host *out);
+/* This machine's, as the boot found it (aia_fit.c). */
+extern struct aia_host aia_machine;
 /* The hart index the IMSIC (and an MSI-mode APLIC's target) gives hart id
  * `hartid`, or -1. */
 int aia_hart_index(const struct aia_host *h, uint32_t hartid);

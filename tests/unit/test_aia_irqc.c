@@ -1,0 +1,189 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/*
+ * The hypervisor's interrupts on an AIA machine (src/arch/riscv/irqc/aia/
+ * aia_irqc.c), with core's interrupt ownership (irq.c) and the APLIC and
+ * interrupt-file drivers faked here: a source the hypervisor takes is
+ * targeted at its own hart's supervisor file with its own number, claims
+ * run its handler, a level source still asserted after it is sent again,
+ * and what no one owns is masked.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "fakes.h"
+#include <aia/aia_host.h>
+#include <aia/aplic.h>
+#include <aia/aplic_regs.h>
+#include <aia/imsic.h>
+#include <arch/irqc.h>
+#include <core/arch_hooks.h>
+#include <core/cpu.h>
+#include <core/irq.h>
+#include <core/platform.h>
+#include <core/vm.h>
+
+#define UART_IRQ 10
+#define NOBODY_IRQ 9
+#define HART 3
+
+const struct platform platform = {
+    .name = "test-aia",
+    .arch = {.irqc = ARCH_IRQC_AIA,
+             .aia = {.aplic = {.base = 0xd000000,
+                               .size = 0x8000,
+                               .num_sources = 96}}},
+};
+struct aia_host aia_machine;
+
+/* ---- the drivers, faked ------------------------------------------------*/
+static struct {
+    unsigned sm, hart_index, file, eiid;
+    bool enabled, asserted;
+    unsigned resent;
+} src[97];
+static bool file_enabled[256];
+static unsigned claims[8], claims_n, claims_at, init_ids;
+
+void aplic_init(void)
+{
+}
+
+void aplic_configure(unsigned id, unsigned sm, unsigned hart_index,
+                     unsigned file, unsigned eiid)
+{
+    src[id].sm = sm;
+    src[id].hart_index = hart_index;
+    src[id].file = file;
+    src[id].eiid = eiid;
+    src[id].enabled = false;
+}
+
+void aplic_enable(unsigned id, bool on)
+{
+    src[id].enabled = on;
+}
+
+bool aplic_asserted(unsigned id)
+{
+    return src[id].asserted;
+}
+
+void aplic_resend(unsigned id)
+{
+    src[id].resent++;
+}
+
+void imsic_init_hart(unsigned num_ids)
+{
+    init_ids = num_ids;
+}
+
+void imsic_enable(unsigned id, bool on)
+{
+    file_enabled[id] = on;
+}
+
+unsigned imsic_claim(void)
+{
+    return claims_at < claims_n ? claims[claims_at++] : 0;
+}
+
+int mmu_hyp_map_device(uint64_t base, uint64_t size);
+int mmu_hyp_map_device(uint64_t base, uint64_t size)
+{
+    (void)base;
+    (void)size;
+    return 0;
+}
+
+/* ---- the hypervisor's console interrupt --------------------------------*/
+static unsigned uart_handled;
+
+static void uart_handler(void)
+{
+    uart_handled++;
+}
+
+static int setup(void **state)
+{
+    (void)state;
+    fake_reset();
+    memset(src, 0, sizeof(src));
+    memset(file_enabled, 0, sizeof(file_enabled));
+    claims_n = claims_at = uart_handled = init_ids = 0;
+    /* The device tree lists hart 3 second: its hart index is 1. */
+    aia_machine = (struct aia_host){.aplic = {.num_sources = 96, .msi = true},
+                                    .imsic = {.num_ids = 255},
+                                    .num_harts = 2,
+                                    .hartid = {0, HART}};
+    fake.current_hart = HART;
+    return 0;
+}
+
+static void each_hart_opens_its_file_with_the_machines_identities(void **s)
+{
+    (void)s;
+    irqc_init_hart(HART);
+    assert_int_equal(init_ids, 255);
+}
+
+static void a_hypervisor_source_targets_this_harts_file(void **state)
+{
+    (void)state;
+    irq_take_for_hypervisor(UART_IRQ, uart_handler);
+    assert_int_equal(src[UART_IRQ].sm, APLIC_SM_LEVEL1);
+    assert_int_equal(src[UART_IRQ].hart_index, 1);
+    assert_int_equal(src[UART_IRQ].file, 0);
+    assert_int_equal(src[UART_IRQ].eiid, UART_IRQ);
+    assert_true(src[UART_IRQ].enabled);
+    assert_true(file_enabled[UART_IRQ]);
+}
+
+static void a_claim_runs_the_handler_and_resends_a_held_level(void **s)
+{
+    (void)s;
+    irq_take_for_hypervisor(UART_IRQ, uart_handler);
+    claims[claims_n++] = UART_IRQ;
+    irqc_handle_external();
+    assert_int_equal(uart_handled, 1);
+    assert_int_equal(src[UART_IRQ].resent, 0);
+    /* Still asserted after the handler: its MSI must come again. */
+    src[UART_IRQ].asserted = true;
+    claims[claims_n++] = UART_IRQ;
+    irqc_handle_external();
+    assert_int_equal(uart_handled, 2);
+    assert_int_equal(src[UART_IRQ].resent, 1);
+}
+
+static void an_unowned_source_is_masked(void **state)
+{
+    (void)state;
+    src[NOBODY_IRQ].enabled = true;
+    claims[claims_n++] = NOBODY_IRQ;
+    irqc_handle_external();
+    assert_false(src[NOBODY_IRQ].enabled);
+    assert_int_equal(fake.printk_n, 1);
+    assert_string_equal(fake.printk_last, "[baobab] warning: hart 3: "
+                                          "interrupt 9 belongs to no VM: "
+                                          "masked\n");
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup(
+            each_hart_opens_its_file_with_the_machines_identities, setup),
+        cmocka_unit_test_setup(a_hypervisor_source_targets_this_harts_file,
+                               setup),
+        cmocka_unit_test_setup(
+            a_claim_runs_the_handler_and_resends_a_held_level, setup),
+        cmocka_unit_test_setup(an_unowned_source_is_masked, setup),
+    };
+
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
