@@ -12,6 +12,10 @@
 #ifndef UART_VM_HARTS
 #define UART_VM_HARTS 0
 #endif
+/* Its interrupt controller (tests/system/configs/aia-uart.c: an APLIC). */
+#ifndef UART_VM_IRQC
+#define UART_VM_IRQC .irqc.plic.base = 0xc000000
+#endif
 
 VM_IMAGE(uart_image, XSTR(BAOBAB_IMGS/baremetal-uart.bin));
 
@@ -38,9 +42,7 @@ struct config config = {
                         .interrupts = (irqid_t[]){10},
                     },
                 },
-                .arch = {
-                    .irqc.plic.base = 0xc000000,
-                },
+                .arch = {UART_VM_IRQC},
             },
         },
     },

@@ -21,8 +21,8 @@
  *
  * This file is the tree policy: what nodes a VM gets, following the
  * Devicetree Specification and the Linux bindings for RISC-V cpus, the
- * SiFive PLIC, memory and chosen. dts_emit.c writes them; the vCPUs' ISA
- * string is put in canonical form by src/core/isa.c.
+ * SiFive PLIC and the APLIC, memory and chosen. dts_emit.c writes them; the
+ * vCPUs' ISA string is put in canonical form by src/core/isa.c.
  */
 #include "dts_emit.h"
 
@@ -44,6 +44,17 @@
 
 #define IRQ_S_EXT 9  /* scause code of a supervisor external interrupt */
 #define IRQ_M_EXT 11 /* and of a machine external interrupt */
+/* Trigger types in an APLIC's two-cell interrupt specifiers (device-tree
+ * binding riscv,aplic.yaml; dt-bindings/interrupt-controller/irq.h). */
+#define DT_IRQ_EDGE_RISING 1
+#define DT_IRQ_LEVEL_HIGH 4
+
+/* The VM's interrupt controller, whose node its devices' interrupts name. */
+enum vm_irqc {
+    VM_IRQC_NONE,
+    VM_IRQC_PLIC,  /* one cell: the source */
+    VM_IRQC_APLIC, /* two cells: the source and its trigger type */
+};
 
 static const char *prog = "vm_dtb";
 
@@ -187,17 +198,29 @@ static bool irq_shown(const struct vm_dev_region *d, uint64_t irq)
     return !matched && d->size != 0;
 }
 
-static void put_irqs(struct dts *d, const uint64_t *irqs, size_t n)
+static enum vm_irqc vm_irqc(const struct vm_platform *p)
+{
+    if (platform.arch.irqc == ARCH_IRQC_AIA)
+        return p->arch.irqc.aia.aplic.base ? VM_IRQC_APLIC : VM_IRQC_NONE;
+    return p->arch.irqc.plic.base ? VM_IRQC_PLIC : VM_IRQC_NONE;
+}
+
+/* `type`: how the device signals (DT_IRQ_*), for a controller that asks. */
+static void put_irqs(struct dts *d, enum vm_irqc ic, const uint64_t *irqs,
+                     size_t n, unsigned type)
 {
     dts_prop_begin(d, "interrupt-parent");
     dts_cells_begin(d);
-    dts_cell_ref(d, "plic");
+    dts_cell_ref(d, ic == VM_IRQC_APLIC ? "aplic" : "plic");
     dts_cells_end(d);
     dts_prop_end(d);
     dts_prop_begin(d, "interrupts");
     dts_cells_begin(d);
-    for (size_t i = 0; i < n; i++)
+    for (size_t i = 0; i < n; i++) {
         dts_cell(d, irqs[i]);
+        if (ic == VM_IRQC_APLIC)
+            dts_cell(d, type);
+    }
     dts_cells_end(d);
     dts_prop_end(d);
 }
@@ -267,8 +290,40 @@ static void put_plic(struct dts *d, const struct vm_config *cfg, uint64_t base)
     dts_node_end(d);
 }
 
+/*
+ * A direct-mode APLIC domain (riscv,aplic.yaml): one IDC per vCPU, in the
+ * order of interrupts-extended, each driving that vCPU's supervisor
+ * external interrupt.
+ */
+static void put_aplic(struct dts *d, const struct vm_config *cfg, uint64_t base)
+{
+    unsigned sources = platform.arch.aia.aplic.num_sources;
+    unsigned modelled = MAX_IRQS - 1; /* the hypervisor's interrupt ids */
+
+    dts_node_begin(d, "aplic", "interrupt-controller@%" PRIx64, base);
+    dts_prop_string(d, "compatible", "riscv,aplic");
+    dts_prop_reg2(d, base, platform.arch.aia.aplic.size);
+    dts_prop_u32(d, "#address-cells", 0);
+    dts_prop_u32(d, "#interrupt-cells", 2);
+    dts_prop_empty(d, "interrupt-controller");
+    dts_prop_u32(d, "riscv,num-sources",
+                 sources < modelled ? sources : modelled);
+    dts_prop_begin(d, "interrupts-extended");
+    dts_cells_begin(d);
+    for (size_t n = 0; n < cfg->platform.cpu_num; n++) {
+        char intc[32];
+
+        snprintf(intc, sizeof(intc), "cpu%zu_intc", n);
+        dts_cell_ref(d, intc);
+        dts_cell(d, IRQ_S_EXT);
+    }
+    dts_cells_end(d);
+    dts_prop_end(d);
+    dts_node_end(d);
+}
+
 static void put_device(struct dts *d, const struct platform_device *pd,
-                       const struct vm_dev_region *r, bool plic)
+                       const struct vm_dev_region *r, enum vm_irqc ic)
 {
     uint64_t gpa = r->va + (pd->base - r->pa);
 
@@ -277,23 +332,23 @@ static void put_device(struct dts *d, const struct platform_device *pd,
     dts_prop_reg2(d, gpa, pd->size);
     if (pd->props)
         dts_prop_text(d, pd->props);
-    if (plic && dev_irq_given(pd, r)) {
+    if (ic && dev_irq_given(pd, r)) {
         uint64_t irq = pd->irq;
 
-        put_irqs(d, &irq, 1);
+        put_irqs(d, ic, &irq, 1, DT_IRQ_LEVEL_HIGH);
     }
     dts_node_end(d);
 }
 
 /* A region of the config that is not a device the platform knows. */
 static void put_passthrough(struct dts *d, const struct vm_dev_region *r,
-                            bool plic)
+                            enum vm_irqc ic)
 {
     dts_node_begin(d, NULL, "passthrough@%" PRIx64, r->va);
     dts_prop_string(d, "compatible", "baobab,passthrough");
     dts_prop_reg2(d, r->va, r->size);
-    if (plic && r->interrupts && r->interrupt_num)
-        put_irqs(d, r->interrupts, r->interrupt_num);
+    if (ic && r->interrupts && r->interrupt_num)
+        put_irqs(d, ic, r->interrupts, r->interrupt_num, DT_IRQ_LEVEL_HIGH);
     dts_node_end(d);
 }
 
@@ -314,7 +369,7 @@ static void put_channel(struct dts *d, const char *name, uint64_t offset,
     dts_prop_end(d);
 }
 
-static void put_ipc(struct dts *d, size_t vm, size_t i, bool plic)
+static void put_ipc(struct dts *d, size_t vm, size_t i, enum vm_irqc ic)
 {
     const struct ipc *c = &config.vmlist[vm].platform.ipcs[i];
     struct ipc_channels ch;
@@ -326,8 +381,9 @@ static void put_ipc(struct dts *d, size_t vm, size_t i, bool plic)
         put_channel(d, "read-channel", ch.read_offset, ch.size);
         put_channel(d, "write-channel", ch.write_offset, ch.size);
     }
-    if (plic && c->interrupts && c->interrupt_num)
-        put_irqs(d, c->interrupts, c->interrupt_num);
+    /* A notification is an event: an edge. */
+    if (ic && c->interrupts && c->interrupt_num)
+        put_irqs(d, ic, c->interrupts, c->interrupt_num, DT_IRQ_EDGE_RISING);
     dts_prop_u32(d, "id", (uint32_t)i);
     dts_node_end(d);
 }
@@ -361,7 +417,7 @@ static bool is_emulated_entry(size_t vm, size_t j)
 
 static bool soc_empty(size_t vm, const struct vm_platform *p)
 {
-    if (p->arch.irqc.plic.base || (p->ipcs && p->ipc_num) || emulated_uart(vm))
+    if (vm_irqc(p) || (p->ipcs && p->ipc_num) || emulated_uart(vm))
         return false;
     for (size_t j = 0; p->devs && j < p->dev_num; j++)
         if (p->devs[j].size)
@@ -372,7 +428,7 @@ static bool soc_empty(size_t vm, const struct vm_platform *p)
 static void put_soc(struct dts *d, size_t vm, const struct vm_config *cfg)
 {
     const struct vm_platform *p = &cfg->platform;
-    bool plic = p->arch.irqc.plic.base != 0;
+    enum vm_irqc ic = vm_irqc(p);
     const struct platform_device *uart = emulated_uart(vm);
 
     if (soc_empty(vm, p))
@@ -382,8 +438,10 @@ static void put_soc(struct dts *d, size_t vm, const struct vm_config *cfg)
     dts_prop_empty(d, "ranges");
     dts_prop_u32(d, "#address-cells", 2);
     dts_prop_u32(d, "#size-cells", 2);
-    if (plic)
+    if (ic == VM_IRQC_PLIC)
         put_plic(d, cfg, p->arch.irqc.plic.base);
+    else if (ic == VM_IRQC_APLIC)
+        put_aplic(d, cfg, p->arch.irqc.aia.aplic.base);
     for (size_t j = 0; p->devs && j < p->dev_num; j++) {
         const struct vm_dev_region *r = &p->devs[j];
         bool matched = false;
@@ -393,11 +451,11 @@ static void put_soc(struct dts *d, size_t vm, const struct vm_config *cfg)
         for (unsigned k = 0; k < platform.num_devices; k++) {
             if (!dev_in_region(&platform.devices[k], r))
                 continue;
-            put_device(d, &platform.devices[k], r, plic);
+            put_device(d, &platform.devices[k], r, ic);
             matched = true;
         }
         if (!matched)
-            put_passthrough(d, r, plic);
+            put_passthrough(d, r, ic);
     }
     if (uart) {
         /* Emulated in place: same address and interrupt as the real one. */
@@ -409,10 +467,10 @@ static void put_soc(struct dts *d, size_t vm, const struct vm_config *cfg)
             .interrupts = (irqid_t[]){uart->irq},
         };
 
-        put_device(d, uart, &identity, plic);
+        put_device(d, uart, &identity, ic);
     }
     for (size_t j = 0; p->ipcs && j < p->ipc_num; j++)
-        put_ipc(d, vm, j, plic);
+        put_ipc(d, vm, j, ic);
     dts_node_end(d);
 }
 
@@ -423,7 +481,7 @@ static void put_other_irqs(struct dts *d, const struct vm_platform *p)
     uint64_t irqs[256];
     size_t n = 0;
 
-    if (!p->arch.irqc.plic.base)
+    if (!vm_irqc(p))
         return;
     for (size_t j = 0; p->devs && j < p->dev_num; j++) {
         const struct vm_dev_region *r = &p->devs[j];
@@ -440,7 +498,7 @@ static void put_other_irqs(struct dts *d, const struct vm_platform *p)
         return;
     dts_node_begin(d, NULL, "passthrough-interrupts");
     dts_prop_string(d, "compatible", "baobab,passthrough");
-    put_irqs(d, irqs, n);
+    put_irqs(d, vm_irqc(p), irqs, n, DT_IRQ_LEVEL_HIGH);
     dts_node_end(d);
 }
 

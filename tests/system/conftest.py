@@ -103,6 +103,28 @@ def spawn(kernel, timeout=BOOT_TIMEOUT, **kw):
                                  encoding="utf-8", codec_errors="replace"))
 
 
+def echo_through_passed_uart(child, second):
+    """The guest's `uart` mode on a UART passed through to it: two typed
+    lines come back from its receive interrupt, the second after more
+    interrupts; "quit" ends the run, and QEMU with it."""
+    child.expect(r"\[baobab\]   dev  0x010000000-0x010000fff -> "
+                 r"0x010000000 irqs: 10")
+    child.expect(r"uart: ready")
+    child.send("hello\r")
+    child.expect(r'uart: got "hello" \((\d+) interrupts\)')
+    first = int(child.match.group(1))
+    assert first >= 1
+    child.send(second + "\r")
+    child.expect(rf'uart: got "{second}" \((\d+) interrupts\)')
+    assert int(child.match.group(1)) > first
+    child.send("quit\r")
+    child.expect(r"uart: bye")
+    child.expect(r"\[baobab\] no VM left running: powering off")
+    child.expect(pexpect.EOF)
+    assert not re.search(r"FATAL|belongs to no VM|cannot emulate",
+                         child.text())
+
+
 def boot(kernel, timeout=BOOT_TIMEOUT, **kw):
     """Boot until QEMU exits by itself; fail the test if it does not."""
     cmd = qemu_command(kernel, **kw)

@@ -172,19 +172,24 @@ class Console:
         """The match that ended first after the last one: (pattern index,
         match, console offset of its last character) or None; the text
         searched and where its new part starts."""
-        fresh = [l for l in self._lines() if l.end > self.pos]
+        # The line still arriving, if any, goes last: it has no end yet.
+        lines = [l for l in self._lines() if l.end > self.pos]
+        fresh = [l for l in lines if l.complete] + \
+            [l for l in lines if not l.complete]
         text, starts = "", []
         for l in fresh:
             starts.append(len(text))
-            # A line still arriving ends in "\0", not "\n": "$" must not
-            # match in the middle of "ticker: 15" as it arrives.
-            text += l.text + ("\n" if l.complete else "\0")
+            text += l.text + ("\n" if l.complete else "")
+        arriving = bool(fresh) and not fresh[-1].complete and not self.eof
         new = starts[0] + fresh[0].first_col_from(self.pos) if fresh else 0
         best = None
         for index, p in enumerate(patterns):
             if not isinstance(p, re.Pattern):
                 continue
             for m in p.finditer(text):
+                if arriving and m.end() == len(text) and \
+                        not self._settled(p, text, m):
+                    continue
                 at = m.end() - 1 if m.end() > m.start() else m.start()
                 i = bisect.bisect_right(starts, at) - 1
                 last = fresh[i].offset(at - starts[i])
@@ -196,6 +201,15 @@ class Console:
         if best is None:
             return None, text, new
         return (best[1], best[2], best[0][0]), text, new
+
+    @staticmethod
+    def _settled(p, text, m):
+        """Whether a match that ends where the text does would stay the
+        same whatever comes next: "$" must not end "ticker: 1" while "5"
+        is on its way, nor "\\S+" stop in the middle of a word; a prompt
+        that waits for input is settled."""
+        after = [p.match(text + more, m.start()) for more in ("\n", "x")]
+        return all(a and a.span() == m.span() for a in after)
 
     def expect(self, pattern, timeout=-1):
         plist = pattern if isinstance(pattern, list) else [pattern]

@@ -3,15 +3,23 @@
 MSI mode and IMSICs). The hypervisor takes its console's interrupts as
 MSIs in its own interrupt files; VMs without an interrupt controller run
 as on the PLIC platform (the fault-containment demo: bad accesses reported
-and contained, the other VM ticking). A VM's virtual APLIC is not there
-yet, and the build says so; a machine without the AIA the build expects is
-named and refused."""
+and contained, the other VM ticking); a VM with
+platform.arch.irqc.aia.aplic.base gets a virtual APLIC in direct mode,
+through which a passed-through device's interrupt and an emulated UART's
+reach the guest. A machine without the AIA the build expects is named and
+refused."""
 
+import re
 import subprocess
 
-from conftest import ROOT, boot, build, qemu_env, spawn
+import pexpect
+import pytest
+
+from conftest import (ROOT, boot, build, build_output, echo_through_passed_uart,
+                      qemu_env, spawn)
 
 AIA = "qemu-riscv64-virt-aia"
+CONFIGS = "tests/system/configs"
 AIA_MACHINE = qemu_env.machine(AIA)
 FOCUS_ESCAPE = "\x1c"  # Ctrl-\
 REPORT = (r"\[baobab\] warning: VM 0 vCPU 0: {} at 0x40000000 outside its "
@@ -73,3 +81,61 @@ def test_a_plic_config_stops_the_build():
             "interrupt controller is an APLIC: use "
             "platform.arch.irqc.aia.aplic.base") in res.stderr, res.stderr
     assert not (ROOT / "bin" / AIA / "baremetal-uart" / "bao.bin").exists()
+
+
+# On hart 3 the vCPU's interrupts go to another hart's interrupt file than
+# the hypervisor's console's (on the boot hart).
+@pytest.mark.parametrize("harts", ["0", "0x8"])
+def test_a_passed_through_devices_interrupts_reach_the_guest(harts):
+    child = spawn(build("aia-uart", config_repo=CONFIGS, platform=AIA,
+                        cppflags=f"-DUART_VM_HARTS={harts}"),
+                  machine=AIA_MACHINE)
+    try:
+        echo_through_passed_uart(child, "baobab aplic")
+    finally:
+        child.close(force=True)
+
+
+def test_the_guest_tree_has_a_direct_mode_aplic():
+    build("aia-uart", config_repo=CONFIGS, platform=AIA)
+    dts = (ROOT / "bin" / AIA / "aia-uart" / "vm0.dts").read_text()
+    aplic = re.search(r"aplic: interrupt-controller@d000000 \{(.*?)\};", dts,
+                      re.S)
+    assert aplic, dts
+    assert 'compatible = "riscv,aplic";' in aplic.group(1)
+    assert "#interrupt-cells = <2>;" in aplic.group(1)
+    assert "riscv,num-sources = <96>;" in aplic.group(1)
+    # Direct mode: one IDC per vCPU, no msi-parent.
+    assert "interrupts-extended = <&cpu0_intc 9>;" in aplic.group(1)
+    assert "msi-parent" not in dts
+    # The UART: source 10, level-high (4).
+    assert re.search(r"serial@10000000 \{[^}]*interrupt-parent = <&aplic>;"
+                     r"[^}]*interrupts = <10 4>;", dts), dts
+
+
+def test_an_emulated_uarts_interrupt_reaches_the_focus_vm():
+    out = build_output("aia-shared-uart", config_repo=CONFIGS, platform=AIA)
+    assert "emulated 16550" in out, out
+    child = spawn(ROOT / "bin" / AIA / "aia-shared-uart" / "bao.bin",
+                  machine=AIA_MACHINE)
+    try:
+        child.expect_lines([f"[vm{vm}] uart: burst 8 of 8 "
+                            "abcdefghijklmnopqrstuvwxyz0123456789"
+                            for vm in (0, 1)])
+        child.send("hello\r")
+        child.expect(r'\[vm0\] uart: got "hello" \((\d+) interrupts\)')
+        assert int(child.match.group(1)) >= 1
+        child.send(FOCUS_ESCAPE + "1")
+        child.expect(r"\[baobab\] console: input goes to VM 1")
+        child.send("world\r")
+        child.expect(r'\[(vm\d)\] uart: got "world"')
+        assert child.match.group(1) == "vm1"
+        child.send("quit\r")
+        child.expect(r"\[baobab\] VM 1 shut down")
+        child.send(FOCUS_ESCAPE + "0")
+        child.expect(r"\[baobab\] console: input goes to VM 0")
+        child.send("quit\r")
+        child.expect(r"\[baobab\] no VM left running: powering off")
+        child.expect(pexpect.EOF)
+    finally:
+        child.close(force=True)

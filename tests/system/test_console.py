@@ -80,6 +80,21 @@ def test_a_line_still_arriving_does_not_end_at_a_dollar():
     assert console.match.group(1) == "15"
 
 
+def test_a_word_still_arriving_is_not_cut_short():
+    # CI on QEMU 10 read "0\\x00" here when a sentinel ended the line.
+    console = Console(Scripted("[baobab] FATAL: hypervisor trap on hart 1",
+                               None, "2\n"))
+    console.expect(r"hart (\S+)")
+    assert console.match.group(1) == "12"
+
+
+def test_a_prompt_waiting_for_input_matches():
+    console = Console(Scripted("[vm0] root@baobab:~# ", None, None))
+    console.child.timeout = 0.5
+    console.expect(r"root@baobab:[^\r\n]*# ")
+    assert console.after == "root@baobab:~# "
+
+
 def test_before_is_what_came_since_the_last_match():
     console = Console(Scripted("# ", "ls\n", "a\nb\n@@rc=0@@\n# "))
     console.expect(r"# ")

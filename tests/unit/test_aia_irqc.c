@@ -2,7 +2,8 @@
 /*
  * The hypervisor's interrupts on an AIA machine (src/arch/riscv/irqc/aia/
  * aia_irqc.c), with core's interrupt ownership (irq.c) and the APLIC and
- * interrupt-file drivers faked here: a source the hypervisor takes is
+ * interrupt-file drivers and the VMs' side (vaplic_irqc.c) faked here: a
+ * source the hypervisor takes is
  * targeted at its own hart's supervisor file with its own number, claims
  * run its handler, a level source still asserted after it is sent again,
  * and what no one owns is masked.
@@ -17,6 +18,7 @@
 
 #include "fakes.h"
 #include <aia/aia_host.h>
+#include <aia/aia_irqc.h>
 #include <aia/aplic.h>
 #include <aia/aplic_regs.h>
 #include <aia/imsic.h>
@@ -93,6 +95,30 @@ unsigned imsic_claim(void)
     return claims_at < claims_n ? claims[claims_at++] : 0;
 }
 
+static struct {
+    struct vm *vm;
+    unsigned id;
+} forwarded[4];
+static unsigned forwarded_n;
+
+void vaplic_irqc_forward(struct vm *vm, unsigned id)
+{
+    forwarded[forwarded_n].vm = vm;
+    forwarded[forwarded_n++].id = id;
+}
+
+void arch_irqc_route(struct vm *vm, unsigned id)
+{
+    (void)vm;
+    (void)id;
+}
+
+void arch_virq_add_virtual(struct vm *vm, unsigned id)
+{
+    (void)vm;
+    (void)id;
+}
+
 int mmu_hyp_map_device(uint64_t base, uint64_t size);
 int mmu_hyp_map_device(uint64_t base, uint64_t size)
 {
@@ -115,7 +141,7 @@ static int setup(void **state)
     fake_reset();
     memset(src, 0, sizeof(src));
     memset(file_enabled, 0, sizeof(file_enabled));
-    claims_n = claims_at = uart_handled = init_ids = 0;
+    claims_n = claims_at = uart_handled = init_ids = forwarded_n = 0;
     /* The device tree lists hart 3 second: its hart index is 1. */
     aia_machine = (struct aia_host){.aplic = {.num_sources = 96, .msi = true},
                                     .imsic = {.num_ids = 255},
@@ -130,6 +156,10 @@ static void each_hart_opens_its_file_with_the_machines_identities(void **s)
     (void)s;
     irqc_init_hart(HART);
     assert_int_equal(init_ids, 255);
+    /* Every source's identity is open: the APLIC decides what comes. */
+    for (unsigned id = 1; id <= 96; id++)
+        assert_true(file_enabled[id]);
+    assert_false(file_enabled[97]);
 }
 
 static void a_hypervisor_source_targets_this_harts_file(void **state)
@@ -141,7 +171,6 @@ static void a_hypervisor_source_targets_this_harts_file(void **state)
     assert_int_equal(src[UART_IRQ].file, 0);
     assert_int_equal(src[UART_IRQ].eiid, UART_IRQ);
     assert_true(src[UART_IRQ].enabled);
-    assert_true(file_enabled[UART_IRQ]);
 }
 
 static void a_claim_runs_the_handler_and_resends_a_held_level(void **s)
@@ -158,6 +187,36 @@ static void a_claim_runs_the_handler_and_resends_a_held_level(void **s)
     irqc_handle_external();
     assert_int_equal(uart_handled, 2);
     assert_int_equal(src[UART_IRQ].resent, 1);
+}
+
+static void a_vms_source_goes_to_its_vaplic(void **state)
+{
+    static irqid_t disk_irqs[] = {8};
+    static struct vm_dev_region devs[] = {
+        {.pa = 0x10001000,
+         .va = 0x10001000,
+         .size = 0x1000,
+         .interrupt_num = 1,
+         .interrupts = disk_irqs},
+    };
+    static struct vm_config cfg = {
+        .platform = {.cpu_num = 1,
+                     .dev_num = 1,
+                     .devs = devs,
+                     .arch = {.irqc.aia.aplic.base = 0xd000000}},
+    };
+
+    (void)state;
+    memset(vms, 0, sizeof(vms));
+    vms[0].cfg = &cfg;
+    vm_count = 1;
+    assert_int_equal(irq_vm_take_devices(&vms[0]), 0);
+    claims[claims_n++] = 8;
+    irqc_handle_external();
+    assert_int_equal(forwarded_n, 1);
+    assert_ptr_equal(forwarded[0].vm, &vms[0]);
+    assert_int_equal(forwarded[0].id, 8);
+    assert_int_equal(fake.printk_n, 0);
 }
 
 static void an_unowned_source_is_masked(void **state)
@@ -182,6 +241,7 @@ int main(void)
                                setup),
         cmocka_unit_test_setup(
             a_claim_runs_the_handler_and_resends_a_held_level, setup),
+        cmocka_unit_test_setup(a_vms_source_goes_to_its_vaplic, setup),
         cmocka_unit_test_setup(an_unowned_source_is_masked, setup),
     };
 

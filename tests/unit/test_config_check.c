@@ -845,15 +845,23 @@ static void test_plic_on_an_aia_board(void **state)
                     "irqc.aia.aplic.base");
 }
 
-static void test_aia_vms_wait_for_their_vaplic(void **state)
+static void test_aia_vms_with_a_direct_mode_aplic(void **state)
 {
     (void)state;
     on_an_aia_board();
+    vms[0].platform.dev_num = 1;
+    vms[0].platform.arch.irqc.aia.aplic.base = 0xd000000;
+    assert_accepted();
+    /* MSI mode (guest interrupt files) is not there yet. */
     vms[0].platform.arch.irqc.aia.imsic.base = 0x28000000;
     assert_rejected("VM 0", "irqc.aia.imsic.base is set", "not supported yet");
     vms[0].platform.arch.irqc.aia.imsic.base = 0;
-    vms[0].platform.arch.irqc.aia.aplic.base = 0xd000000;
-    assert_rejected("VM 0", "irqc.aia.aplic.base is set", "not supported yet");
+    /* The window is checked as a PLIC's. */
+    vms[0].platform.arch.irqc.aia.aplic.base = 0x83ff8000;
+    assert_rejected("VM 0", "aplic.base 0x83ff8000",
+                    "APLIC window overlaps the VM's memory");
+    vms[0].platform.arch.irqc.aia.aplic.base = 0xd000800;
+    assert_rejected("VM 0", "aplic.base 0xd000800", "page-aligned");
 }
 
 static void test_interrupts_need_a_controller_on_an_aia_board(void **state)
@@ -1149,7 +1157,7 @@ int main(void)
         T(test_aia_on_a_plic_platform),
         T(test_aia_board_runs_vms_without_interrupts),
         T(test_plic_on_an_aia_board),
-        T(test_aia_vms_wait_for_their_vaplic),
+        T(test_aia_vms_with_a_direct_mode_aplic),
         T(test_interrupts_need_a_controller_on_an_aia_board),
         T(test_device_irqs_null),
         T(test_shmem_id_missing),

@@ -233,6 +233,12 @@ static void foreign_and_missing_sources_are_read_only_zero(void **state)
     wr(SETIP(0), ~0u);
     assert_int_equal(rd(SETIE(0)), 0);
     assert_int_equal(rd(SETIP(0)), 0);
+    /* The last words of the arrays (sources up to 1023) read 0. */
+    for (unsigned k = 4; k < 32; k++) {
+        wr(SETIE(k), ~0u);
+        wr(IN_CLRIP(k), ~0u);
+        assert_int_equal(rd(SETIP(k)) | rd(SETIE(k)) | rd(IN_CLRIP(k)), 0);
+    }
     assert_false(vaplic_is_assigned(a, 0));
     assert_false(vaplic_is_assigned(a, 97));
 }

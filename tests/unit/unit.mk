@@ -40,7 +40,7 @@ UNIT_TESTS := page_table page_alloc colour config_check sbi format isa \
               machine_fit clear_plan irq vm_fault cpu vm_lifecycle vm_uart \
               console vm_build hyp_pool shmem boot_table machine init \
               guest_fault plic_irqc vaplic aia_host imsic aplic aia_fit \
-              aia_irqc
+              aia_irqc vaplic_irqc
 
 unit_page_table_SRCS := src/arch/riscv/page_table.c
 
@@ -91,11 +91,20 @@ unit_guest_fault_CPPFLAGS := -DCSR_FAKE
 # Routing through the PLIC: the real vPLIC and interrupt ownership, the
 # physical driver faked in the test, the CSRs an array.
 unit_plic_irqc_SRCS := $(addprefix src/arch/riscv/irqc/plic/,plic_irqc.c \
-                         vplic.c) \
+                         vplic.c) src/arch/riscv/vcpu_lines.c \
                        src/core/irq.c src/core/vm.c \
                        src/core/cpu_wait.c \
                        $(call unit_fakes,csr cpu_self cpu console)
 unit_plic_irqc_CPPFLAGS := -DCSR_FAKE
+
+# A VM's vAPLIC: the real model, core's ownership and the vCPU lines, the
+# physical APLIC faked in the test, the CSRs an array.
+unit_vaplic_irqc_SRCS := $(addprefix src/arch/riscv/irqc/aia/,vaplic_irqc.c \
+                           vaplic.c aia_host.c) src/arch/riscv/vcpu_lines.c \
+                         src/core/irq.c src/core/vm.c src/lib/fdt.c \
+                         src/lib/fdt_query.c \
+                         $(call unit_fakes,csr cpu_self cpu console)
+unit_vaplic_irqc_CPPFLAGS := -DCSR_FAKE
 
 # The hypervisor's interrupts on an AIA machine: core's ownership, the
 # APLIC and interrupt-file drivers faked in the test.

@@ -1,9 +1,9 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Mode "uart": line echo driven by the UART receive interrupt through the
- * PLIC (QEMU virt layout). The interrupt handler only moves received bytes
- * into a ring; the main loop assembles lines and prints each one as
- *   uart: got "<line>" (N interrupts)
+ * interrupt controller the device tree names (PLIC or APLIC, rt/irqc.c). The
+ * interrupt handler only moves received bytes into a ring; the main loop
+ * assembles lines and prints each one as uart: got "<line>" (N interrupts)
  * where N counts UART interrupts (claims of UART_IRQ) since boot. The line
  * "quit" prints "uart: bye" and shuts the system down. Every line goes out
  * through the UART's own transmit register, not SBI, and a burst of
@@ -17,8 +17,8 @@
 #include <stdint.h>
 
 #include "console.h"
+#include "irqc.h"
 #include "mode.h"
-#include "plic.h"
 #include "riscv.h"
 #include "sbi.h"
 #include "trap.h"
@@ -38,7 +38,7 @@
 #define RING_SIZE 256 /* power of two */
 #define LINE_LEN 64   /* longer lines are cut */
 
-static unsigned long plic_ctx;
+static unsigned long irq_hart;
 
 /* Written by the interrupt handler only. */
 static volatile char ring[RING_SIZE];
@@ -80,7 +80,7 @@ static bool uart_trap(unsigned long scause, struct trap_frame *frame)
     if (scause != (SCAUSE_INTERRUPT | IRQ_S_EXT))
         return false;
 
-    uint32_t irq = plic_read(PLIC_CLAIM(plic_ctx));
+    unsigned irq = irqc_claim(irq_hart);
     if (irq == 0) {
         empty_claims++; /* nothing pending (any more): not an error */
         return true;
@@ -91,16 +91,14 @@ static bool uart_trap(unsigned long scause, struct trap_frame *frame)
     } else {
         other_claims++;
     }
-    plic_write(PLIC_CLAIM(plic_ctx), irq); /* complete */
+    irqc_complete(irq_hart, irq);
     return true;
 }
 
 static void uart_irq_setup(unsigned long hart)
 {
-    plic_ctx = PLIC_S_CONTEXT(hart);
-    plic_write(PLIC_PRIORITY(UART_IRQ), 1);
-    plic_enable(plic_ctx, UART_IRQ, true);
-    plic_write(PLIC_THRESHOLD(plic_ctx), 0);
+    irq_hart = hart;
+    irqc_enable(hart, UART_IRQ, true); /* level: data waiting */
 
     uart_write(UART_IER, UART_IER_RDA);
     csr_set(sie, SIE_SEIE);
@@ -131,6 +129,7 @@ void mode_main(void)
     unsigned int len = 0;
 
     console_use_uart(UART_BASE);
+    irqc_probe(boot_dtb);
     trap_set_hook(uart_trap);
     uart_irq_setup(this_hart());
     console_printf("uart: ready (printing through the 16550 at 0x%lx)\n",

@@ -97,7 +97,7 @@ static int check_plic_vm(const struct vm_platform *p, size_t vm,
     return 0;
 }
 
-/* An AIA board: an APLIC, in direct mode for now. */
+/* An AIA board: a virtual APLIC, in direct mode for now. */
 static int check_aia_vm(const struct vm_platform *p, size_t vm,
                         struct config_error *err)
 {
@@ -113,12 +113,6 @@ static int check_aia_vm(const struct vm_platform *p, size_t vm,
                            "(guest interrupt files) are not supported yet; "
                            "leave it 0 for a VM whose APLIC delivers "
                            "directly",
-                           vm);
-    if (p->arch.irqc.aia.aplic.base)
-        return config_fail(err,
-                           "VM %zu: " APLIC_FIELD " is set: a VM's virtual "
-                           "APLIC is not supported yet; give the VM no "
-                           "interrupt controller and no interrupts",
                            vm);
     return 0;
 }

@@ -9,6 +9,11 @@
  */
 #include <config.h>
 
+/* The VMs' interrupt controller (aia-shared-uart.c: an APLIC each). */
+#ifndef SHARED_UART_IRQC
+#define SHARED_UART_IRQC .irqc.plic.base = 0xc000000
+#endif
+
 VM_IMAGE(uart_image, XSTR(BAOBAB_IMGS/baremetal-uart.bin));
 
 struct config config = {
@@ -48,9 +53,7 @@ struct config config = {
                     },
                 },
 
-                .arch = {
-                    .irqc.plic.base = 0xc000000,
-                }
+                .arch = {SHARED_UART_IRQC}
             },
         },
         {
@@ -84,9 +87,7 @@ struct config config = {
                     },
                 },
 
-                .arch = {
-                    .irqc.plic.base = 0xc000000,
-                }
+                .arch = {SHARED_UART_IRQC}
             },
         },
     }

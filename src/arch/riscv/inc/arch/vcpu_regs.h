@@ -13,6 +13,7 @@
 #define VCPU_CTX_HYP_TP (34 * 8)
 
 #ifndef __ASSEMBLY__
+#include <aia/vaplic.h>
 #include <lib/spinlock.h>
 #include <plic/vplic.h>
 #include <stdint.h>
@@ -49,9 +50,13 @@ struct arch_vcpu {
 struct arch_vm {
     uint64_t *stage2_root; /* Sv39x4 root table, 16 KiB */
     uint16_t vmid;
-    spinlock_t irq_lock; /* guards vplic */
-    struct vplic vplic;  /* the VM's PLIC, when it has one */
-    /* Sources of emulated devices: in the vPLIC, not the physical PLIC. */
+    spinlock_t irq_lock; /* guards the models below */
+    /* The VM's interrupt controller, of the board's kind, when it has one. */
+    union {
+        struct vplic vplic;
+        struct vaplic vaplic;
+    };
+    /* Sources of emulated devices: in the model, not the physical one. */
     uint32_t virtual_src[VPLIC_WORDS];
     /* Bit i: vCPU i's external interrupt line as last computed. */
     uint32_t lines_up;

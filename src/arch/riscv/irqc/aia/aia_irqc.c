@@ -5,11 +5,11 @@
  * interrupt file of the hart that took it, with its own number as the
  * identity, and claimed there through stopei.
  *
- * VMs get no interrupt controller here yet (the configuration check refuses
- * platform.arch.irqc fields on this platform), so the hooks that serve a
- * VM's controller have nothing to do.
+ * A source a VM owns goes the same way to the hart of the vCPU the guest
+ * targets it at, and on into the VM's virtual APLIC (vaplic_irqc.c).
  */
 #include <aia/aia_host.h>
+#include <aia/aia_irqc.h>
 #include <aia/aplic.h>
 #include <aia/aplic_regs.h>
 #include <aia/imsic.h>
@@ -21,9 +21,6 @@
 #include <core/irq.h>
 #include <core/platform.h>
 #include <core/vm.h>
-
-/* The supervisor interrupt file of a hart (its guest files are 1..). */
-#define SUPERVISOR_FILE 0
 
 int irqc_init(void)
 {
@@ -38,6 +35,13 @@ void irqc_init_hart(unsigned hart)
 {
     (void)hart;
     imsic_init_hart(aia_machine.imsic.num_ids);
+    /*
+     * Every source's identity is open in every hart's file: a source comes
+     * only when the APLIC enables it, targeted at one hart, and a VM's may
+     * be retargeted from any hart (a file is set up only from its own).
+     */
+    for (unsigned id = 1; id <= aia_machine.aplic.num_sources; id++)
+        imsic_enable(id, true);
 }
 
 /*
@@ -64,11 +68,7 @@ void irqc_handle_external(void)
             resend_if_asserted(id);
             break;
         case IRQ_FORWARD:
-            /* No VM has an interrupt controller on this platform yet. */
-            log_error("hart %u: interrupt %u of VM %u cannot be delivered: "
-                      "masked",
-                      hart, id, vm->id);
-            aplic_enable(id, false);
+            vaplic_irqc_forward(vm, id);
             break;
         default:
             aplic_enable(id, false);
@@ -84,50 +84,7 @@ void arch_irq_enable_hyp(unsigned id)
     if (index < 0 || id == 0 || id > aia_machine.aplic.num_sources)
         return; /* the boot's machine check makes this impossible */
     /* Level-triggered, as the platform's devices are. */
-    aplic_configure(id, APLIC_SM_LEVEL1, (unsigned)index, SUPERVISOR_FILE, id);
-    imsic_enable(id, true);
+    aplic_configure(id, APLIC_SM_LEVEL1, (unsigned)index, AIA_SUPERVISOR_FILE,
+                    id);
     aplic_enable(id, true);
-}
-
-/* ---- A VM's interrupt controller: none on this platform yet ---- */
-
-int arch_vm_irqc_init(struct vm *vm)
-{
-    (void)vm;
-    return 0;
-}
-
-void arch_irqc_route(struct vm *vm, unsigned id)
-{
-    (void)vm;
-    (void)id;
-}
-
-void arch_vm_reset_irqs(struct vm *vm)
-{
-    (void)vm;
-}
-
-void arch_vcpu_sync_irq_line(struct vcpu *vcpu)
-{
-    (void)vcpu;
-}
-
-void arch_virq_add_virtual(struct vm *vm, unsigned id)
-{
-    (void)vm;
-    (void)id;
-}
-
-void arch_virq_set_level(struct vm *vm, unsigned id, bool level)
-{
-    (void)vm;
-    (void)id;
-    (void)level;
-}
-
-void arch_virq_trigger(struct vm *vm, unsigned id)
-{
-    (void)vm;
-    (void)id;
 }

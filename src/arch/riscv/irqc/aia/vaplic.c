@@ -8,8 +8,9 @@
 #include <aia/vaplic.h>
 #include <lib/bitmap.h>
 
-#define MAX_SOURCE (APLIC_MAX_SOURCES - 1)
-#define MAX_IPRIO_BITS 8 /* AIA 4.5.16: IPRIOLEN is 1..8 */
+#define MAX_MODELLED (VAPLIC_MAX_SOURCES - 1)
+#define MAX_SOURCE (APLIC_MAX_SOURCES - 1) /* AIA 4.5: sources 1..1023 */
+#define MAX_IPRIO_BITS 8                   /* AIA 4.5.16: IPRIOLEN is 1..8 */
 #define MAX_EIID_BITS 11 /* AIA 4.5.16: EIID is at most 11 bits */
 
 static unsigned clamp(unsigned v, unsigned lo, unsigned hi)
@@ -21,7 +22,7 @@ void vaplic_init(struct vaplic *a, unsigned num_sources, unsigned num_vcpus,
                  bool msi, unsigned iprio_bits, unsigned eiid_bits)
 {
     *a = (struct vaplic){
-        .num_sources = clamp(num_sources, 0, MAX_SOURCE),
+        .num_sources = clamp(num_sources, 0, MAX_MODELLED),
         .num_vcpus = clamp(num_vcpus, 0, VAPLIC_MAX_VCPUS),
         .msi = msi,
         .iprio_bits = clamp(iprio_bits, 1, MAX_IPRIO_BITS),
@@ -69,8 +70,9 @@ bool vaplic_is_enabled(const struct vaplic *a, unsigned id)
 
 unsigned vaplic_target_vcpu(const struct vaplic *a, unsigned id)
 {
-    return (a->target[id & MAX_SOURCE] >> APLIC_TARGET_HART_SHIFT) &
-           APLIC_TARGET_HART_MASK;
+    if (!exists(a, id))
+        return 0;
+    return (a->target[id] >> APLIC_TARGET_HART_SHIFT) & APLIC_TARGET_HART_MASK;
 }
 
 static uint32_t iprio_mask(const struct vaplic *a)
@@ -85,7 +87,7 @@ static uint32_t eiid_mask(const struct vaplic *a)
 
 unsigned vaplic_target_eiid(const struct vaplic *a, unsigned id)
 {
-    return a->target[id & MAX_SOURCE] & eiid_mask(a);
+    return exists(a, id) ? a->target[id] & eiid_mask(a) : 0;
 }
 
 static bool is_level(unsigned sm)
@@ -344,6 +346,8 @@ static uint32_t active_mask(const struct vaplic *a, unsigned word)
 static void write_bits(struct vaplic *a, unsigned base, unsigned word,
                        uint32_t value, struct vaplic_result *r)
 {
+    if (word >= VAPLIC_WORDS)
+        return; /* no source there is modelled: all inactive */
     value &= active_mask(a, word);
     for (unsigned b = 0; b < 32; b++) {
         unsigned id = word * 32 + b;
@@ -370,6 +374,8 @@ static uint32_t read_bits(const struct vaplic *a, unsigned base, unsigned word)
 {
     uint32_t bits = 0;
 
+    if (word >= VAPLIC_WORDS)
+        return 0;
     if (base == APLIC_SETIP_BASE)
         return a->pending[word] & active_mask(a, word);
     if (base == APLIC_SETIE_BASE)

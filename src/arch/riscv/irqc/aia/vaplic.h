@@ -24,7 +24,10 @@
 
 #include <aia/aplic_regs.h>
 
-#define VAPLIC_WORDS (APLIC_MAX_SOURCES / 32) /* bitmap words */
+/* Sources modelled: 1..127, as the hypervisor's interrupt ids (MAX_IRQS);
+ * the registers of the others (up to 1023) read 0. */
+#define VAPLIC_MAX_SOURCES 128
+#define VAPLIC_WORDS (VAPLIC_MAX_SOURCES / 32) /* bitmap words */
 #define VAPLIC_MAX_VCPUS 8
 /*
  * Guest window: the control region with its IDCs, as one QEMU virt domain
@@ -48,8 +51,8 @@ struct vaplic {
     bool ie;             /* domaincfg.IE */
     uint32_t genmsi;     /* Hart Index and EIID of the last write */
     uint32_t assigned[VAPLIC_WORDS]; /* the VM's sources; others read 0 */
-    uint8_t sm[APLIC_MAX_SOURCES];   /* sourcecfg.SM; D is always 0 */
-    uint32_t target[APLIC_MAX_SOURCES];
+    uint8_t sm[VAPLIC_MAX_SOURCES];  /* sourcecfg.SM; D is always 0 */
+    uint32_t target[VAPLIC_MAX_SOURCES];
     uint32_t wire[VAPLIC_WORDS]; /* input wires as fed, not rectified */
     uint32_t pending[VAPLIC_WORDS];
     uint32_t enable[VAPLIC_WORDS];
@@ -58,7 +61,7 @@ struct vaplic {
 
 /*
  * Reset (domaincfg.IE = 0, every source inactive, nothing assigned).
- * num_sources is clamped to 1023, num_vcpus to VAPLIC_MAX_VCPUS, iprio_bits
+ * num_sources is clamped to 127, num_vcpus to VAPLIC_MAX_VCPUS, iprio_bits
  * to 1..8 and eiid_bits to 1..11.
  */
 void vaplic_init(struct vaplic *a, unsigned num_sources, unsigned num_vcpus,

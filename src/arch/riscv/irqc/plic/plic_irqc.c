@@ -7,9 +7,9 @@
  * raises hvip.VSEIP on the vCPUs whose line is now up; the physical source
  * stays claimed until the guest completes it in its vPLIC.
  */
-#include <arch/csr.h>
 #include <arch/irqc.h>
 #include <arch/mmu.h>
+#include <arch/vcpu_lines.h>
 #include <core/arch_hooks.h>
 #include <core/console.h>
 #include <core/cpu.h>
@@ -53,66 +53,21 @@ static void sync_enables(struct vm *vm, unsigned ctx)
     }
 }
 
-/* Record vCPU i's line as computed now; irq_lock held. */
-static bool record_line(struct vm *vm, unsigned i)
+/* vCPU i's line: its S context's, in the vPLIC. */
+static bool plic_line(const struct vm *vm, unsigned i)
 {
-    bool up = vplic_context_irq(&vm->arch.vplic, s_context_of(i));
-
-    if (up)
-        vm->arch.lines_up |= 1U << i;
-    else
-        vm->arch.lines_up &= ~(1U << i);
-    return up;
+    return vplic_context_irq(&vm->arch.vplic, s_context_of(i));
 }
 
-static void set_vseip(bool up)
-{
-    if (up)
-        csr_set(CSR_HVIP, MIP_VSEIP);
-    else
-        csr_clear(CSR_HVIP, MIP_VSEIP);
-}
-
-/*
- * After a vPLIC change: recompute every vCPU's line in one pass and tell
- * only those whose line changed, so a device whose interrupt targets one
- * vCPU costs the others nothing (no IPI per UART register access).
- */
 static void update_lines(struct vm *vm)
 {
-    unsigned self = cpu_self()->hartid;
-    uint32_t before, changed, up;
-
-    spin_lock(&vm->arch.irq_lock);
-    before = vm->arch.lines_up;
-    for (unsigned i = 0; i < vm->vcpu_num; i++)
-        record_line(vm, i);
-    up = vm->arch.lines_up;
-    spin_unlock(&vm->arch.irq_lock);
-    changed = before ^ up;
-    for (unsigned i = 0; changed; i++, changed >>= 1) {
-        if (!(changed & 1))
-            continue;
-        /* A remote target recomputes the line itself, so a later change
-         * that brings it back is never lost. */
-        if (vm->vcpus[i].hart == self)
-            set_vseip((up >> i) & 1);
-        else
-            cpu_post_event(vm->vcpus[i].hart, CPU_EV_IRQ_LINE);
-    }
+    vcpu_lines_update(vm, plic_line);
 }
 
 void arch_vcpu_sync_irq_line(struct vcpu *vcpu)
 {
-    struct vm *vm = vcpu->vm;
-    bool up;
-
-    if (!vm->cfg->platform.arch.irqc.plic.base)
-        return;
-    spin_lock(&vm->arch.irq_lock);
-    up = record_line(vm, vcpu->id);
-    spin_unlock(&vm->arch.irq_lock);
-    set_vseip(up);
+    if (vcpu->vm->cfg->platform.arch.irqc.plic.base)
+        vcpu_line_sync(vcpu, plic_line);
 }
 
 /* The guest completed virtual source id: replay a latched edge. */

@@ -1,0 +1,243 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/*
+ * A VM's interrupt controller on an AIA board: a virtual APLIC in direct
+ * delivery mode (vaplic.c) at platform.arch.irqc.aia.aplic.base, whose IDCs
+ * drive each vCPU's hvip.VSEIP.
+ *
+ * A physical source the VM owns stays inactive in the physical APLIC until
+ * the guest makes it active and enables it in its copy; then it is sent,
+ * in the guest's source mode, as an MSI to the supervisor interrupt file
+ * of the hart of the vCPU the guest targets, and from there (aia_irqc.c)
+ * into the model as an input change. A level source's input stays as the
+ * physical APLIC sees it (in_clrip) each time the guest looks, so its
+ * pending bit follows the device as AIA 4.7 says for direct mode. Emulated
+ * devices drive virtual sources, which exist only in the model.
+ */
+#include <aia/aia_host.h>
+#include <aia/aia_irqc.h>
+#include <aia/aplic.h>
+#include <aia/aplic_regs.h>
+#include <aia/vaplic.h>
+#include <arch/vcpu_lines.h>
+#include <core/arch_hooks.h>
+#include <core/irq.h>
+#include <core/platform.h>
+#include <core/vm.h>
+#include <lib/bitmap.h>
+
+_Static_assert(VAPLIC_MAX_SOURCES == MAX_IRQS,
+               "the vAPLIC models every physical source id");
+
+/* The priority bits (IPRIOLEN) of the VMs' APLICs, as QEMU's. */
+#define VAPLIC_IPRIO_BITS 3
+/* Identity bits of MSI-mode targets: unused in direct mode. */
+#define VAPLIC_EIID_BITS 8
+
+static bool has_vaplic(const struct vm *vm)
+{
+    return vm->cfg->platform.arch.irqc.aia.aplic.base != 0;
+}
+
+static bool is_virtual(const struct vm *vm, unsigned id)
+{
+    return id < VAPLIC_MAX_SOURCES && bitmap_test(vm->arch.virtual_src, id);
+}
+
+static bool vaplic_line(const struct vm *vm, unsigned i)
+{
+    return vaplic_idc_irq(&vm->arch.vaplic, i);
+}
+
+static void update_lines(struct vm *vm)
+{
+    vcpu_lines_update(vm, vaplic_line);
+}
+
+void arch_vcpu_sync_irq_line(struct vcpu *vcpu)
+{
+    if (has_vaplic(vcpu->vm))
+        vcpu_line_sync(vcpu, vaplic_line);
+}
+
+static bool inverted(unsigned sm)
+{
+    return sm == APLIC_SM_EDGE0 || sm == APLIC_SM_LEVEL0;
+}
+
+static bool is_level(unsigned sm)
+{
+    return sm == APLIC_SM_LEVEL1 || sm == APLIC_SM_LEVEL0;
+}
+
+/* The model's wire for a physical source whose input is (not) asserted in
+ * the mode the guest gave it. */
+static bool feed(struct vm *vm, unsigned id, bool asserted)
+{
+    unsigned sm = vaplic_source_mode(&vm->arch.vaplic, id);
+
+    return vaplic_set_input(&vm->arch.vaplic, id, asserted != inverted(sm));
+}
+
+/* The VM's physical sources by the guest's copy; irq_lock held. */
+static void sync_physical(struct vm *vm, unsigned id)
+{
+    const struct vaplic *a = &vm->arch.vaplic;
+    unsigned v = vaplic_target_vcpu(a, id);
+    int index = -1;
+
+    if (v < vm->vcpu_num)
+        index = aia_hart_index(&aia_machine, vm->vcpus[v].hart);
+    if (!vaplic_is_active(a, id) || !vaplic_is_enabled(a, id) || index < 0) {
+        aplic_enable(id, false);
+        return;
+    }
+    aplic_configure(id, vaplic_source_mode(a, id), (unsigned)index,
+                    AIA_SUPERVISOR_FILE, id);
+    aplic_enable(id, true);
+    /* A level input already asserted sends no MSI until it rises again:
+     * take it from the physical APLIC now (say, across a restart). */
+    if (is_level(vaplic_source_mode(a, id)))
+        feed(vm, id, aplic_asserted(id));
+}
+
+static void sync_word(struct vm *vm, unsigned word)
+{
+    for (unsigned b = 0; b < 32; b++) {
+        unsigned id = word * 32 + b;
+
+        if (vaplic_is_assigned(&vm->arch.vaplic, id) && !is_virtual(vm, id))
+            sync_physical(vm, id);
+    }
+}
+
+/* Level sources follow their physical input; irq_lock held. */
+static bool refresh_levels(struct vm *vm)
+{
+    const struct vaplic *a = &vm->arch.vaplic;
+    bool changed = false;
+
+    for (unsigned id = 1; id < VAPLIC_MAX_SOURCES; id++) {
+        if (vaplic_is_active(a, id) && !is_virtual(vm, id) &&
+            is_level(vaplic_source_mode(a, id)))
+            changed |= feed(vm, id, aplic_asserted(id));
+    }
+    return changed;
+}
+
+void vaplic_irqc_forward(struct vm *vm, unsigned id)
+{
+    unsigned sm;
+    bool changed;
+
+    spin_lock(&vm->arch.irq_lock);
+    sm = vaplic_source_mode(&vm->arch.vaplic, id);
+    changed = feed(vm, id, true);
+    /* An edge is over once it came: the next one must rise again. */
+    if (!is_level(sm))
+        feed(vm, id, false);
+    spin_unlock(&vm->arch.irq_lock);
+    if (changed)
+        update_lines(vm);
+}
+
+static int vaplic_access(struct vcpu *vcpu, uint64_t offset, unsigned width,
+                         bool write, uint64_t *value)
+{
+    struct vm *vm = vcpu->vm;
+    struct vaplic_result r;
+    bool inputs_changed;
+
+    spin_lock(&vm->arch.irq_lock);
+    inputs_changed = refresh_levels(vm);
+    if (write)
+        r = vaplic_write(&vm->arch.vaplic, offset, width, (uint32_t)*value);
+    else
+        r = vaplic_read(&vm->arch.vaplic, offset, width);
+    if (r.ok && r.config_changed)
+        sync_word(vm, r.config_word);
+    spin_unlock(&vm->arch.irq_lock);
+    if (!r.ok)
+        return -1;
+    if (!write)
+        *value = r.value;
+    if (r.lines_changed || inputs_changed)
+        update_lines(vm);
+    return 0;
+}
+
+int arch_vm_irqc_init(struct vm *vm)
+{
+    const struct vm_platform *p = &vm->cfg->platform;
+
+    if (!has_vaplic(vm))
+        return 0;
+    vaplic_init(&vm->arch.vaplic, aia_machine.aplic.num_sources, vm->vcpu_num,
+                false, VAPLIC_IPRIO_BITS, VAPLIC_EIID_BITS);
+    return vm_add_emul(vm, p->arch.irqc.aia.aplic.base,
+                       platform.arch.aia.aplic.size, vaplic_access);
+}
+
+void arch_irqc_route(struct vm *vm, unsigned id)
+{
+    if (!has_vaplic(vm) || id >= VAPLIC_MAX_SOURCES)
+        return;
+    spin_lock(&vm->arch.irq_lock);
+    vaplic_assign(&vm->arch.vaplic, id);
+    spin_unlock(&vm->arch.irq_lock);
+}
+
+void arch_vm_reset_irqs(struct vm *vm)
+{
+    struct vaplic *a = &vm->arch.vaplic;
+
+    if (!has_vaplic(vm))
+        return;
+    spin_lock(&vm->arch.irq_lock);
+    for (unsigned id = 1; id < VAPLIC_MAX_SOURCES; id++) {
+        if (vaplic_is_assigned(a, id) && !is_virtual(vm, id))
+            aplic_configure(id, APLIC_SM_INACTIVE, 0, AIA_SUPERVISOR_FILE, 0);
+    }
+    vaplic_init(a, aia_machine.aplic.num_sources, vm->vcpu_num, false,
+                VAPLIC_IPRIO_BITS, VAPLIC_EIID_BITS);
+    vm->arch.lines_up = 0;
+    bitmap_zero(vm->arch.virtual_src, VPLIC_WORDS);
+    spin_unlock(&vm->arch.irq_lock);
+}
+
+void arch_virq_add_virtual(struct vm *vm, unsigned id)
+{
+    if (!has_vaplic(vm) || id >= VAPLIC_MAX_SOURCES)
+        return;
+    spin_lock(&vm->arch.irq_lock);
+    bitmap_set(vm->arch.virtual_src, id);
+    vaplic_assign(&vm->arch.vaplic, id);
+    spin_unlock(&vm->arch.irq_lock);
+}
+
+void arch_virq_set_level(struct vm *vm, unsigned id, bool level)
+{
+    bool changed;
+
+    if (!is_virtual(vm, id))
+        return;
+    spin_lock(&vm->arch.irq_lock);
+    changed = vaplic_set_input(&vm->arch.vaplic, id, level);
+    spin_unlock(&vm->arch.irq_lock);
+    if (changed)
+        update_lines(vm);
+}
+
+void arch_virq_trigger(struct vm *vm, unsigned id)
+{
+    bool changed;
+
+    if (!is_virtual(vm, id))
+        return;
+    /* An edge: the wire rises and falls; edges coalesce while pending. */
+    spin_lock(&vm->arch.irq_lock);
+    changed = vaplic_set_input(&vm->arch.vaplic, id, true);
+    vaplic_set_input(&vm->arch.vaplic, id, false);
+    spin_unlock(&vm->arch.irq_lock);
+    if (changed)
+        update_lines(vm);
+}

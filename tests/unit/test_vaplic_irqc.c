@@ -1,0 +1,280 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/*
+ * A VM's virtual APLIC on an AIA board (src/arch/riscv/irqc/aia/
+ * vaplic_irqc.c), on the real vAPLIC model, core's interrupt ownership and
+ * the vCPU lines, with the physical APLIC faked here and the CSRs an array
+ * (-DCSR_FAKE): what the guest configures and enables goes to the physical
+ * APLIC aimed at its vCPU's hart, an arriving MSI raises that vCPU's line
+ * (hvip.VSEIP here, an event for another hart), a level source stays
+ * pending while the device holds it and drops when it lets go, and a reset
+ * leaves nothing active.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "fakes.h"
+#include <aia/aia_host.h>
+#include <aia/aia_irqc.h>
+#include <aia/aplic.h>
+#include <arch/csr.h>
+#include <core/arch_hooks.h>
+#include <core/cpu.h>
+#include <core/irq.h>
+#include <core/platform.h>
+#include <core/vm.h>
+
+#define APLIC_GPA 0xd000000UL
+#define DISK_IRQ 8
+#define UART_IRQ 10
+#define HART0 3 /* vCPU 0's hart: hart index 1 */
+#define HART1 5 /* vCPU 1's hart: hart index 2 */
+
+/* AIA 4.5 offsets, written out. */
+#define SOURCECFG(i) (0x0000UL + 4UL * (i))
+#define SETIENUM 0x1edcUL
+#define CLRIENUM 0x1fdcUL
+#define TARGET(i) (0x3000UL + 4UL * (i))
+#define DOMAINCFG 0x0000UL
+#define IDELIVERY(v) (0x4000UL + 32UL * (v))
+#define CLAIMI(v) (0x401cUL + 32UL * (v))
+#define LEVEL1 6
+#define EDGE1 4
+
+const struct platform platform = {
+    .name = "test-aia",
+    .arch = {.irqc = ARCH_IRQC_AIA,
+             .aia = {.aplic = {.base = 0xd000000,
+                               .size = 0x8000,
+                               .num_sources = 96}}},
+};
+struct aia_host aia_machine = {
+    .aplic = {.num_sources = 96, .msi = true},
+    .num_harts = 3,
+    .hartid = {0, HART0, HART1},
+};
+
+/* ---- the physical APLIC, faked -----------------------------------------*/
+static struct {
+    unsigned sm, hart_index, file, eiid;
+    bool enabled, asserted;
+} phys[97];
+
+void aplic_init(void)
+{
+}
+
+void aplic_configure(unsigned id, unsigned sm, unsigned hart_index,
+                     unsigned file, unsigned eiid)
+{
+    phys[id].sm = sm;
+    phys[id].hart_index = hart_index;
+    phys[id].file = file;
+    phys[id].eiid = eiid;
+    phys[id].enabled = false;
+}
+
+void aplic_enable(unsigned id, bool on)
+{
+    phys[id].enabled = on;
+}
+
+bool aplic_asserted(unsigned id)
+{
+    return phys[id].asserted;
+}
+
+void aplic_resend(unsigned id)
+{
+    (void)id;
+}
+
+/* The host side (aia_irqc.c) is not linked: the hypervisor takes nothing
+ * here. */
+void arch_irq_enable_hyp(unsigned id)
+{
+    fail_msg("hypervisor interrupt %u taken", id);
+}
+
+/* ---- the VM --------------------------------------------------------------*/
+static irqid_t disk_irqs[] = {DISK_IRQ};
+static struct vm_dev_region devs[] = {
+    {.pa = 0x10001000,
+     .va = 0x10001000,
+     .size = 0x1000,
+     .interrupt_num = 1,
+     .interrupts = disk_irqs},
+};
+static struct vm_config cfg = {
+    .platform = {.cpu_num = 2,
+                 .dev_num = 1,
+                 .devs = devs,
+                 .arch = {.irqc.aia.aplic.base = APLIC_GPA}},
+};
+static struct vcpu vcpus[2];
+
+static int setup(void **state)
+{
+    (void)state;
+    fake_reset();
+    memset(fake_csrs, 0, sizeof(fake_csrs));
+    memset(phys, 0, sizeof(phys));
+    memset(vms, 0, sizeof(vms));
+    vms[0].cfg = &cfg;
+    vms[0].vcpus = vcpus;
+    vms[0].vcpu_num = 2;
+    for (unsigned i = 0; i < 2; i++) {
+        vcpus[i] = (struct vcpu){.vm = &vms[0], .id = i};
+        vcpus[i].hart = i ? HART1 : HART0;
+        cpus[vcpus[i].hart].vcpu = &vcpus[i];
+    }
+    vm_count = 1;
+    fake.current_hart = HART1;
+    assert_int_equal(arch_vm_irqc_init(&vms[0]), 0);
+    assert_int_equal(vm_virq_add(&vms[0], UART_IRQ, NULL), 0);
+    assert_int_equal(irq_vm_take_devices(&vms[0]), 0);
+    return 0;
+}
+
+/* The guest's 32-bit access to its APLIC window, from vCPU `v`. */
+static uint32_t rw(unsigned v, uint64_t offset, bool write, uint32_t value)
+{
+    const struct vm_emul *w = vm_find_emul(&vms[0], APLIC_GPA);
+    uint64_t x = value;
+
+    assert_non_null(w);
+    assert_int_equal(w->access(&vcpus[v], offset, 4, write, &x), 0);
+    return (uint32_t)x;
+}
+
+/* What Linux's aplic-direct driver does for a source aimed at vCPU v. */
+static void guest_sets_up(unsigned id, unsigned sm, unsigned v)
+{
+    rw(v, DOMAINCFG, true, 1u << 8);
+    rw(v, IDELIVERY(v), true, 1);
+    rw(v, SOURCECFG(id), true, sm);
+    rw(v, TARGET(id), true, (uint32_t)v << 18 | 1);
+    rw(v, SETIENUM, true, id);
+}
+
+static bool vseip(void)
+{
+    return fake_csrs[CSR_HVIP] & MIP_VSEIP;
+}
+
+static void
+a_source_goes_live_physically_only_when_the_guest_enables_it(void **state)
+{
+    (void)state;
+    assert_false(phys[DISK_IRQ].enabled);
+    rw(1, SOURCECFG(DISK_IRQ), true, LEVEL1);
+    rw(1, TARGET(DISK_IRQ), true, 1u << 18 | 1);
+    assert_false(phys[DISK_IRQ].enabled);
+    rw(1, SETIENUM, true, DISK_IRQ);
+    /* Aimed at vCPU 1's hart (index 2), its supervisor file, id 8. */
+    assert_true(phys[DISK_IRQ].enabled);
+    assert_int_equal(phys[DISK_IRQ].sm, LEVEL1);
+    assert_int_equal(phys[DISK_IRQ].hart_index, 2);
+    assert_int_equal(phys[DISK_IRQ].file, AIA_SUPERVISOR_FILE);
+    assert_int_equal(phys[DISK_IRQ].eiid, DISK_IRQ);
+    /* Retargeted at vCPU 0, then disabled. */
+    rw(1, TARGET(DISK_IRQ), true, 0u << 18 | 1);
+    assert_int_equal(phys[DISK_IRQ].hart_index, 1);
+    rw(1, CLRIENUM, true, DISK_IRQ);
+    assert_false(phys[DISK_IRQ].enabled);
+    /* The virtual UART never reaches the physical APLIC. */
+    guest_sets_up(UART_IRQ, LEVEL1, 1);
+    assert_false(phys[UART_IRQ].enabled);
+}
+
+static void a_level_source_is_pending_while_the_device_holds_it(void **s)
+{
+    (void)s;
+    guest_sets_up(DISK_IRQ, LEVEL1, 1);
+    assert_false(vseip());
+    phys[DISK_IRQ].asserted = true;
+    vaplic_irqc_forward(&vms[0], DISK_IRQ);
+    assert_true(vseip()); /* vCPU 1 is on this hart */
+    /* Claimed while still asserted: it stays pending. */
+    assert_int_equal(rw(1, CLAIMI(1), false, 0), DISK_IRQ << 16 | 1);
+    assert_true(vseip());
+    /* The device lets go: the next claim finds nothing, the line drops. */
+    phys[DISK_IRQ].asserted = false;
+    assert_int_equal(rw(1, CLAIMI(1), false, 0), 0);
+    assert_false(vseip());
+}
+
+static void another_harts_vcpu_hears_by_an_event(void **state)
+{
+    (void)state;
+    guest_sets_up(DISK_IRQ, EDGE1, 0);
+    vaplic_irqc_forward(&vms[0], DISK_IRQ);
+    assert_false(vseip());
+    assert_int_equal(fake.events_n, 1);
+    assert_int_equal(fake.events[0].hart, HART0);
+    assert_int_equal(fake.events[0].event, CPU_EV_IRQ_LINE);
+    /* Edges coalesce while pending; one claim takes it. */
+    vaplic_irqc_forward(&vms[0], DISK_IRQ);
+    assert_int_equal(rw(0, CLAIMI(0), false, 0), DISK_IRQ << 16 | 1);
+    assert_int_equal(rw(0, CLAIMI(0), false, 0), 0);
+}
+
+static void a_level_input_held_across_the_enable_is_not_missed(void **s)
+{
+    (void)s;
+    /* Asserted before the guest enables it: no MSI will come for it. */
+    phys[DISK_IRQ].asserted = true;
+    guest_sets_up(DISK_IRQ, LEVEL1, 1);
+    assert_true(vseip());
+    assert_int_equal(rw(1, CLAIMI(1), false, 0), DISK_IRQ << 16 | 1);
+}
+
+static void an_emulated_device_drives_its_virtual_source(void **state)
+{
+    (void)state;
+    guest_sets_up(UART_IRQ, LEVEL1, 1);
+    arch_virq_set_level(&vms[0], UART_IRQ, true);
+    assert_true(vseip());
+    arch_virq_set_level(&vms[0], UART_IRQ, false);
+    assert_false(vseip());
+}
+
+static void a_reset_leaves_no_source_active(void **state)
+{
+    (void)state;
+    guest_sets_up(DISK_IRQ, LEVEL1, 1);
+    phys[DISK_IRQ].asserted = true;
+    vaplic_irqc_forward(&vms[0], DISK_IRQ);
+    arch_vm_reset_irqs(&vms[0]);
+    assert_false(phys[DISK_IRQ].enabled);
+    assert_int_equal(phys[DISK_IRQ].sm, 0);
+    assert_int_equal(vms[0].arch.lines_up, 0);
+    assert_false(vaplic_is_assigned(&vms[0].arch.vaplic, DISK_IRQ));
+    /* Given back by core, the source is there again, inactive. */
+    irq_vm_restore(&vms[0]);
+    assert_true(vaplic_is_assigned(&vms[0].arch.vaplic, DISK_IRQ));
+    assert_false(vaplic_is_active(&vms[0].arch.vaplic, DISK_IRQ));
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup(
+            a_source_goes_live_physically_only_when_the_guest_enables_it,
+            setup),
+        cmocka_unit_test_setup(
+            a_level_source_is_pending_while_the_device_holds_it, setup),
+        cmocka_unit_test_setup(another_harts_vcpu_hears_by_an_event, setup),
+        cmocka_unit_test_setup(
+            a_level_input_held_across_the_enable_is_not_missed, setup),
+        cmocka_unit_test_setup(an_emulated_device_drives_its_virtual_source,
+                               setup),
+        cmocka_unit_test_setup(a_reset_leaves_no_source_active, setup),
+    };
+
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
