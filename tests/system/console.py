@@ -10,6 +10,7 @@ line began."""
 
 import bisect
 import re
+import string
 import time
 
 import pexpect
@@ -121,6 +122,9 @@ class Console:
         self.joiner = Joiner()
         self.tail = ""  # the line still arriving
         self.pos = 0  # the console offset the last match ended at
+        # The line it ended in (by where that line began) and the column:
+        # a match may not start in text a match used up.
+        self.used = (None, 0)
         self.match = self.before = self.after = None
 
     def _read(self, timeout):
@@ -167,11 +171,13 @@ class Console:
     def skip(self):
         """Move past everything read so far."""
         self.pos = self.joiner.length + len(self.tail)
+        self.used = (None, 0)
 
     def _search(self, patterns):
-        """The match that ended first after the last one: (pattern index,
-        match, console offset of its last character) or None; the text
-        searched and where its new part starts."""
+        """The match that ended first after the last one: (console offset
+        of its last character, pattern index, match, the line it ended in,
+        the column it ended at) or None; the text searched and where its
+        new part starts."""
         # The line still arriving, if any, goes last: it has no end yet.
         lines = [l for l in self._lines() if l.end > self.pos]
         fresh = [l for l in lines if l.complete] + \
@@ -195,12 +201,22 @@ class Console:
                 last = fresh[i].offset(at - starts[i])
                 if m.end() == m.start() and at < new or last < self.pos:
                     continue
+                if self._starts_in_used(fresh, starts, m.start()):
+                    continue
                 key = (last, m.start())
                 if best is None or key < best[0]:
-                    best = (key, index, m)
+                    best = (key, index, m, fresh[i].offs[0],
+                            m.end() - starts[i])
         if best is None:
             return None, text, new
-        return (best[1], best[2], best[0][0]), text, new
+        return (best[0][0], *best[1:]), text, new
+
+    def _starts_in_used(self, fresh, starts, at):
+        """Whether text offset `at` lies in what an earlier match used of
+        its line."""
+        i = bisect.bisect_right(starts, at) - 1
+        line, col = self.used
+        return fresh[i].offs[0] == line and at - starts[i] < col
 
     @staticmethod
     def _settled(p, text, m):
@@ -208,7 +224,8 @@ class Console:
         same whatever comes next: "$" must not end "ticker: 1" while "5"
         is on its way, nor "\\S+" stop in the middle of a word; a prompt
         that waits for input is settled."""
-        after = [p.match(text + more, m.start()) for more in ("\n", "x")]
+        after = (p.match(text + more, m.start())
+                 for more in "\n" + string.printable.strip())
         return all(a and a.span() == m.span() for a in after)
 
     def expect(self, pattern, timeout=-1):
@@ -220,10 +237,11 @@ class Console:
         while True:
             found, text, new = self._search(patterns)
             if found:
-                index, m, last = found
+                last, index, m, line, col = found
                 self.before = text[new:m.start()] if m.start() > new else ""
                 self.after, self.match = m.group(0), m
                 self.pos = last + (1 if m.end() > m.start() else 0)
+                self.used = (line, col)
                 return index
             if self.eof:
                 return self._ended(text[new:], patterns, pexpect.EOF,
@@ -248,7 +266,9 @@ class Console:
         """EOF or TIMEOUT: its index if expected, else the exception."""
         self.before, self.after, self.match = rest, kind, None
         if kind in patterns:
-            self.skip()
+            # At the end all is read; a timeout keeps what may still settle.
+            if kind is pexpect.EOF:
+                self.skip()
             return patterns.index(kind)
         wanted = [p.pattern if isinstance(p, re.Pattern) else p.__name__
                   for p in patterns]

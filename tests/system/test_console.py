@@ -88,6 +88,28 @@ def test_a_word_still_arriving_is_not_cut_short():
     assert console.match.group(1) == "12"
 
 
+def test_a_number_still_arriving_is_not_cut_short():
+    console = Console(Scripted("[vm1] ticker: 1", None, "5\n"))
+    console.expect(r"ticker: (\d+)")
+    assert console.match.group(1) == "15"
+
+
+def test_text_a_match_used_is_not_matched_again():
+    console = Console(Scripted("[vm1] ticker: 1\n[vm1] ticker: 2\n"))
+    console.expect(r"ticker: 1")
+    console.expect(r"ticker: \d+\n")
+    assert console.after == "ticker: 2\n"
+
+
+def test_a_timeout_keeps_what_is_still_arriving():
+    console = Console(Scripted("[vm1] ticker: 15", None, "\n"))
+    console.drain()  # "ticker: 15" has come, its end not yet
+    assert console.expect([r"(?m)ticker: (\d+)$", pexpect.TIMEOUT],
+                          timeout=0) == 1
+    console.expect(r"(?m)ticker: (\d+)$")
+    assert console.match.group(1) == "15"
+
+
 def test_a_prompt_waiting_for_input_matches():
     console = Console(Scripted("[vm0] root@baobab:~# ", None, None))
     console.child.timeout = 0.5

@@ -122,6 +122,17 @@ static void moved_controllers_are_named(void **state)
                    "test-aia)");
 }
 
+static void fewer_sources_than_described_are_named(void **state)
+{
+    struct platform p = aia_platform();
+
+    (void)state;
+    p.arch.aia.aplic.num_sources = 128;
+    expect_refusal("qemu-virt-aia.dtb", &p, 0x3,
+                   "this machine's APLIC has 96 sources; the build expects "
+                   "128 (platform test-aia)");
+}
+
 static void a_hart_without_a_file_is_named(void **state)
 {
     struct platform p = aia_platform();
@@ -140,6 +151,7 @@ int main(int argc, char **argv)
         cmocka_unit_test(a_plic_machine_is_named),
         cmocka_unit_test(a_direct_mode_aplic_is_named),
         cmocka_unit_test(moved_controllers_are_named),
+        cmocka_unit_test(fewer_sources_than_described_are_named),
         cmocka_unit_test(a_hart_without_a_file_is_named),
     };
 

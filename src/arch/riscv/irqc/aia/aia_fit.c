@@ -92,6 +92,15 @@ int arch_machine_fit_irqc(const void *dtb, const struct platform *p,
                         (unsigned long)p->arch.aia.imsic.base, p->name);
         return -1;
     }
+    /* Configurations were checked against the description's sources. */
+    if (m->aplic.num_sources < p->arch.aia.aplic.num_sources) {
+        machine_fit_say(err->msg, sizeof(err->msg),
+                        "this machine's APLIC has %u sources; the build "
+                        "expects %u (platform %s)",
+                        m->aplic.num_sources, p->arch.aia.aplic.num_sources,
+                        p->name);
+        return -1;
+    }
     /* Each source's MSI is the identity of its own number. */
     if (m->imsic.num_ids < m->aplic.num_sources) {
         machine_fit_say(err->msg, sizeof(err->msg),

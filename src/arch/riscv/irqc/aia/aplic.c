@@ -24,15 +24,21 @@ void aplic_init(void)
     *reg(APLIC_DOMAINCFG) = APLIC_DOMAINCFG_IE | APLIC_DOMAINCFG_DM;
 }
 
+void aplic_target(unsigned id, unsigned hart_index, unsigned file,
+                  unsigned eiid)
+{
+    *reg(per_source(APLIC_TARGET_BASE, id)) =
+        hart_index << APLIC_TARGET_HART_SHIFT |
+        (file & APLIC_TARGET_GUEST_MASK) << APLIC_TARGET_GUEST_SHIFT |
+        (eiid & APLIC_TARGET_EIID_MASK);
+}
+
 void aplic_configure(unsigned id, unsigned sm, unsigned hart_index,
                      unsigned file, unsigned eiid)
 {
     *reg(APLIC_CLRIENUM) = id;
     *reg(per_source(APLIC_SOURCECFG_BASE, id)) = sm;
-    *reg(per_source(APLIC_TARGET_BASE, id)) =
-        hart_index << APLIC_TARGET_HART_SHIFT |
-        (file & APLIC_TARGET_GUEST_MASK) << APLIC_TARGET_GUEST_SHIFT |
-        (eiid & APLIC_TARGET_EIID_MASK);
+    aplic_target(id, hart_index, file, eiid);
 }
 
 void aplic_enable(unsigned id, bool on)

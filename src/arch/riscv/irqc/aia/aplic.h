@@ -15,6 +15,9 @@ void aplic_init(void);
  * `hart_index`'s interrupt file `file` as identity `eiid`; disabled. */
 void aplic_configure(unsigned id, unsigned sm, unsigned hart_index,
                      unsigned file, unsigned eiid);
+/* Deliver active source `id` elsewhere (its mode and enable unchanged). */
+void aplic_target(unsigned id, unsigned hart_index, unsigned file,
+                  unsigned eiid);
 void aplic_enable(unsigned id, bool on);
 /* Whether source `id`'s rectified input is asserted (in_clrip). */
 bool aplic_asserted(unsigned id);

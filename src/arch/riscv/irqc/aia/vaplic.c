@@ -287,8 +287,11 @@ static void write_sourcecfg(struct vaplic *a, unsigned id, uint32_t value,
      * it is not. */
     if (is_level(sm))
         set_pending_bit(a, id, rectified(a, id));
-    r->config_changed = true;
-    r->config_word = id / 32;
+    r->source_changed = id;
+    r->mode_changed = true;
+    /* A source made inactive loses its enable. */
+    r->enables_changed = true;
+    r->enables_word = id / 32;
     r->lines_changed = true;
 }
 
@@ -309,8 +312,7 @@ static void write_target(struct vaplic *a, unsigned id, uint32_t value,
             low = 1; /* priority 0 is not allowed: it becomes 1 */
     }
     a->target[id] = hart << APLIC_TARGET_HART_SHIFT | low;
-    r->config_changed = true;
-    r->config_word = id / 32;
+    r->source_changed = id;
     r->lines_changed = true;
 }
 
@@ -364,8 +366,8 @@ static void write_bits(struct vaplic *a, unsigned base, unsigned word,
             bitmap_clear(a->enable, id);
     }
     if (base == APLIC_SETIE_BASE || base == APLIC_CLRIE_BASE) {
-        r->config_changed = true;
-        r->config_word = word;
+        r->enables_changed = true;
+        r->enables_word = word;
     }
     r->lines_changed = true;
 }

@@ -112,13 +112,14 @@ bool vaplic_take_msi(struct vaplic *a, unsigned *id, unsigned *vcpu,
 struct vaplic_result {
     bool ok;        /* false: bad offset or width (inject an access fault) */
     uint32_t value; /* for reads */
-    /*
-     * The mode, target or enable of some source among 32 * config_word ..
-     * 32 * config_word + 31 changed: re-program those the hardware
-     * delivers.
-     */
-    bool config_changed;
-    unsigned config_word;
+    /* Nonzero: this source's target, and with mode_changed its mode,
+     * changed (re-program it where the hardware delivers it). */
+    unsigned source_changed;
+    bool mode_changed;
+    /* The enables of sources 32 * enables_word .. + 31 may have changed
+     * (mirror them where the hardware delivers them). */
+    bool enables_changed;
+    unsigned enables_word;
     /* A pending, enable, IE, threshold or IDC state changed: re-evaluate
      * the vCPUs' lines (direct) or look for MSIs to send (MSI mode). */
     bool lines_changed;

@@ -4,10 +4,10 @@
  * delivery mode (vaplic.c) at platform.arch.irqc.aia.aplic.base, whose IDCs
  * drive each vCPU's hvip.VSEIP.
  *
- * A physical source the VM owns stays inactive in the physical APLIC until
- * the guest makes it active and enables it in its copy; then it is sent,
- * in the guest's source mode, as an MSI to the supervisor interrupt file
- * of the hart of the vCPU the guest targets, and from there (aia_irqc.c)
+ * A physical source the VM owns is active in the physical APLIC while it
+ * is in the guest's copy, in the guest's source mode, and delivers while
+ * the guest enables it: as an MSI to the supervisor interrupt file of the
+ * hart of the vCPU the guest targets, and from there (aia_irqc.c)
  * into the model as an input change. A level source's input stays as the
  * physical APLIC sees it (in_clrip) each time the guest looks, so its
  * pending bit follows the device as AIA 4.7 says for direct mode. Emulated
@@ -78,35 +78,59 @@ static bool feed(struct vm *vm, unsigned id, bool asserted)
     return vaplic_set_input(&vm->arch.vaplic, id, asserted != inverted(sm));
 }
 
-/* The VM's physical sources by the guest's copy; irq_lock held. */
-static void sync_physical(struct vm *vm, unsigned id)
+/* The hart index of the vCPU a source targets, or -1. */
+static int target_index(const struct vm *vm, unsigned id)
+{
+    unsigned v = vaplic_target_vcpu(&vm->arch.vaplic, id);
+
+    if (v >= vm->vcpu_num)
+        return -1;
+    return aia_hart_index(&aia_machine, vm->vcpus[v].hart);
+}
+
+/* A physical source delivers while the guest has it active, enabled and
+ * aimed at one of its vCPUs; irq_lock held. */
+static void mirror_enable(struct vm *vm, unsigned id)
 {
     const struct vaplic *a = &vm->arch.vaplic;
-    unsigned v = vaplic_target_vcpu(a, id);
-    int index = -1;
 
-    if (v < vm->vcpu_num)
-        index = aia_hart_index(&aia_machine, vm->vcpus[v].hart);
-    if (!vaplic_is_active(a, id) || !vaplic_is_enabled(a, id) || index < 0) {
-        aplic_enable(id, false);
+    aplic_enable(id, vaplic_is_active(a, id) && vaplic_is_enabled(a, id) &&
+                         target_index(vm, id) >= 0);
+}
+
+/*
+ * The guest changed a physical source's target, or with `mode` its mode:
+ * the physical one follows, active in the guest's mode while the guest's
+ * is (so its input reads as the guest's would), aimed at the vCPU's hart;
+ * irq_lock held.
+ */
+static void follow_source(struct vm *vm, unsigned id, bool mode)
+{
+    const struct vaplic *a = &vm->arch.vaplic;
+    unsigned sm = vaplic_source_mode(a, id);
+    int index = target_index(vm, id);
+
+    if (is_virtual(vm, id) || !vaplic_is_assigned(a, id))
         return;
-    }
-    aplic_configure(id, vaplic_source_mode(a, id), (unsigned)index,
-                    AIA_SUPERVISOR_FILE, id);
-    aplic_enable(id, true);
+    if (mode)
+        aplic_configure(id, sm, index < 0 ? 0 : (unsigned)index,
+                        AIA_SUPERVISOR_FILE, id);
+    else if (index >= 0)
+        aplic_target(id, (unsigned)index, AIA_SUPERVISOR_FILE, id);
+    mirror_enable(vm, id);
     /* A level input already asserted sends no MSI until it rises again:
      * take it from the physical APLIC now (say, across a restart). */
-    if (is_level(vaplic_source_mode(a, id)))
+    if (is_level(sm))
         feed(vm, id, aplic_asserted(id));
 }
 
-static void sync_word(struct vm *vm, unsigned word)
+static void mirror_enables(struct vm *vm, unsigned word)
 {
     for (unsigned b = 0; b < 32; b++) {
         unsigned id = word * 32 + b;
 
         if (vaplic_is_assigned(&vm->arch.vaplic, id) && !is_virtual(vm, id))
-            sync_physical(vm, id);
+            mirror_enable(vm, id);
     }
 }
 
@@ -131,8 +155,11 @@ void vaplic_irqc_forward(struct vm *vm, unsigned id)
 
     spin_lock(&vm->arch.irq_lock);
     sm = vaplic_source_mode(&vm->arch.vaplic, id);
+    /* An edge rises from rest and is over once it came; a level stays
+     * (refresh_levels follows it down). */
+    if (!is_level(sm))
+        feed(vm, id, false);
     changed = feed(vm, id, true);
-    /* An edge is over once it came: the next one must rise again. */
     if (!is_level(sm))
         feed(vm, id, false);
     spin_unlock(&vm->arch.irq_lock);
@@ -153,8 +180,10 @@ static int vaplic_access(struct vcpu *vcpu, uint64_t offset, unsigned width,
         r = vaplic_write(&vm->arch.vaplic, offset, width, (uint32_t)*value);
     else
         r = vaplic_read(&vm->arch.vaplic, offset, width);
-    if (r.ok && r.config_changed)
-        sync_word(vm, r.config_word);
+    if (r.ok && r.source_changed)
+        follow_source(vm, r.source_changed, r.mode_changed);
+    if (r.ok && r.enables_changed)
+        mirror_enables(vm, r.enables_word);
     spin_unlock(&vm->arch.irq_lock);
     if (!r.ok)
         return -1;
@@ -233,8 +262,9 @@ void arch_virq_trigger(struct vm *vm, unsigned id)
 
     if (!is_virtual(vm, id))
         return;
-    /* An edge: the wire rises and falls; edges coalesce while pending. */
+    /* An edge: the wire pulses from low; edges coalesce while pending. */
     spin_lock(&vm->arch.irq_lock);
+    vaplic_set_input(&vm->arch.vaplic, id, false);
     changed = vaplic_set_input(&vm->arch.vaplic, id, true);
     vaplic_set_input(&vm->arch.vaplic, id, false);
     spin_unlock(&vm->arch.irq_lock);
