@@ -72,6 +72,9 @@ def test_notification_flood_leaves_the_receiver_answering(run):
 
 def test_vm_without_the_shmem_cannot_notify_or_read_it(run):
     assert "[vm2] ipc: no bao,ipcshmem window" in run
+    # Its tree is there and valid: only the window is missing.
+    assert re.search(r"^\[vm2\] ipc: device tree at 0x[0-9a-f]+: valid$",
+                     run, re.M), run
     assert "[vm2] ipc: notify(0, 0) = -3" in run
     assert ("[baobab] warning: VM 2 vCPU 0: load at 0xf0000000 outside its "
             "memory") in run

@@ -27,7 +27,10 @@
  */
 #include <stdint.h>
 
+#include <lib/fdt.h>
+
 #include "console.h"
+#include "dtb.h"
 #include "ipc_chan.h"
 #include "mode.h"
 #include "riscv.h"
@@ -361,8 +364,13 @@ static bool probe_trap(unsigned long scause, struct trap_frame *frame)
 static void __attribute__((noreturn)) no_window(void)
 {
     unsigned long v;
+    int err;
 
     console_printf("ipc: no bao,ipcshmem window\n");
+    /* Whether the tree itself was unreadable, for a failure's report. */
+    dtb_open(boot_dtb, &err);
+    console_printf("ipc: device tree at 0x%lx: %s\n", boot_dtb,
+                   err ? fdt_strerror(err) : "valid");
     console_printf("ipc: notify(0, 0) = %ld\n", ipc_notify(0, 0));
     trap_set_hook(probe_trap);
     __asm__ volatile(".option push\n.option norvc\nlw %0, 0(%1)\n.option pop"
