@@ -258,6 +258,28 @@ static void put_cpus(struct dts *d, const struct vm_config *cfg, bool sstc)
     dts_node_end(d);
 }
 
+/* A controller's interrupts-extended: per vCPU, its machine external
+ * interrupt (`with_m`) and its supervisor one, in vCPU order. */
+static void put_vcpu_intcs(struct dts *d, const struct vm_config *cfg,
+                           bool with_m)
+{
+    dts_prop_begin(d, "interrupts-extended");
+    dts_cells_begin(d);
+    for (size_t n = 0; n < cfg->platform.cpu_num; n++) {
+        char intc[32];
+
+        snprintf(intc, sizeof(intc), "cpu%zu_intc", n);
+        if (with_m) {
+            dts_cell_ref(d, intc);
+            dts_cell(d, IRQ_M_EXT);
+        }
+        dts_cell_ref(d, intc);
+        dts_cell(d, IRQ_S_EXT);
+    }
+    dts_cells_end(d);
+    dts_prop_end(d);
+}
+
 static void put_plic(struct dts *d, const struct vm_config *cfg, uint64_t base)
 {
     dts_node_begin(d, "plic", "interrupt-controller@%" PRIx64, base);
@@ -274,19 +296,7 @@ static void put_plic(struct dts *d, const struct vm_config *cfg, uint64_t base)
                      ? platform.arch.plic.num_sources - 1
                      : 0);
     /* Contexts 2n and 2n + 1: vCPU n's M-mode and S-mode. */
-    dts_prop_begin(d, "interrupts-extended");
-    dts_cells_begin(d);
-    for (size_t n = 0; n < cfg->platform.cpu_num; n++) {
-        char intc[32];
-
-        snprintf(intc, sizeof(intc), "cpu%zu_intc", n);
-        dts_cell_ref(d, intc);
-        dts_cell(d, IRQ_M_EXT);
-        dts_cell_ref(d, intc);
-        dts_cell(d, IRQ_S_EXT);
-    }
-    dts_cells_end(d);
-    dts_prop_end(d);
+    put_vcpu_intcs(d, cfg, true);
     dts_node_end(d);
 }
 
@@ -308,17 +318,7 @@ static void put_aplic(struct dts *d, const struct vm_config *cfg, uint64_t base)
     dts_prop_empty(d, "interrupt-controller");
     dts_prop_u32(d, "riscv,num-sources",
                  sources < modelled ? sources : modelled);
-    dts_prop_begin(d, "interrupts-extended");
-    dts_cells_begin(d);
-    for (size_t n = 0; n < cfg->platform.cpu_num; n++) {
-        char intc[32];
-
-        snprintf(intc, sizeof(intc), "cpu%zu_intc", n);
-        dts_cell_ref(d, intc);
-        dts_cell(d, IRQ_S_EXT);
-    }
-    dts_cells_end(d);
-    dts_prop_end(d);
+    put_vcpu_intcs(d, cfg, false);
     dts_node_end(d);
 }
 

@@ -27,6 +27,20 @@
 #define APLIC_SM_LEVEL1 6
 #define APLIC_SM_LEVEL0 7
 
+#ifndef __ASSEMBLY__
+#include <stdbool.h>
+/* Level-sensitive modes; inverted ones (asserted low / falling edge). */
+static inline bool aplic_sm_is_level(unsigned sm)
+{
+    return sm == APLIC_SM_LEVEL1 || sm == APLIC_SM_LEVEL0;
+}
+
+static inline bool aplic_sm_is_inverted(unsigned sm)
+{
+    return sm == APLIC_SM_EDGE0 || sm == APLIC_SM_LEVEL0;
+}
+#endif
+
 /* AIA 4.5.3-4.5.4: machine-level only; read zero in a supervisor domain */
 #define APLIC_MMSIADDRCFG 0x1bc0
 #define APLIC_SMSIADDRCFGH 0x1bcc

@@ -90,11 +90,6 @@ unsigned vaplic_target_eiid(const struct vaplic *a, unsigned id)
     return exists(a, id) ? a->target[id] & eiid_mask(a) : 0;
 }
 
-static bool is_level(unsigned sm)
-{
-    return sm == APLIC_SM_LEVEL1 || sm == APLIC_SM_LEVEL0;
-}
-
 static bool is_edge(unsigned sm)
 {
     return sm == APLIC_SM_EDGE1 || sm == APLIC_SM_EDGE0;
@@ -104,11 +99,9 @@ static bool is_edge(unsigned sm)
 static bool rectified(const struct vaplic *a, unsigned id)
 {
     unsigned sm = vaplic_source_mode(a, id);
-    bool inverted = sm == APLIC_SM_EDGE0 || sm == APLIC_SM_LEVEL0;
-
-    if (!is_edge(sm) && !is_level(sm))
+    if (!is_edge(sm) && !aplic_sm_is_level(sm))
         return false;
-    return bitmap_test(a->wire, id) != inverted;
+    return bitmap_test(a->wire, id) != aplic_sm_is_inverted(sm);
 }
 
 static bool set_pending_bit(struct vaplic *a, unsigned id, bool on)
@@ -133,7 +126,7 @@ static bool pending_by_setip(struct vaplic *a, unsigned id)
         return false;
     /* Direct mode: a level source's pending bit is its input, nothing else.
      * MSI mode: set only while the input is asserted. */
-    if (is_level(sm) && (!a->msi || !rectified(a, id)))
+    if (aplic_sm_is_level(sm) && (!a->msi || !rectified(a, id)))
         return false;
     return set_pending_bit(a, id, true);
 }
@@ -143,7 +136,7 @@ static bool pending_by_clrip(struct vaplic *a, unsigned id)
 {
     unsigned sm = vaplic_source_mode(a, id);
 
-    if (sm == APLIC_SM_INACTIVE || (is_level(sm) && !a->msi))
+    if (sm == APLIC_SM_INACTIVE || (aplic_sm_is_level(sm) && !a->msi))
         return false;
     return set_pending_bit(a, id, false);
 }
@@ -151,7 +144,7 @@ static bool pending_by_clrip(struct vaplic *a, unsigned id)
 /* A claim at an IDC (direct mode): a level source stays pending. */
 static void pending_by_claim(struct vaplic *a, unsigned id)
 {
-    if (!is_level(vaplic_source_mode(a, id)))
+    if (!aplic_sm_is_level(vaplic_source_mode(a, id)))
         set_pending_bit(a, id, false);
 }
 
@@ -170,7 +163,7 @@ bool vaplic_set_input(struct vaplic *a, unsigned id, bool high)
     after = rectified(a, id);
     if (is_edge(sm))
         return !before && after && set_pending_bit(a, id, true);
-    if (!is_level(sm))
+    if (!aplic_sm_is_level(sm))
         return false;
     if (!a->msi)
         return set_pending_bit(a, id, after);
@@ -285,7 +278,7 @@ static void write_sourcecfg(struct vaplic *a, unsigned id, uint32_t value,
      * direct mode always; in MSI mode the spec allows it when the input is
      * asserted (so a guest misses no level interrupt) and forbids it when
      * it is not. */
-    if (is_level(sm))
+    if (aplic_sm_is_level(sm))
         set_pending_bit(a, id, rectified(a, id));
     r->source_changed = id;
     r->mode_changed = true;

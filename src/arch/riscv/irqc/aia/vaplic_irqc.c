@@ -59,23 +59,14 @@ void arch_vcpu_sync_irq_line(struct vcpu *vcpu)
         vcpu_line_sync(vcpu, vaplic_line);
 }
 
-static bool inverted(unsigned sm)
-{
-    return sm == APLIC_SM_EDGE0 || sm == APLIC_SM_LEVEL0;
-}
-
-static bool is_level(unsigned sm)
-{
-    return sm == APLIC_SM_LEVEL1 || sm == APLIC_SM_LEVEL0;
-}
-
 /* The model's wire for a physical source whose input is (not) asserted in
  * the mode the guest gave it. */
 static bool feed(struct vm *vm, unsigned id, bool asserted)
 {
     unsigned sm = vaplic_source_mode(&vm->arch.vaplic, id);
 
-    return vaplic_set_input(&vm->arch.vaplic, id, asserted != inverted(sm));
+    return vaplic_set_input(&vm->arch.vaplic, id,
+                            asserted != aplic_sm_is_inverted(sm));
 }
 
 /* The hart index of the vCPU a source targets, or -1. */
@@ -120,7 +111,7 @@ static void follow_source(struct vm *vm, unsigned id, bool mode)
     mirror_enable(vm, id);
     /* A level input already asserted sends no MSI until it rises again:
      * take it from the physical APLIC now (say, across a restart). */
-    if (is_level(sm))
+    if (aplic_sm_is_level(sm))
         feed(vm, id, aplic_asserted(id));
 }
 
@@ -140,10 +131,16 @@ static bool refresh_levels(struct vm *vm)
     const struct vaplic *a = &vm->arch.vaplic;
     bool changed = false;
 
-    for (unsigned id = 1; id < VAPLIC_MAX_SOURCES; id++) {
-        if (vaplic_is_active(a, id) && !is_virtual(vm, id) &&
-            is_level(vaplic_source_mode(a, id)))
-            changed |= feed(vm, id, aplic_asserted(id));
+    /* Only the VM's physical sources: this runs on every guest access. */
+    for (unsigned w = 0; w < VAPLIC_WORDS; w++) {
+        uint32_t ours = a->assigned[w] & ~vm->arch.virtual_src[w];
+
+        for (unsigned b = 0; ours; b++, ours >>= 1) {
+            unsigned id = w * 32 + b;
+
+            if ((ours & 1) && aplic_sm_is_level(vaplic_source_mode(a, id)))
+                changed |= feed(vm, id, aplic_asserted(id));
+        }
     }
     return changed;
 }
@@ -157,10 +154,10 @@ void vaplic_irqc_forward(struct vm *vm, unsigned id)
     sm = vaplic_source_mode(&vm->arch.vaplic, id);
     /* An edge rises from rest and is over once it came; a level stays
      * (refresh_levels follows it down). */
-    if (!is_level(sm))
+    if (!aplic_sm_is_level(sm))
         feed(vm, id, false);
     changed = feed(vm, id, true);
-    if (!is_level(sm))
+    if (!aplic_sm_is_level(sm))
         feed(vm, id, false);
     spin_unlock(&vm->arch.irq_lock);
     if (changed)
