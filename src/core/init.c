@@ -253,7 +253,8 @@ void hyp_boot_main(unsigned long hartid, const void *dtb)
     memory_init();
     if (arch_boot_init())
         fatal("hypervisor address space");
-    arch_hart_init(cpu);
+    if (arch_hart_init(cpu))
+        fatal("boot hart setup");
     log_info("%u harts (mask 0x%lx), timebase %u Hz, %lu MiB free RAM, "
              "guest timer: %s",
              popcount64(machine.hart_mask), machine.hart_mask,
@@ -281,7 +282,8 @@ void hyp_secondary_main(unsigned long hartid)
     hart_arrived((unsigned)hartid);
     while (!__atomic_load_n(&boot_done, __ATOMIC_ACQUIRE))
         arch_nap(hart_nap_ticks());
-    arch_hart_init(cpu);
+    if (arch_hart_init(cpu))
+        fatal("hart setup");
     clear_vm_share(cpu);
     cpu_idle(cpu);
 }

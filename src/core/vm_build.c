@@ -180,8 +180,9 @@ static void copy_image(struct vm *vm)
         arch_hyp_unmap_phys(cfg->image.load_addr, cfg->image.size);
 }
 
-/* The VM's device tree: its own, or the one generated for this hart type. */
-static struct vm_blob device_tree(const struct vm *vm)
+/* The VM's device tree: its own, or the one generated for the machine's
+ * guest timer. */
+static struct vm_blob choose_device_tree(const struct vm *vm)
 {
     struct vm_blob blob = vm->cfg->dtb;
 
@@ -199,7 +200,6 @@ static struct vm_blob device_tree(const struct vm *vm)
 static void copy_boot_blobs(struct vm *vm)
 {
     const struct vm_config *cfg = vm->cfg;
-    struct vm_blob dtb = device_tree(vm);
     struct vm_layout layout;
 
     if (vm_layout_compute(cfg, &layout))
@@ -208,9 +208,10 @@ static void copy_boot_blobs(struct vm *vm)
         vm_mem_copy_in(vm, layout.initrd_gpa,
                        (const void *)(uintptr_t)cfg->initrd.load_addr,
                        cfg->initrd.size);
-    if (dtb.size)
+    if (vm->dtb.size)
         vm_mem_copy_in(vm, layout.dtb_gpa,
-                       (const void *)(uintptr_t)dtb.load_addr, dtb.size);
+                       (const void *)(uintptr_t)vm->dtb.load_addr,
+                       vm->dtb.size);
 }
 
 /*
@@ -230,7 +231,7 @@ static size_t keep_ranges(const struct vm *vm,
                                                              : cfg->image.size};
     if (vm_layout_compute(cfg, &layout) == 0) {
         keep[n++] = (struct gpa_range){layout.initrd_gpa, cfg->initrd.size};
-        keep[n++] = (struct gpa_range){layout.dtb_gpa, device_tree(vm).size};
+        keep[n++] = (struct gpa_range){layout.dtb_gpa, vm->dtb.size};
     }
     return n;
 }
@@ -307,6 +308,7 @@ int vm_build(unsigned id, const struct vm_config *cfg, const unsigned *harts)
     vm->cfg = cfg;
     vm->vcpu_num = (unsigned)cfg->platform.cpu_num;
     vm->state = VM_RUNNING;
+    vm->dtb = choose_device_tree(vm);
     if (arch_vm_init(vm)) {
         log_error("VM %u: no memory for its stage-2 page table", id);
         return -1;

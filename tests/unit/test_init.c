@@ -219,6 +219,31 @@ static void a_secondary_hart_clears_its_share_and_idles(void **state)
     assert_ptr_equal(fake.idle_cpu, &cpus[2]);
 }
 
+/* A hart that cannot run the guests as the boot hart chose (arch_hart_init
+ * says why) stops the machine rather than leave its vCPU never started. */
+static void a_secondary_hart_that_cannot_be_set_up(void **state)
+{
+    (void)state;
+    boot();
+    fake.boot_clear_n = 0;
+    fake.hart_init_fails = 1UL << 2;
+    EXPECT_NORETURN(hyp_secondary_main(2));
+    assert_int_equal(fake.system_off_n, 1);
+    assert_string_equal(fake.printk_last, "[baobab] error: hart setup: cannot "
+                                          "boot, powering off\n");
+    assert_int_equal(fake.boot_clear_n, 0);
+}
+
+static void the_boot_hart_cannot_be_set_up(void **state)
+{
+    (void)state;
+    fake.hart_init_fails = 1UL << 0;
+    boot();
+    assert_refused("[baobab] error: boot hart setup: cannot boot, powering "
+                   "off\n");
+    assert_int_equal(fake.build_n, 0);
+}
+
 /* It is not the machine's: the vCPUs go to the harts that came up. */
 static void a_hart_that_does_not_start(void **state)
 {
@@ -402,6 +427,8 @@ int main(int argc, char **argv)
     const struct CMUnitTest tests[] = {
         T(a_boot_builds_every_vm_and_idles),
         T(a_secondary_hart_clears_its_share_and_idles),
+        T(a_secondary_hart_that_cannot_be_set_up),
+        T(the_boot_hart_cannot_be_set_up),
         T(a_hart_that_does_not_start),
         T(a_hart_that_never_arrives),
         T(too_few_harts_arrive),

@@ -57,8 +57,9 @@ static uint8_t host_ram[HOST_RAM_SIZE] __attribute__((aligned(4096)));
 static uint8_t image[3 * 4096 + 100] __attribute__((aligned(4096)));
 static uint8_t dtb_blob[300];
 static uint8_t initrd[5000];
-static const uint8_t gen_direct[] = "generated tree, direct timer";
-static const uint8_t gen_emulated[] = "generated tree, emulated timer";
+/* Of different sizes, as the real ones are (the Sstc one names sstc). */
+static const uint8_t gen_direct[] = "generated tree, direct timer + sstc";
+static const uint8_t gen_emulated[] = "generated tree, emulated";
 
 const struct vm_dtb_entry vm_dtb_table[] = {
     {.timer_direct = gen_direct,
@@ -268,6 +269,30 @@ static void without_a_tree_the_generated_one_for_its_harts(void **state)
     assert_memory_equal(host(layout().dtb_gpa), gen_direct, sizeof(gen_direct));
 }
 
+/*
+ * The tree chosen at build is the one every clear keeps and every restart
+ * copies, whatever arch_guest_timer_is_direct() says later. (A hart setting
+ * itself up once flipped the answer for a moment while another hart cleared
+ * its VM: the clear kept the emulated tree's size and zeroed the end of the
+ * direct one, its last property names.)
+ */
+static void the_tree_chosen_at_build_is_kept_whole(void **state)
+{
+    struct vm *vm = &vms[0];
+
+    (void)state;
+    cfgs[0].platform.cpu_num = 1;
+    cfgs[0].dtb = (struct vm_blob){0};
+    fake.guest_timer_direct = true;
+    assert_int_equal(vm_build(0, &cfgs[0], harts), 0);
+    fake.guest_timer_direct = false;
+    vm_boot_clear(&vm->vcpus[0]);
+    assert_memory_equal(host(layout().dtb_gpa), gen_direct, sizeof(gen_direct));
+    memset(host(layout().dtb_gpa), 0x5c, sizeof(gen_direct));
+    vm_load_image(vm);
+    assert_memory_equal(host(layout().dtb_gpa), gen_direct, sizeof(gen_direct));
+}
+
 /* In a placed region: its pieces below and above the image where asked. */
 static void an_inplace_image_is_mapped_where_it_is(void **state)
 {
@@ -410,6 +435,7 @@ int main(void)
         T(a_restart_clears_and_reloads),
         T(an_initrd_goes_below_the_device_tree),
         T(without_a_tree_the_generated_one_for_its_harts),
+        T(the_tree_chosen_at_build_is_kept_whole),
         T(an_inplace_image_is_mapped_where_it_is),
         T(placed_regions_are_claimed_first),
         T(no_stage2_table),

@@ -40,7 +40,7 @@ UNIT_TESTS := page_table page_alloc colour config_check sbi format isa \
               machine_fit clear_plan irq vm_fault cpu vm_lifecycle vm_uart \
               console vm_build hyp_pool shmem boot_table machine init \
               guest_fault plic_irqc vaplic aia_host imsic aplic aia_fit \
-              aia_irqc vaplic_irqc
+              aia_irqc vaplic_irqc guest_timer
 
 unit_page_table_SRCS := src/arch/riscv/page_table.c
 
@@ -163,6 +163,11 @@ unit_insn_decode_SRCS := src/arch/riscv/insn_decode.c
 unit_vplic_SRCS := src/arch/riscv/irqc/plic/vplic.c
 
 unit_vaplic_SRCS := src/arch/riscv/irqc/aia/vaplic.c
+
+# The machine's guest-timer choice, its CSRs an array.
+unit_guest_timer_SRCS := src/arch/riscv/guest_timer.c $(call unit_fakes,csr \
+                           machine console)
+unit_guest_timer_CPPFLAGS := -DCSR_FAKE
 
 # The AIA drivers: the interrupt file through a model of its CSRs, the
 # APLIC on a register array.

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* What the boot hart does for the architecture before VMs are built. */
 #include <arch/firmware.h>
+#include <arch/guest_timer.h>
 #include <arch/irqc.h>
 #include <arch/mmu.h>
 #include <core/arch_hooks.h>
@@ -30,6 +31,7 @@ int arch_boot_init(void)
     machine.mvendorid = (unsigned long)fw_base_value(SBI_BASE_GET_MVENDORID);
     machine.marchid = (unsigned long)fw_base_value(SBI_BASE_GET_MARCHID);
     machine.mimpid = (unsigned long)fw_base_value(SBI_BASE_GET_MIMPID);
+    guest_timer_choose();
     if (mmu_hyp_build() || mmu_hyp_map_device(platform.console_uart.base,
                                               platform.console_uart.size))
         return -1;

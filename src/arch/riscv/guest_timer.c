@@ -9,10 +9,16 @@
 #include <arch/firmware.h>
 #include <arch/guest_timer.h>
 #include <core/arch_hooks.h>
+#include <core/console.h>
 #include <core/platform.h>
 
 #define TIMER_NEVER (~0UL)
 
+/*
+ * The machine's choice, made once on the boot hart before any other hart
+ * runs hypervisor code (guest_timer_choose), and never written again: every
+ * hart reads it, and which device tree a VM gets depends on it.
+ */
 static bool sstc;
 
 /*
@@ -43,24 +49,42 @@ const char *arch_guest_timer_name(void)
     return sstc ? "direct (Sstc)" : "emulated";
 }
 
-void guest_timer_init_hart(void)
+/*
+ * Whether this hart's firmware enabled Sstc for us: henvcfg.STCE is read-only
+ * zero while menvcfg.STCE is (priv. spec 3.1.18, 8.2.5), so it sticks only
+ * where the firmware set it.
+ */
+static bool stce_sticks(void)
 {
-    /*
-     * Sstc needs the hart to have it (device tree) and the firmware to have
-     * enabled it for us (menvcfg.STCE, seen through henvcfg.STCE sticking).
-     */
-    sstc = false;
-    if (machine.arch.has_sstc) {
-        csr_set(CSR_HENVCFG, HENVCFG_STCE);
-        sstc = (csr_read(CSR_HENVCFG) & HENVCFG_STCE) != 0;
-    }
-    if (sstc) {
-        csr_write(CSR_VSTIMECMP, TIMER_NEVER);
-        hold_interrupt_request();
-    } else {
+    csr_set(CSR_HENVCFG, HENVCFG_STCE);
+    return (csr_read(CSR_HENVCFG) & HENVCFG_STCE) != 0;
+}
+
+void guest_timer_choose(void)
+{
+    /* Sstc needs every hart to have it (device tree) and the firmware to
+     * have enabled it for us. */
+    sstc = machine.arch.has_sstc && stce_sticks();
+}
+
+int guest_timer_init_hart(unsigned hart)
+{
+    if (!sstc) {
+        /* The guest's stimecmp accesses trap: its timer is emulated. */
+        csr_clear(CSR_HENVCFG, HENVCFG_STCE);
         fw_set_timer(TIMER_NEVER);
         csr_set(CSR_SIE, MIP_STIP);
+        return 0;
     }
+    if (!stce_sticks()) {
+        log_error("hart %u: the firmware did not enable Sstc here "
+                  "(henvcfg.STCE stays 0), as it did on the boot hart",
+                  hart);
+        return -1;
+    }
+    csr_write(CSR_VSTIMECMP, TIMER_NEVER);
+    hold_interrupt_request();
+    return 0;
 }
 
 void guest_timer_set(struct vcpu *vcpu, uint64_t deadline)

@@ -33,7 +33,7 @@ struct cpu *arch_cpu_self(void)
     return cpu;
 }
 
-void arch_hart_init(struct cpu *cpu)
+int arch_hart_init(struct cpu *cpu)
 {
     __asm__ volatile("mv tp, %0" : : "r"(cpu));
     mmu_hyp_enable();
@@ -43,9 +43,11 @@ void arch_hart_init(struct cpu *cpu)
     csr_write(CSR_HVIP, 0);
     csr_write(CSR_HIE, 0);
     csr_write(CSR_HGATP, 0);
-    guest_timer_init_hart();
+    if (guest_timer_init_hart(cpu->hartid))
+        return -1;
     irqc_init_hart(cpu->hartid);
     csr_set(CSR_SIE, MIP_SSIP | MIP_SEIP);
+    return 0;
 }
 
 void arch_send_ipi(unsigned hart)

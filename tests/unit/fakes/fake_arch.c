@@ -13,6 +13,7 @@
 
 #include <core/arch_hooks.h>
 #include <core/console.h>
+#include <core/cpu.h>
 #include <core/vm.h>
 
 /* ---- Boot ----------------------------------------------------------------*/
@@ -22,10 +23,11 @@ int arch_boot_init(void)
     return fake.boot_init_fails;
 }
 
-void arch_hart_init(struct cpu *cpu)
+int arch_hart_init(struct cpu *cpu)
 {
     fake.hart_init_n++;
     fake.hart_init_cpu = cpu;
+    return (fake.hart_init_fails >> cpu->hartid & 1) ? -1 : 0;
 }
 
 /* A started hart reports in at once (fake.arrives, e.g. hart_arrived), as

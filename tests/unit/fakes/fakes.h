@@ -120,6 +120,7 @@ struct fake_log {
     int boot_init_fails;            /* arch_boot_init returns this */
     unsigned hart_init_n;           /* arch_hart_init */
     struct cpu *hart_init_cpu;
+    uint64_t hart_init_fails; /* bit h: arch_hart_init on hart h fails */
     unsigned start_hart_n;
     unsigned start_hart[FAKE_LOG_MAX];
     uint64_t start_hart_fails; /* bit h: arch_start_hart(h) fails (-1) */

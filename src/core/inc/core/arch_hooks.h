@@ -20,8 +20,9 @@ struct console_driver;
 /* Build the hypervisor's address space and learn firmware facts. */
 int arch_boot_init(void);
 /* Set up the calling hart (paging, trap delegation, timer); from then on
- * arch_cpu_self() is its struct cpu. */
-void arch_hart_init(struct cpu *cpu);
+ * arch_cpu_self() is its struct cpu. -1 (reported) if the hart cannot run
+ * the machine's guests as the boot hart chose. */
+int arch_hart_init(struct cpu *cpu);
 /* Start a parked physical hart at the hypervisor's secondary entry; 0 or
  * the firmware's (negative) error after retrying for a while. */
 int arch_start_hart(unsigned hart);

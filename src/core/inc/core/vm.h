@@ -84,6 +84,9 @@ struct vm {
         virq_completed_fn completed;
     } virqs[MAX_VM_VIRQS];
     volatile int state; /* enum vm_state */
+    /* The device tree copied in at every boot, chosen once when the VM is
+     * built: every copy and every clear of its RAM agree on its size. */
+    struct vm_blob dtb;
     /* Boot: shares of the RAM clear not done yet (vm_boot_clear). */
     unsigned clear_left;
     spinlock_t lock; /* serialises shutdown and restart */

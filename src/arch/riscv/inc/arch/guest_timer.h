@@ -8,8 +8,12 @@
 
 struct vcpu;
 
-/* Detect Sstc and set this hart up for guest timers. */
-void guest_timer_init_hart(void);
+/* On the boot hart, before the others run: Sstc or an emulated timer, for
+ * the whole machine. */
+void guest_timer_choose(void);
+/* Set this hart up for the machine's choice; -1 (reported) if this hart
+ * cannot follow it. */
+int guest_timer_init_hart(unsigned hart);
 void guest_timer_set(struct vcpu *vcpu, uint64_t deadline);
 void guest_timer_cancel(void);
 /* The hypervisor's own timer fired (only without Sstc). */
