@@ -99,13 +99,14 @@ void irq_take_for_hypervisor(unsigned id, irq_handler_fn handler)
 
 enum irq_action irq_claimed(unsigned hart, unsigned id, struct vm **owner)
 {
+    /* A VM's first: the commonest, and never the hypervisor's (take). */
+    *owner = in_range(id) ? irq_owner[id] : NULL;
+    if (*owner)
+        return IRQ_FORWARD;
     if (id == hyp_irq && hyp_handler) {
         hyp_handler();
         return IRQ_COMPLETE;
     }
-    *owner = in_range(id) ? irq_owner[id] : NULL;
-    if (*owner)
-        return IRQ_FORWARD;
     log_warn("hart %u: interrupt %u belongs to no VM: masked", hart, id);
     return IRQ_MASK;
 }

@@ -178,13 +178,13 @@ static void a_claim_runs_the_handler_and_resends_a_held_level(void **s)
     (void)s;
     irq_take_for_hypervisor(UART_IRQ, uart_handler);
     claims[claims_n++] = UART_IRQ;
-    irqc_handle_external();
+    irqc_handle_external(fake.current_hart);
     assert_int_equal(uart_handled, 1);
     assert_int_equal(src[UART_IRQ].resent, 0);
     /* Still asserted after the handler: its MSI must come again. */
     src[UART_IRQ].asserted = true;
     claims[claims_n++] = UART_IRQ;
-    irqc_handle_external();
+    irqc_handle_external(fake.current_hart);
     assert_int_equal(uart_handled, 2);
     assert_int_equal(src[UART_IRQ].resent, 1);
 }
@@ -212,7 +212,7 @@ static void a_vms_source_goes_to_its_vaplic(void **state)
     vm_count = 1;
     assert_int_equal(irq_vm_take_devices(&vms[0]), 0);
     claims[claims_n++] = 8;
-    irqc_handle_external();
+    irqc_handle_external(fake.current_hart);
     assert_int_equal(forwarded_n, 1);
     assert_ptr_equal(forwarded[0].vm, &vms[0]);
     assert_int_equal(forwarded[0].id, 8);
@@ -224,7 +224,7 @@ static void an_unowned_source_is_masked(void **state)
     (void)state;
     src[NOBODY_IRQ].enabled = true;
     claims[claims_n++] = NOBODY_IRQ;
-    irqc_handle_external();
+    irqc_handle_external(fake.current_hart);
     assert_false(src[NOBODY_IRQ].enabled);
     assert_int_equal(fake.printk_n, 1);
     assert_string_equal(fake.printk_last, "[baobab] warning: hart 3: "

@@ -202,7 +202,7 @@ static void a_passed_through_source_reaches_the_vcpu_on_this_hart(void **state)
     assert_false(phys_enabled[HART0][DISK_IRQ]);
     /* It fires on vCPU 1's hart: VSEIP there, no event for anyone. */
     claims[claims_n++] = DISK_IRQ;
-    irqc_handle_external();
+    irqc_handle_external(fake.current_hart);
     assert_true(fake_csrs[CSR_HVIP] & MIP_VSEIP);
     assert_int_equal(fake.events_n, 0);
     /* The guest claims and completes: the physical source is completed on
@@ -221,7 +221,7 @@ static void a_source_for_a_vcpu_elsewhere_is_an_event(void **state)
     guest_enables(0, DISK_IRQ);
     assert_true(phys_enabled[HART0][DISK_IRQ]);
     claims[claims_n++] = DISK_IRQ; /* taken on this hart, HART1 */
-    irqc_handle_external();
+    irqc_handle_external(fake.current_hart);
     assert_false(fake_csrs[CSR_HVIP] & MIP_VSEIP);
     assert_int_equal(fake.events_n, 1);
     assert_int_equal(fake.events[0].hart, HART0);
@@ -237,7 +237,7 @@ static void an_interrupt_of_nobody_is_masked(void **state)
     (void)state;
     phys_enabled[HART1][NOBODY_IRQ] = true;
     claims[claims_n++] = NOBODY_IRQ;
-    irqc_handle_external();
+    irqc_handle_external(fake.current_hart);
     assert_false(phys_enabled[HART1][NOBODY_IRQ]);
     assert_int_equal(completed_n, 1);
     assert_int_equal(completed[0].id, NOBODY_IRQ);
@@ -279,7 +279,7 @@ static void a_reset_gives_back_what_the_guest_held(void **state)
     (void)state;
     guest_enables(1, DISK_IRQ);
     claims[claims_n++] = DISK_IRQ;
-    irqc_handle_external();
+    irqc_handle_external(fake.current_hart);
     assert_int_equal(guest_claims(1), DISK_IRQ); /* in flight */
     arch_vm_reset_irqs(&vms[0]);
     irq_vm_restore(&vms[0]);

@@ -31,23 +31,14 @@ enum vcpu_action sbi_handle_ecall(struct vcpu *vcpu)
 {
     uint64_t *x = vcpu->arch.ctx.x;
     const struct sbi_extension *ext = sbi_find_extension(x[REG_A7]);
-    unsigned long args[6];
     struct sbi_result ret;
 
-    for (unsigned i = 0; i < ARRAY_SIZE(args); i++)
-        args[i] = x[REG_A0 + i];
     if (!ext)
         ret = sbi_err(SBI_ERR_NOT_SUPPORTED);
     else
-        ret = ext->handler(vcpu, x[REG_A6], args);
-    switch (ret.next) {
-    case SBI_NEXT_LEFT:
-        return VCPU_IDLE;
-    case SBI_NEXT_RESUMED:
-        return VCPU_RESUME;
-    default:
-        break;
-    }
+        ret = ext->handler(vcpu, x[REG_A6], &x[REG_A0]);
+    if (ret.error > 0)
+        return ret.error == SBI_RESULT_LEFT ? VCPU_IDLE : VCPU_RESUME;
     if (ext && ext->legacy) {
         x[REG_A0] = (uint64_t)ret.value;
     } else {

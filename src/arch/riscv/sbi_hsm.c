@@ -53,18 +53,19 @@ static struct sbi_result hart_suspend(struct vcpu *vcpu,
                                       const unsigned long *args)
 {
     uint32_t type = sbi_arg32(args[0]);
+    unsigned long resume_addr = args[1], opaque = args[2];
 
     if (!suspend_type_is_implemented(type))
         return sbi_err(SBI_ERR_INVALID_PARAM);
     if (type == SBI_HSM_SUSPEND_NON_RETENTIVE &&
-        !vm_gpa_is_ram(vcpu->vm, args[1], MIN_INSN_LEN))
+        !vm_gpa_is_ram(vcpu->vm, resume_addr, MIN_INSN_LEN))
         return sbi_err(SBI_ERR_INVALID_ADDRESS);
     if (vcpu_suspend(vcpu) == VCPU_IDLE)
         return sbi_vcpu_left();
     if (type == SBI_HSM_SUSPEND_RETENTIVE)
         return sbi_ok(0);
     /* The interrupt that woke the vCPU must still be there to take. */
-    arch_vcpu_resume_at(vcpu, args[1], vcpu->id, args[2]);
+    arch_vcpu_resume_at(vcpu, resume_addr, vcpu->id, opaque);
     return sbi_resumed();
 }
 

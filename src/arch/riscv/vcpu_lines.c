@@ -5,18 +5,6 @@
 #include <core/cpu.h>
 #include <core/vm.h>
 
-/* Record vCPU i's line as computed now; irq_lock held. */
-static bool record_line(struct vm *vm, unsigned i, vcpu_line_fn line)
-{
-    bool up = line(vm, i);
-
-    if (up)
-        vm->arch.lines_up |= 1U << i;
-    else
-        vm->arch.lines_up &= ~(1U << i);
-    return up;
-}
-
 static void set_vseip(bool up)
 {
     if (up)
@@ -25,37 +13,33 @@ static void set_vseip(bool up)
         csr_clear(CSR_HVIP, MIP_VSEIP);
 }
 
-void vcpu_lines_update(struct vm *vm, vcpu_line_fn line)
+void vcpu_lines_notify(struct vm *vm, struct vcpu_lines lines)
 {
-    unsigned self = cpu_self()->hartid;
-    uint32_t before, changed, up;
+    uint32_t changed = lines.changed;
+    unsigned self;
 
-    spin_lock(&vm->arch.irq_lock);
-    before = vm->arch.lines_up;
-    for (unsigned i = 0; i < vm->vcpu_num; i++)
-        record_line(vm, i, line);
-    up = vm->arch.lines_up;
-    spin_unlock(&vm->arch.irq_lock);
-    changed = before ^ up;
+    if (!changed)
+        return;
+    self = cpu_self()->hartid;
     for (unsigned i = 0; changed; i++, changed >>= 1) {
         if (!(changed & 1))
             continue;
         /* A remote target recomputes the line itself, so a later change
          * that brings it back is never lost. */
         if (vm->vcpus[i].hart == self)
-            set_vseip((up >> i) & 1);
+            set_vseip((lines.up >> i) & 1);
         else
             cpu_post_event(vm->vcpus[i].hart, CPU_EV_IRQ_LINE);
     }
 }
 
-void vcpu_line_sync(struct vcpu *vcpu, vcpu_line_fn line)
+void vcpu_line_set(struct vcpu *vcpu, bool up)
 {
     struct vm *vm = vcpu->vm;
-    bool up;
 
-    spin_lock(&vm->arch.irq_lock);
-    up = record_line(vm, vcpu->id, line);
-    spin_unlock(&vm->arch.irq_lock);
+    if (up)
+        vm->arch.lines_up |= 1U << vcpu->id;
+    else
+        vm->arch.lines_up &= ~(1U << vcpu->id);
     set_vseip(up);
 }

@@ -18,17 +18,19 @@
 
 struct arch_vcpu_ctx *vcpu_trap_handler(struct arch_vcpu_ctx *ctx);
 
-static void handle_interrupt(unsigned long irq)
+/* Only an event (a software interrupt) can stop the vCPU: its VM went
+ * down. */
+static enum vcpu_action handle_interrupt(struct vcpu *vcpu, unsigned long irq)
 {
     switch (irq) {
     case IRQ_S_SOFT:
         cpu_handle_events(cpu_self());
-        break;
+        return vcpu_is_running(vcpu) ? VCPU_RESUME : VCPU_IDLE;
     case IRQ_S_TIMER:
         guest_timer_handle_hs_interrupt();
         break;
     case IRQ_S_EXT:
-        irqc_handle_external();
+        irqc_handle_external(vcpu->hart);
         break;
     default:
         /* Not ours to take: mask it so it cannot storm, and say so. */
@@ -37,10 +39,11 @@ static void handle_interrupt(unsigned long irq)
         csr_clear(CSR_SIE, 1UL << irq);
         break;
     }
+    return VCPU_RESUME;
 }
 
-static enum vcpu_action handle_exception(struct vcpu *vcpu,
-                                         const struct vcpu_trap *trap)
+static enum vcpu_action route_exception(struct vcpu *vcpu,
+                                        const struct vcpu_trap *trap)
 {
     switch (trap->cause) {
     case CAUSE_VIRTUAL_SUPERVISOR_ECALL:
@@ -64,31 +67,35 @@ void arch_poll_interrupts(void)
     unsigned long pending = csr_read(CSR_SIP) & csr_read(CSR_SIE);
 
     if (pending & MIP_SEIP)
-        handle_interrupt(IRQ_S_EXT);
+        irqc_handle_external(cpu_self()->hartid);
     if (pending & MIP_STIP)
-        handle_interrupt(IRQ_S_TIMER);
+        guest_timer_handle_hs_interrupt();
+}
+
+static enum vcpu_action handle_exception(struct vcpu *vcpu, unsigned long cause)
+{
+    struct vcpu_trap trap = {.cause = cause};
+
+    /* What stval, htval and htinst hold (an ecall, the commonest, needs
+     * none of them). */
+    if (cause != CAUSE_VIRTUAL_SUPERVISOR_ECALL) {
+        trap.tval = csr_read(CSR_STVAL);
+        trap.htval = csr_read(CSR_HTVAL);
+        trap.htinst = csr_read(CSR_HTINST);
+    }
+    return route_exception(vcpu, &trap);
 }
 
 struct arch_vcpu_ctx *vcpu_trap_handler(struct arch_vcpu_ctx *ctx)
 {
     struct vcpu *vcpu = (struct vcpu *)ctx;
-    struct vcpu_trap trap = {.cause = csr_read(CSR_SCAUSE)};
+    unsigned long cause = csr_read(CSR_SCAUSE);
     enum vcpu_action next;
 
-    if (trap.cause & CAUSE_INTERRUPT) {
-        handle_interrupt(trap.cause & ~CAUSE_INTERRUPT);
-        /* An event may have stopped the vCPU (its VM went down). */
-        next = vcpu_is_running(vcpu) ? VCPU_RESUME : VCPU_IDLE;
-    } else {
-        /* Exceptions only: what stval, htval and htinst hold then (an
-         * ecall, the commonest, needs none of them). */
-        if (trap.cause != CAUSE_VIRTUAL_SUPERVISOR_ECALL) {
-            trap.tval = csr_read(CSR_STVAL);
-            trap.htval = csr_read(CSR_HTVAL);
-            trap.htinst = csr_read(CSR_HTINST);
-        }
-        next = handle_exception(vcpu, &trap);
-    }
+    if (cause & CAUSE_INTERRUPT)
+        next = handle_interrupt(vcpu, cause & ~CAUSE_INTERRUPT);
+    else
+        next = handle_exception(vcpu, cause);
     if (next == VCPU_IDLE)
         cpu_idle(cpu_self());
     return ctx;

@@ -12,7 +12,8 @@
 int irqc_init(void);
 /* Each hart, as it starts: mask every source in its own context. */
 void irqc_init_hart(unsigned hart);
-/* A supervisor external interrupt on this hart: claim and dispatch. */
-void irqc_handle_external(void);
+/* A supervisor external interrupt on this hart (`hart`, the caller's): claim
+ * and dispatch. */
+void irqc_handle_external(unsigned hart);
 
 #endif

@@ -18,21 +18,26 @@ struct vcpu;
 #define SBI_IMPL_ID_BAOBAB 0xba0babUL
 #define SBI_IMPL_VERSION_BAOBAB 0x000100UL /* 0.1.0 */
 
-/* What the dispatcher does once a handler returns. */
-enum sbi_next {
-    SBI_NEXT_RETURN,  /* the result to a0 (and a1), pc past the ecall */
-    SBI_NEXT_RESUMED, /* the handler set the registers and pc itself (a
-                         non-retentive suspend): write nothing */
-    SBI_NEXT_LEFT,    /* the vCPU no longer runs (HSM stop, SRST) */
-};
-
-/* A handler's answer: the SBI return pair (spec 3) and what comes next. */
+/*
+ * A handler's answer: the SBI return pair (spec 3), two words so that it
+ * comes back in registers. An SBI error is zero or negative (spec 3.2); the
+ * positive values below are not errors but tell the dispatcher to write no
+ * result at all.
+ */
 struct sbi_result {
     long error;
     long value; /* for a legacy extension: its one result, in a0 */
-    enum sbi_next next;
 };
 
+/* The handler set the registers and pc itself (a non-retentive suspend). */
+#define SBI_RESULT_RESUMED 1L
+/* The vCPU no longer runs (HSM stop, SRST). */
+#define SBI_RESULT_LEFT 2L
+
+/*
+ * `args` points at the vCPU's a0-a5 in place, not at a copy: a handler
+ * reads what it needs before it changes the vCPU's registers.
+ */
 struct sbi_extension {
     unsigned long eid;
     const char *name;
@@ -66,25 +71,25 @@ long sbi_hart_mask_to_vcpus(const struct vcpu *vcpu, unsigned long hart_mask,
 
 static inline struct sbi_result sbi_ok(long value)
 {
-    struct sbi_result r = {SBI_SUCCESS, value, SBI_NEXT_RETURN};
+    struct sbi_result r = {SBI_SUCCESS, value};
     return r;
 }
 
 static inline struct sbi_result sbi_err(long error)
 {
-    struct sbi_result r = {error, 0, SBI_NEXT_RETURN};
+    struct sbi_result r = {error, 0};
     return r;
 }
 
 static inline struct sbi_result sbi_resumed(void)
 {
-    struct sbi_result r = {SBI_SUCCESS, 0, SBI_NEXT_RESUMED};
+    struct sbi_result r = {SBI_RESULT_RESUMED, 0};
     return r;
 }
 
 static inline struct sbi_result sbi_vcpu_left(void)
 {
-    struct sbi_result r = {SBI_SUCCESS, 0, SBI_NEXT_LEFT};
+    struct sbi_result r = {SBI_RESULT_LEFT, 0};
     return r;
 }
 

@@ -55,9 +55,8 @@ static void resend_if_asserted(unsigned id)
         aplic_resend(id);
 }
 
-void irqc_handle_external(void)
+void irqc_handle_external(unsigned hart)
 {
-    unsigned hart = cpu_self()->hartid;
     unsigned id;
 
     while ((id = imsic_claim()) != 0) {

@@ -48,15 +48,25 @@ static bool vaplic_line(const struct vm *vm, unsigned i)
     return vaplic_idc_irq(&vm->arch.vaplic, i);
 }
 
-static void update_lines(struct vm *vm)
+/* Every vCPU's line after a change in the vAPLIC; irq_lock held. */
+static struct vcpu_lines record_lines(struct vm *vm)
 {
-    vcpu_lines_update(vm, vaplic_line);
+    uint32_t up = 0;
+
+    for (unsigned i = 0; i < vm->vcpu_num; i++)
+        up |= (uint32_t)vaplic_line(vm, i) << i;
+    return vcpu_lines_record(vm, up);
 }
 
 void arch_vcpu_sync_irq_line(struct vcpu *vcpu)
 {
-    if (has_vaplic(vcpu->vm))
-        vcpu_line_sync(vcpu, vaplic_line);
+    struct vm *vm = vcpu->vm;
+
+    if (!has_vaplic(vm))
+        return;
+    spin_lock(&vm->arch.irq_lock);
+    vcpu_line_set(vcpu, vaplic_line(vm, vcpu->id));
+    spin_unlock(&vm->arch.irq_lock);
 }
 
 /* The model's wire for a physical source whose input is (not) asserted in
@@ -147,6 +157,7 @@ static bool refresh_levels(struct vm *vm)
 
 void vaplic_irqc_forward(struct vm *vm, unsigned id)
 {
+    struct vcpu_lines lines = {0, 0};
     unsigned sm;
     bool changed;
 
@@ -159,15 +170,17 @@ void vaplic_irqc_forward(struct vm *vm, unsigned id)
     changed = feed(vm, id, true);
     if (!aplic_sm_is_level(sm))
         feed(vm, id, false);
-    spin_unlock(&vm->arch.irq_lock);
     if (changed)
-        update_lines(vm);
+        lines = record_lines(vm);
+    spin_unlock(&vm->arch.irq_lock);
+    vcpu_lines_notify(vm, lines);
 }
 
 static int vaplic_access(struct vcpu *vcpu, uint64_t offset, unsigned width,
                          bool write, uint64_t *value)
 {
     struct vm *vm = vcpu->vm;
+    struct vcpu_lines lines = {0, 0};
     struct vaplic_result r;
     bool inputs_changed;
 
@@ -181,13 +194,14 @@ static int vaplic_access(struct vcpu *vcpu, uint64_t offset, unsigned width,
         follow_source(vm, r.source_changed, r.mode_changed);
     if (r.ok && r.enables_changed)
         mirror_enables(vm, r.enables_word);
+    if (r.lines_changed || inputs_changed)
+        lines = record_lines(vm);
     spin_unlock(&vm->arch.irq_lock);
+    vcpu_lines_notify(vm, lines);
     if (!r.ok)
         return -1;
     if (!write)
         *value = r.value;
-    if (r.lines_changed || inputs_changed)
-        update_lines(vm);
     return 0;
 }
 
@@ -242,19 +256,20 @@ void arch_virq_add_virtual(struct vm *vm, unsigned id)
 
 void arch_virq_set_level(struct vm *vm, unsigned id, bool level)
 {
-    bool changed;
+    struct vcpu_lines lines = {0, 0};
 
     if (!is_virtual(vm, id))
         return;
     spin_lock(&vm->arch.irq_lock);
-    changed = vaplic_set_input(&vm->arch.vaplic, id, level);
+    if (vaplic_set_input(&vm->arch.vaplic, id, level))
+        lines = record_lines(vm);
     spin_unlock(&vm->arch.irq_lock);
-    if (changed)
-        update_lines(vm);
+    vcpu_lines_notify(vm, lines);
 }
 
 void arch_virq_trigger(struct vm *vm, unsigned id)
 {
+    struct vcpu_lines lines = {0, 0};
     bool changed;
 
     if (!is_virtual(vm, id))
@@ -264,7 +279,8 @@ void arch_virq_trigger(struct vm *vm, unsigned id)
     vaplic_set_input(&vm->arch.vaplic, id, false);
     changed = vaplic_set_input(&vm->arch.vaplic, id, true);
     vaplic_set_input(&vm->arch.vaplic, id, false);
-    spin_unlock(&vm->arch.irq_lock);
     if (changed)
-        update_lines(vm);
+        lines = record_lines(vm);
+    spin_unlock(&vm->arch.irq_lock);
+    vcpu_lines_notify(vm, lines);
 }

@@ -59,30 +59,40 @@ static bool plic_line(const struct vm *vm, unsigned i)
     return vplic_context_irq(&vm->arch.vplic, s_context_of(i));
 }
 
-static void update_lines(struct vm *vm)
+/* Every vCPU's line after a change in the vPLIC; irq_lock held. */
+static struct vcpu_lines record_lines(struct vm *vm)
 {
-    vcpu_lines_update(vm, plic_line);
+    uint32_t up = 0;
+
+    for (unsigned i = 0; i < vm->vcpu_num; i++)
+        up |= (uint32_t)plic_line(vm, i) << i;
+    return vcpu_lines_record(vm, up);
 }
 
 void arch_vcpu_sync_irq_line(struct vcpu *vcpu)
 {
-    if (vcpu->vm->cfg->platform.arch.irqc.plic.base)
-        vcpu_line_sync(vcpu, plic_line);
+    struct vm *vm = vcpu->vm;
+
+    if (!vm->cfg->platform.arch.irqc.plic.base)
+        return;
+    spin_lock(&vm->arch.irq_lock);
+    vcpu_line_set(vcpu, plic_line(vm, vcpu->id));
+    spin_unlock(&vm->arch.irq_lock);
 }
 
 /* The guest completed virtual source id: replay a latched edge. */
 static void virtual_completed(struct vm *vm, unsigned id)
 {
-    bool raised = false;
+    struct vcpu_lines lines = {0, 0};
 
     spin_lock(&vm->arch.irq_lock);
     if (bitmap_test(vm->arch.edge_latched, id)) {
         bitmap_clear(vm->arch.edge_latched, id);
-        raised = vplic_raise(&vm->arch.vplic, id);
+        if (vplic_raise(&vm->arch.vplic, id))
+            lines = record_lines(vm);
     }
     spin_unlock(&vm->arch.irq_lock);
-    if (raised)
-        update_lines(vm);
+    vcpu_lines_notify(vm, lines);
     vm_virq_completed(vm, id);
 }
 
@@ -90,6 +100,7 @@ static int vplic_access(struct vcpu *vcpu, uint64_t offset, unsigned width,
                         bool write, uint64_t *value)
 {
     struct vm *vm = vcpu->vm;
+    struct vcpu_lines lines = {0, 0};
     struct vplic_result r;
 
     spin_lock(&vm->arch.irq_lock);
@@ -99,6 +110,8 @@ static int vplic_access(struct vcpu *vcpu, uint64_t offset, unsigned width,
         r = vplic_read(&vm->arch.vplic, offset, width);
     if (r.ok && r.enables_changed)
         sync_enables(vm, r.enable_ctx);
+    if (r.ok && r.lines_changed)
+        lines = record_lines(vm);
     spin_unlock(&vm->arch.irq_lock);
     if (!r.ok)
         return -1;
@@ -108,8 +121,7 @@ static int vplic_access(struct vcpu *vcpu, uint64_t offset, unsigned width,
         virtual_completed(vm, r.completed_id);
     else if (r.completed_id)
         plic_complete(irq_claim_hart[r.completed_id], r.completed_id);
-    if (r.lines_changed)
-        update_lines(vm);
+    vcpu_lines_notify(vm, lines);
     return 0;
 }
 
@@ -169,9 +181,20 @@ void irqc_init_hart(unsigned hart)
     plic_init_hart(hart);
 }
 
-void irqc_handle_external(void)
+/* A physical source the VM owns came: pending in its vPLIC. */
+static void forward(struct vm *vm, unsigned id)
 {
-    unsigned hart = cpu_self()->hartid;
+    struct vcpu_lines lines = {0, 0};
+
+    spin_lock(&vm->arch.irq_lock);
+    if (vplic_raise(&vm->arch.vplic, id))
+        lines = record_lines(vm);
+    spin_unlock(&vm->arch.irq_lock);
+    vcpu_lines_notify(vm, lines);
+}
+
+void irqc_handle_external(unsigned hart)
+{
     unsigned id;
 
     while ((id = plic_claim(hart)) != 0) {
@@ -180,10 +203,7 @@ void irqc_handle_external(void)
         switch (irq_claimed(hart, id, &vm)) {
         case IRQ_FORWARD:
             irq_claim_hart[id] = hart;
-            spin_lock(&vm->arch.irq_lock);
-            vplic_raise(&vm->arch.vplic, id);
-            spin_unlock(&vm->arch.irq_lock);
-            update_lines(vm);
+            forward(vm, id);
             break;
         case IRQ_MASK:
             plic_enable(hart, id, false);
@@ -208,21 +228,21 @@ void arch_virq_add_virtual(struct vm *vm, unsigned id)
 
 void arch_virq_set_level(struct vm *vm, unsigned id, bool level)
 {
-    bool changed;
+    struct vcpu_lines lines = {0, 0};
 
     if (!is_virtual(vm, id))
         return;
     spin_lock(&vm->arch.irq_lock);
-    changed = level ? vplic_raise(&vm->arch.vplic, id)
-                    : vplic_lower(&vm->arch.vplic, id);
+    if (level ? vplic_raise(&vm->arch.vplic, id)
+              : vplic_lower(&vm->arch.vplic, id))
+        lines = record_lines(vm);
     spin_unlock(&vm->arch.irq_lock);
-    if (changed)
-        update_lines(vm);
+    vcpu_lines_notify(vm, lines);
 }
 
 void arch_virq_trigger(struct vm *vm, unsigned id)
 {
-    bool raised = false;
+    struct vcpu_lines lines = {0, 0};
 
     if (!is_virtual(vm, id))
         return;
@@ -234,11 +254,10 @@ void arch_virq_trigger(struct vm *vm, unsigned id)
     spin_lock(&vm->arch.irq_lock);
     if (vplic_is_in_flight(&vm->arch.vplic, id))
         bitmap_set(vm->arch.edge_latched, id);
-    else
-        raised = vplic_raise(&vm->arch.vplic, id);
+    else if (vplic_raise(&vm->arch.vplic, id))
+        lines = record_lines(vm);
     spin_unlock(&vm->arch.irq_lock);
-    if (raised)
-        update_lines(vm);
+    vcpu_lines_notify(vm, lines);
 }
 
 void arch_irq_enable_hyp(unsigned id)
