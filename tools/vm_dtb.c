@@ -107,7 +107,7 @@ static void out_close(struct out *o, const char *who)
  * The platform's guest_isa in canonical form, "sstc" present exactly when
  * `sstc`; never "h": a guest does not see the hypervisor extension.
  */
-static void guest_isa(bool sstc, struct isa_parts *isa)
+static void guest_isa(bool sstc, bool ssaia, struct isa_parts *isa)
 {
     const char *s = platform.guest_isa;
     char bad = 0;
@@ -128,7 +128,10 @@ static void guest_isa(bool sstc, struct isa_parts *isa)
     }
     isa_remove_letter(isa, 'h');
     isa_remove_extension(isa, "sstc");
-    if (sstc && isa_add_extension(isa, "sstc"))
+    isa_remove_extension(isa, "smaia");
+    isa_remove_extension(isa, "ssaia");
+    if ((sstc && isa_add_extension(isa, "sstc")) ||
+        (ssaia && isa_add_extension(isa, "ssaia")))
         die("platform guest_isa: extension list too long");
 }
 
@@ -225,11 +228,19 @@ static void put_irqs(struct dts *d, enum vm_irqc ic, const uint64_t *irqs,
     dts_prop_end(d);
 }
 
+/* An MSI-mode VM: its vCPUs have interrupt files (guest files). */
+static bool has_imsic(const struct vm_platform *p)
+{
+    return platform.arch.irqc == ARCH_IRQC_AIA && p->arch.irqc.aia.imsic.base;
+}
+
 static void put_cpus(struct dts *d, const struct vm_config *cfg, bool sstc)
 {
     struct isa_parts isa;
 
-    guest_isa(sstc, &isa);
+    /* Ssaia (stopei, stopi) only with a guest file behind it: without one
+     * QEMU's vstopi misreports the external interrupt (QEMU 7.2 and 10). */
+    guest_isa(sstc, has_imsic(&cfg->platform), &isa);
     dts_node_begin(d, NULL, "cpus");
     dts_prop_u32(d, "#address-cells", 1);
     dts_prop_u32(d, "#size-cells", 0);
@@ -301,8 +312,30 @@ static void put_plic(struct dts *d, const struct vm_config *cfg, uint64_t base)
 }
 
 /*
- * A direct-mode APLIC domain (riscv,aplic.yaml): one IDC per vCPU, in the
- * order of interrupts-extended, each driving that vCPU's supervisor
+ * An MSI-mode VM's interrupt files (riscv,imsics.yaml): vCPU n's at base +
+ * n pages, delivering its supervisor external interrupt. No hart or guest
+ * index bits: the defaults (ceil(log2(vCPUs)), 0) describe that layout.
+ */
+static void put_imsics(struct dts *d, const struct vm_config *cfg,
+                       uint64_t base)
+{
+    dts_node_begin(d, "imsics", "interrupt-controller@%" PRIx64, base);
+    dts_prop_string(d, "compatible", "riscv,imsics");
+    dts_prop_reg2(d, base, (uint64_t)cfg->platform.cpu_num * 0x1000);
+    dts_prop_u32(d, "#address-cells", 0);
+    dts_prop_u32(d, "#interrupt-cells", 0);
+    dts_prop_empty(d, "interrupt-controller");
+    dts_prop_empty(d, "msi-controller");
+    dts_prop_u32(d, "#msi-cells", 0);
+    dts_prop_u32(d, "riscv,num-ids", platform.arch.aia.imsic.num_ids);
+    put_vcpu_intcs(d, cfg, false);
+    dts_node_end(d);
+}
+
+/*
+ * The VM's APLIC domain (riscv,aplic.yaml). In MSI mode its msi-parent is
+ * the vCPUs' interrupt files; in direct mode it has one IDC per vCPU, in
+ * the order of interrupts-extended, each driving that vCPU's supervisor
  * external interrupt.
  */
 static void put_aplic(struct dts *d, const struct vm_config *cfg, uint64_t base)
@@ -318,7 +351,15 @@ static void put_aplic(struct dts *d, const struct vm_config *cfg, uint64_t base)
     dts_prop_empty(d, "interrupt-controller");
     dts_prop_u32(d, "riscv,num-sources",
                  sources < modelled ? sources : modelled);
-    put_vcpu_intcs(d, cfg, false);
+    if (has_imsic(&cfg->platform)) {
+        dts_prop_begin(d, "msi-parent");
+        dts_cells_begin(d);
+        dts_cell_ref(d, "imsics");
+        dts_cells_end(d);
+        dts_prop_end(d);
+    } else {
+        put_vcpu_intcs(d, cfg, false);
+    }
     dts_node_end(d);
 }
 
@@ -442,6 +483,8 @@ static void put_soc(struct dts *d, size_t vm, const struct vm_config *cfg)
         put_plic(d, cfg, p->arch.irqc.plic.base);
     else if (ic == VM_IRQC_APLIC)
         put_aplic(d, cfg, p->arch.irqc.aia.aplic.base);
+    if (ic == VM_IRQC_APLIC && has_imsic(p))
+        put_imsics(d, cfg, p->arch.irqc.aia.imsic.base);
     for (size_t j = 0; p->devs && j < p->dev_num; j++) {
         const struct vm_dev_region *r = &p->devs[j];
         bool matched = false;

@@ -20,7 +20,6 @@
 #include <lib/util.h>
 
 static struct vcpu vcpu_pool[MAX_CPUS];
-static unsigned vcpu_pool_used;
 
 /* Largest alignment up to 1 GiB that keeps gpa and size superpage-able. */
 static uint64_t best_alignment(uint64_t gpa, uint64_t size)
@@ -277,12 +276,30 @@ void vm_boot_clear(struct vcpu *vcpu)
         vcpu_start(boot, boot->start_addr, boot->start_arg);
 }
 
-static void build_vcpus(struct vm *vm, const unsigned *harts)
+/*
+ * VM id's vCPUs: those after the VMs before it in the configuration's
+ * order (which the configuration check keeps within MAX_CPUS), so that the
+ * same VM built again takes the same ones.
+ */
+static struct vcpu *vcpus_of(unsigned id, unsigned n)
+{
+    size_t first = 0;
+
+    for (unsigned j = 0; j < id && j < config.vmlist_size; j++)
+        first += config.vmlist[j].platform.cpu_num;
+    return first + n <= MAX_CPUS ? &vcpu_pool[first] : NULL;
+}
+
+static int build_vcpus(struct vm *vm, const unsigned *harts)
 {
     struct vm_layout layout;
 
-    vm->vcpus = &vcpu_pool[vcpu_pool_used];
-    vcpu_pool_used += vm->vcpu_num;
+    vm->vcpus = vcpus_of(vm->id, vm->vcpu_num);
+    if (!vm->vcpus) {
+        log_error("VM %u: more vCPUs than the hypervisor has (%u)", vm->id,
+                  MAX_CPUS);
+        return -1;
+    }
     for (unsigned i = 0; i < vm->vcpu_num; i++) {
         struct vcpu *v = &vm->vcpus[i];
 
@@ -298,6 +315,23 @@ static void build_vcpus(struct vm *vm, const unsigned *harts)
     vm->vcpus[0].start_arg =
         vm_layout_compute(vm->cfg, &layout) == 0 ? layout.dtb_gpa : 0;
     vm->clear_left = vm->vcpu_num;
+    return 0;
+}
+
+/* Its interrupt controller, emulated UART, IPC sources and devices. */
+static int build_interrupts(struct vm *vm)
+{
+    if (arch_vm_irqc_init(vm)) {
+        log_error("VM %u: its interrupt controller cannot be set up", vm->id);
+        return -1;
+    }
+    if (vm_uart_init(vm)) {
+        log_error("VM %u: no room for its emulated UART", vm->id);
+        return -1;
+    }
+    /* Virtual sources first: what is left of the devices' interrupts is
+     * passed through. */
+    return ipc_vm_init(vm) || irq_vm_take_devices(vm) ? -1 : 0;
 }
 
 int vm_build(unsigned id, const struct vm_config *cfg, const unsigned *harts)
@@ -315,21 +349,19 @@ int vm_build(unsigned id, const struct vm_config *cfg, const unsigned *harts)
     }
     if (build_memory(vm) || build_devices(vm))
         return -1;
-    if (arch_vm_irqc_init(vm)) {
-        log_error("VM %u: no room for its interrupt controller's window", id);
+    /* Before the interrupt controller: an MSI-mode VM's vCPUs get their
+     * harts' interrupt files. */
+    if (build_vcpus(vm, harts))
+        return -1;
+    if (build_interrupts(vm)) {
+        /* A VM that is not there has no vCPU on any hart. */
+        for (unsigned i = 0; i < vm->vcpu_num; i++)
+            cpus[harts[i]].vcpu = NULL;
+        vm->vcpus = NULL;
         return -1;
     }
-    if (vm_uart_init(vm)) {
-        log_error("VM %u: no room for its emulated UART", id);
-        return -1;
-    }
-    /* Virtual sources first: what is left of the devices' interrupts is
-     * passed through. */
-    if (ipc_vm_init(vm) || irq_vm_take_devices(vm))
-        return -1;
     /* The copies now, on the boot hart alone; the clear of the rest is
      * shared by the VM's harts once they run (vm_boot_clear). */
     copy_in(vm);
-    build_vcpus(vm, harts);
     return 0;
 }

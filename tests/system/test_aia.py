@@ -6,8 +6,11 @@ as on the PLIC platform (the fault-containment demo: bad accesses reported
 and contained, the other VM ticking); a VM with
 platform.arch.irqc.aia.aplic.base gets a virtual APLIC in direct mode,
 through which a passed-through device's interrupt and an emulated UART's
-reach the guest. A machine without the AIA the build expects is named and
-refused."""
+reach the guest; with platform.arch.irqc.aia.imsic.base too (MSI mode) its
+vCPUs get their harts' guest interrupt files, where a passed-through
+device's MSIs go straight from the physical APLIC and an emulated UART's
+from the hypervisor. A machine without the AIA the build expects is named
+and refused."""
 
 import re
 import subprocess
@@ -84,16 +87,60 @@ def test_a_plic_config_stops_the_build():
 
 
 # On hart 3 the vCPU's interrupts go to another hart's interrupt file than
-# the hypervisor's console's (on the boot hart).
+# the hypervisor's console's (on the boot hart). Direct mode: through the
+# hypervisor's file into the vAPLIC; MSI mode: into the vCPU's guest file.
+@pytest.mark.parametrize("config,irqc", [("aia-uart", "aplic"),
+                                         ("aia-msi-uart", "aplic-msi")])
 @pytest.mark.parametrize("harts", ["0", "0x8"])
-def test_a_passed_through_devices_interrupts_reach_the_guest(harts):
-    child = spawn(build("aia-uart", config_repo=CONFIGS, platform=AIA,
+def test_a_passed_through_devices_interrupts_reach_the_guest(config, irqc,
+                                                             harts):
+    child = spawn(build(config, config_repo=CONFIGS, platform=AIA,
                         cppflags=f"-DUART_VM_HARTS={harts}"),
                   machine=AIA_MACHINE)
     try:
-        echo_through_passed_uart(child, "baobab aplic")
+        echo_through_passed_uart(child, f"baobab {irqc}")
     finally:
         child.close(force=True)
+    assert (f"uart: ready (printing through the 16550 at 0x10000000, "
+            f"interrupts through the {irqc})") in child.text()
+
+
+def test_an_msi_vm_needs_guest_interrupt_files():
+    # aia-guests=0: the harts have no guest file to give the VM.
+    run = boot(build("aia-msi-uart", config_repo=CONFIGS, platform=AIA),
+               machine="virt,aia=aplic-imsic")
+    assert run.has(r"^\[baobab\] error: VM 0: platform\.arch\.irqc\.aia\."
+                   r"imsic\.base is set, but this machine's harts have no "
+                   r"guest interrupt file for it \(QEMU: -M virt,"
+                   r"aia=aplic-imsic,aia-guests=1\)$"), run
+    assert run.has(r"^\[baobab\] error: VM setup: cannot boot, powering "
+                   r"off$"), run
+    assert not run.vm_lines(0), run
+
+
+def test_the_guest_tree_of_an_msi_vm_has_its_interrupt_files():
+    build("aia-msi-uart", config_repo=CONFIGS, platform=AIA)
+    dts = (ROOT / "bin" / AIA / "aia-msi-uart" / "vm0.dts").read_text()
+    aplic = re.search(r"aplic: interrupt-controller@d000000 \{(.*?)\};", dts,
+                      re.S)
+    imsics = re.search(r"imsics: interrupt-controller@28000000 \{(.*?)\};",
+                       dts, re.S)
+    assert aplic and imsics, dts
+    # The APLIC sends MSIs to the files: no IDCs.
+    assert "msi-parent = <&imsics>;" in aplic.group(1)
+    assert "interrupts-extended" not in aplic.group(1)
+    # One file (page) per vCPU, each its supervisor external interrupt.
+    for prop in ('compatible = "riscv,imsics";',
+                 "reg = <0x0 0x28000000 0x0 0x1000>;",
+                 "#interrupt-cells = <0>;", "msi-controller;",
+                 "riscv,num-ids = <255>;",
+                 "interrupts-extended = <&cpu0_intc 9>;"):
+        assert prop in imsics.group(1), imsics.group(1)
+    # Ssaia only here: a direct-mode VM has no file behind stopei.
+    assert re.search(r'riscv,isa = "[^"]*_ssaia[_"]', dts), dts
+    build("aia-uart", config_repo=CONFIGS, platform=AIA)
+    direct = (ROOT / "bin" / AIA / "aia-uart" / "vm0.dts").read_text()
+    assert "ssaia" not in direct
 
 
 def test_the_guest_tree_has_a_direct_mode_aplic():
@@ -113,10 +160,11 @@ def test_the_guest_tree_has_a_direct_mode_aplic():
                      r"[^}]*interrupts = <10 4>;", dts), dts
 
 
-def test_an_emulated_uarts_interrupt_reaches_the_focus_vm():
-    out = build_output("aia-shared-uart", config_repo=CONFIGS, platform=AIA)
+@pytest.mark.parametrize("config", ["aia-shared-uart", "aia-msi-shared-uart"])
+def test_an_emulated_uarts_interrupt_reaches_the_focus_vm(config):
+    out = build_output(config, config_repo=CONFIGS, platform=AIA)
     assert "emulated 16550" in out, out
-    child = spawn(ROOT / "bin" / AIA / "aia-shared-uart" / "bao.bin",
+    child = spawn(ROOT / "bin" / AIA / config / "bao.bin",
                   machine=AIA_MACHINE)
     try:
         child.expect_lines([f"[vm{vm}] uart: burst 8 of 8 "

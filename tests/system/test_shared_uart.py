@@ -70,7 +70,8 @@ def test_both_vms_print_on_the_shared_uart_and_take_input_by_focus():
     # line may cut one of its lines; the rest comes tagged "[vm0]+ " and
     # joined, each line is whole again.
     for lines_of_vm in (vm1, vm0):
-        assert ("uart: ready (printing through the 16550 at 0x10000000)"
+        assert ("uart: ready (printing through the 16550 at 0x10000000, "
+                "interrupts through the plic)"
                 in lines_of_vm)
         assert [l for l in lines_of_vm if l.startswith("uart: burst")] == \
             BURST, text

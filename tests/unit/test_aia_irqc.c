@@ -95,6 +95,14 @@ unsigned imsic_claim(void)
     return claims_at < claims_n ? claims[claims_at++] : 0;
 }
 
+/* The harts' GEILEN, as the hgeie probe finds it. */
+static unsigned geilen = 1;
+
+unsigned imsic_guest_files(void)
+{
+    return geilen;
+}
+
 static struct {
     struct vm *vm;
     unsigned id;
@@ -232,6 +240,22 @@ static void an_unowned_source_is_masked(void **state)
                                           "masked\n");
 }
 
+/* Guest files need the harts' (GEILEN) and room in the IMSIC's space. */
+static void the_boot_counts_the_guest_files(void **s)
+{
+    (void)s;
+    geilen = 3;
+    assert_int_equal(irqc_init(), 0);
+    assert_int_equal(aia_guest_files, 0); /* no guest index bits */
+    aia_machine.imsic.guest_index_bits = 2;
+    assert_int_equal(irqc_init(), 0);
+    assert_int_equal(aia_guest_files, 3);
+    geilen = 0;
+    assert_int_equal(irqc_init(), 0);
+    assert_int_equal(aia_guest_files, 0);
+    geilen = 1;
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -243,6 +267,7 @@ int main(void)
             a_claim_runs_the_handler_and_resends_a_held_level, setup),
         cmocka_unit_test_setup(a_vms_source_goes_to_its_vaplic, setup),
         cmocka_unit_test_setup(an_unowned_source_is_masked, setup),
+        cmocka_unit_test_setup(the_boot_counts_the_guest_files, setup),
     };
 
     return cmocka_run_group_tests(tests, NULL, NULL);

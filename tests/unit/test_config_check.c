@@ -852,16 +852,38 @@ static void test_aia_vms_with_a_direct_mode_aplic(void **state)
     vms[0].platform.dev_num = 1;
     vms[0].platform.arch.irqc.aia.aplic.base = 0xd000000;
     assert_accepted();
-    /* MSI mode (guest interrupt files) is not there yet. */
-    vms[0].platform.arch.irqc.aia.imsic.base = 0x28000000;
-    assert_rejected("VM 0", "irqc.aia.imsic.base is set", "not supported yet");
-    vms[0].platform.arch.irqc.aia.imsic.base = 0;
     /* The window is checked as a PLIC's. */
     vms[0].platform.arch.irqc.aia.aplic.base = 0x83ff8000;
     assert_rejected("VM 0", "aplic.base 0x83ff8000",
                     "APLIC window overlaps the VM's memory");
     vms[0].platform.arch.irqc.aia.aplic.base = 0xd000800;
     assert_rejected("VM 0", "aplic.base 0xd000800", "page-aligned");
+}
+
+/* MSI mode: the vCPUs' interrupt files, vCPU i's at imsic.base + i pages. */
+static void test_aia_vms_with_interrupt_files(void **state)
+{
+    (void)state;
+    on_an_aia_board();
+    vms[0].platform.dev_num = 1;
+    vms[0].platform.arch.irqc.aia.aplic.base = 0xd000000;
+    vms[0].platform.arch.irqc.aia.imsic.base = 0x28000000;
+    /* Harts without guest files have none to give. */
+    assert_rejected("VM 0", "irqc.aia.imsic.base is set",
+                    "no guest interrupt files", "direct mode");
+    target.arch.guest_files = true;
+    assert_accepted();
+    /* VM 0 has two vCPUs: two pages, aligned to two pages. */
+    vms[0].platform.arch.irqc.aia.imsic.base = 0x28001000;
+    assert_rejected("VM 0", "imsic.base 0x28001000", "not aligned to 0x2000");
+    vms[0].platform.arch.irqc.aia.imsic.base = 0xd002000;
+    assert_rejected("VM 0", "imsic.base 0xd002000", "overlap the APLIC");
+    vms[0].platform.arch.irqc.aia.imsic.base = 0x83ffe000;
+    assert_rejected("VM 0", "imsic.base 0x83ffe000",
+                    "interrupt files window overlaps the VM's memory");
+    vms[0].platform.arch.irqc.aia.imsic.base = 0x28000000;
+    vms[0].platform.arch.irqc.aia.aplic.base = 0;
+    assert_rejected("VM 0", "imsic.base is set", "aplic.base is not");
 }
 
 static void test_interrupts_need_a_controller_on_an_aia_board(void **state)
@@ -1158,6 +1180,7 @@ int main(void)
         T(test_aia_board_runs_vms_without_interrupts),
         T(test_plic_on_an_aia_board),
         T(test_aia_vms_with_a_direct_mode_aplic),
+        T(test_aia_vms_with_interrupt_files),
         T(test_interrupts_need_a_controller_on_an_aia_board),
         T(test_device_irqs_null),
         T(test_shmem_id_missing),

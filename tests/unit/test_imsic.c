@@ -24,6 +24,12 @@
 static unsigned long file[0x100];
 static bool touched[0x100];
 static unsigned long siselect;
+/* The guest file hstatus.VGEIN selects, behind vsiselect/vsireg, and the
+ * hart's GEILEN (hgeie bits GEILEN:1 writable). */
+static unsigned long guest[0x100];
+static bool guest_touched[0x100];
+static unsigned long vsiselect, hgeie;
+static unsigned geilen;
 
 /* AIA 3.9: the highest-priority (lowest) identity pending and enabled,
  * as stopei reports it (identity in 26:16 and 10:0). */
@@ -54,6 +60,9 @@ static bool model_read(unsigned csr, unsigned long *val)
     case 0x15c:
         *val = (unsigned long)top() << 16 | top();
         return true;
+    case 0x607:
+        *val = hgeie;
+        return true;
     default:
         return false;
     }
@@ -71,6 +80,17 @@ static bool model_write(unsigned csr, unsigned long val)
         assert_true(siselect < 0x80 || siselect % 2 == 0);
         file[siselect] = val;
         touched[siselect] = true;
+        return true;
+    case 0x250:
+        vsiselect = val;
+        return true;
+    case 0x251:
+        assert_true(vsiselect < 0x80 || vsiselect % 2 == 0);
+        guest[vsiselect] = val;
+        guest_touched[vsiselect] = true;
+        return true;
+    case 0x607:
+        hgeie = val & (((1UL << geilen) - 1) << 1);
         return true;
     case 0x15c:
         /* Any write claims the top identity: its pending bit clears. */
@@ -91,6 +111,9 @@ static int setup(void **state)
     memset(file, 0, sizeof(file));
     memset(touched, 0, sizeof(touched));
     siselect = 0;
+    memset(guest, 0, sizeof(guest));
+    memset(guest_touched, 0, sizeof(guest_touched));
+    vsiselect = hgeie = 0;
     fake_csr_model = &model;
     return 0;
 }
@@ -144,6 +167,44 @@ static void claim_takes_the_top_identity_once(void **s)
     assert_int_equal(file[0x80], 1UL << 11);
 }
 
+/* A guest file as at reset, through vsiselect: the hypervisor's own file
+ * is not touched, nor anything beyond the implemented identities. */
+static void a_guest_file_is_cleared_with_delivery_off(void **s)
+{
+    (void)s;
+    for (unsigned r = 0x70; r < 0x100; r++)
+        guest[r] = ~0UL;
+    imsic_guest_file_clear(NUM_IDS);
+    assert_int_equal(guest[0x70], 0);
+    assert_int_equal(guest[0x72], 0);
+    for (unsigned r = 0; r < 8; r += 2) {
+        assert_int_equal(guest[0x80 + r], 0);
+        assert_int_equal(guest[0xc0 + r], 0);
+    }
+    assert_false(guest_touched[0x88] || guest_touched[0xc8]);
+    for (unsigned r = 0; r < 0x100; r++)
+        assert_false(touched[r]);
+}
+
+static void the_guest_files_are_what_hgeie_keeps(void **s)
+{
+    (void)s;
+    for (geilen = 0; geilen <= 7; geilen++) {
+        assert_int_equal(imsic_guest_files(), geilen);
+        assert_int_equal(hgeie, 0); /* left off */
+    }
+}
+
+static void a_sent_identity_is_a_32_bit_store(void **s)
+{
+    uint32_t page[4] = {0, 0xdead, 0, 0};
+
+    (void)s;
+    imsic_send(page, 37);
+    assert_int_equal(page[0], 37);
+    assert_int_equal(page[1], 0xdead);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -152,6 +213,10 @@ int main(void)
         cmocka_unit_test_setup(
             enable_sets_the_identity_bit_in_its_even_register, setup),
         cmocka_unit_test_setup(claim_takes_the_top_identity_once, setup),
+        cmocka_unit_test_setup(a_guest_file_is_cleared_with_delivery_off,
+                               setup),
+        cmocka_unit_test_setup(the_guest_files_are_what_hgeie_keeps, setup),
+        cmocka_unit_test_setup(a_sent_identity_is_a_32_bit_store, setup),
     };
 
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -161,8 +161,11 @@ static void domaincfg_reads_0x80_ie_and_the_fixed_mode(void **state)
     a = &msi;
     make(&msi, true);
     assert_int_equal(rd(DOMAINCFG), 0x80000004);
-    wr(DOMAINCFG, IE);
+    /* IE's changes are reported (the hardware's delivery follows). */
+    assert_true(wr(DOMAINCFG, IE).ie_changed);
     assert_int_equal(rd(DOMAINCFG), 0x80000104);
+    assert_false(wr(DOMAINCFG, IE).ie_changed);
+    assert_true(wr(DOMAINCFG, 0).ie_changed);
 }
 
 static void msi_address_configuration_reads_zero(void **state)
@@ -484,6 +487,30 @@ static void msi_level_pends_on_rising_input_and_setip_while_high(void **s)
     assert_false(pending(5));
 }
 
+/* A source the hardware delivers straight to the guest's file: the model
+ * follows its input for the guest's setip requests, and pends nothing by
+ * itself. */
+static void a_followed_wire_pends_only_by_the_guests_request(void **s)
+{
+    unsigned id, vcpu, eiid;
+
+    (void)s;
+    arm_msi(5, SM_LEVEL1, 1, 9);
+    vaplic_follow_wire(a, 5, true);
+    assert_false(pending(5));
+    assert_false(vaplic_take_msi(a, &id, &vcpu, &eiid));
+    wr(SETIPNUM_LE, 5);
+    assert_true(vaplic_take_msi(a, &id, &vcpu, &eiid));
+    assert_int_equal(eiid, 9);
+    /* Low: the request is refused (AIA 4.7), nothing was pending. */
+    vaplic_follow_wire(a, 5, false);
+    wr(SETIPNUM_LE, 5);
+    assert_false(pending(5));
+    /* A source not the VM's keeps no wire. */
+    vaplic_follow_wire(a, 60, true);
+    assert_false(vaplic_is_pending(a, 60));
+}
+
 static void a_level_source_made_active_while_asserted_is_pending(void **s)
 {
     (void)s;
@@ -729,6 +756,7 @@ int main(void)
         M(in_clrip_reads_the_rectified_inputs),
         D(direct_level_pending_is_the_input_and_nothing_else),
         M(msi_level_pends_on_rising_input_and_setip_while_high),
+        M(a_followed_wire_pends_only_by_the_guests_request),
         D(a_level_source_made_active_while_asserted_is_pending),
         D(idc_registers_are_warl_and_wlrl),
         D(topi_is_the_best_pending_enabled_source_of_the_vcpu),

@@ -7,7 +7,9 @@
  * APLIC aimed at its vCPU's hart, an arriving MSI raises that vCPU's line
  * (hvip.VSEIP here, an event for another hart), a level source stays
  * pending while the device holds it and drops when it lets go, and a reset
- * leaves nothing active.
+ * leaves nothing active. An MSI-mode VM's vCPUs get guest interrupt files,
+ * mapped by stage 2, at which the physical APLIC aims its sources with the
+ * guest's identities; what the model sends is stored into those files.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -22,6 +24,7 @@
 #include <aia/aia_irqc.h>
 #include <aia/aplic.h>
 #include <arch/csr.h>
+#include <arch/irqc.h>
 #include <core/arch_hooks.h>
 #include <core/cpu.h>
 #include <core/irq.h>
@@ -52,11 +55,56 @@ const struct platform platform = {
                                .size = 0x8000,
                                .num_sources = 96}}},
 };
+#define IMSIC_PA 0x28000000UL
+#define IMSIC_GPA 0x30000000UL
 struct aia_host aia_machine = {
     .aplic = {.num_sources = 96, .msi = true},
+    .imsic = {.base = IMSIC_PA,
+              .size = 0x8000,
+              .num_ids = 255,
+              .guest_index_bits = 1},
     .num_harts = 3,
     .hartid = {0, HART0, HART1},
 };
+unsigned aia_guest_files;
+/* Hart index i's guest file 1: two pages a hart (AIA 3.6). */
+#define GUEST_FILE(i) (IMSIC_PA + (i)*0x2000UL + 0x1000UL)
+
+/* ---- the interrupt files, faked ----------------------------------------*/
+static struct {
+    uint64_t file;
+    unsigned id;
+} sent[8];
+static unsigned sent_n, file_clears;
+
+void imsic_send(volatile void *file, unsigned id)
+{
+    assert_true(sent_n < 8);
+    sent[sent_n].file = (uint64_t)(uintptr_t)file;
+    sent[sent_n++].id = id;
+}
+
+void imsic_guest_file_clear(unsigned num_ids)
+{
+    assert_int_equal(num_ids, 255);
+    file_clears++;
+}
+
+/* ---- stage 2, faked ------------------------------------------------------*/
+static struct {
+    uint64_t gpa, hpa, size;
+    int writable, executable;
+} maps[4];
+static unsigned maps_n;
+
+int arch_vm_map(struct vm *vm, uint64_t gpa, uint64_t hpa, uint64_t size,
+                int writable, int executable)
+{
+    (void)vm;
+    assert_true(maps_n < 4);
+    maps[maps_n++] = (typeof(maps[0])){gpa, hpa, size, writable, executable};
+    return 0;
+}
 
 /* ---- the physical APLIC, faked -----------------------------------------*/
 static struct {
@@ -130,6 +178,9 @@ static struct vcpu vcpus[2];
 static int setup(void **state)
 {
     (void)state;
+    cfg.platform.arch.irqc.aia.imsic.base = 0;
+    sent_n = maps_n = file_clears = 0;
+    aia_guest_files = 1;
     fake_reset();
     memset(fake_csrs, 0, sizeof(fake_csrs));
     memset(phys, 0, sizeof(phys));
@@ -308,6 +359,141 @@ static void a_reset_leaves_no_source_active(void **state)
     assert_false(vaplic_is_active(&vms[0].arch.vaplic, DISK_IRQ));
 }
 
+/* ---- MSI mode -----------------------------------------------------------*/
+#define GENMSI 0x3000UL
+#define SETIPNUM_LE 0x2000UL
+#define IE (1u << 8)
+
+static int setup_msi(void **state)
+{
+    cfg.platform.arch.irqc.aia.imsic.base = IMSIC_GPA;
+    setup(state);
+    cfg.platform.arch.irqc.aia.imsic.base = IMSIC_GPA; /* setup cleared it */
+    memset(vms, 0, sizeof(vms));
+    sent_n = maps_n = 0;
+    vms[0].cfg = &cfg;
+    vms[0].vcpus = vcpus;
+    vms[0].vcpu_num = 2;
+    assert_int_equal(arch_vm_irqc_init(&vms[0]), 0);
+    assert_int_equal(vm_virq_add(&vms[0], UART_IRQ, NULL), 0);
+    assert_int_equal(irq_vm_take_devices(&vms[0]), 0);
+    return 0;
+}
+
+/* What Linux's aplic-msi driver does for a source aimed at vCPU v. */
+static void guest_aims(unsigned id, unsigned sm, unsigned v, unsigned eiid)
+{
+    rw(v, DOMAINCFG, true, IE);
+    rw(v, SOURCECFG(id), true, sm);
+    rw(v, TARGET(id), true, (uint32_t)v << 18 | eiid);
+    rw(v, SETIENUM, true, id);
+}
+
+static void each_vcpu_gets_its_harts_guest_file(void **state)
+{
+    (void)state;
+    assert_int_equal(vms[0].arch.guest_file, 1);
+    assert_int_equal(maps_n, 2);
+    for (unsigned i = 0; i < 2; i++) {
+        assert_int_equal(maps[i].gpa, IMSIC_GPA + i * 0x1000);
+        /* vCPU i is on hart index i + 1. */
+        assert_int_equal(maps[i].hpa, GUEST_FILE(i + 1));
+        assert_int_equal(maps[i].size, 0x1000);
+        assert_true(maps[i].writable);
+        assert_false(maps[i].executable);
+    }
+    /* Its file is cleared, and selected, on its hart when it starts. */
+    irqc_vcpu_reset(&vcpus[1]);
+    assert_int_equal(file_clears, 1);
+    assert_int_equal((fake_csrs[CSR_HSTATUS] & HSTATUS_VGEIN_MASK) >>
+                         HSTATUS_VGEIN_SHIFT,
+                     1);
+}
+
+static void without_guest_files_an_msi_vm_is_refused(void **state)
+{
+    (void)state;
+    memset(vms, 0, sizeof(vms));
+    vms[0].cfg = &cfg;
+    vms[0].vcpus = vcpus;
+    vms[0].vcpu_num = 2;
+    aia_guest_files = 0;
+    assert_int_equal(arch_vm_irqc_init(&vms[0]), -1);
+    assert_non_null(strstr(fake.printk_last, "VM 0: platform.arch.irqc.aia."
+                                             "imsic.base is set, but this "
+                                             "machine's harts have no guest "
+                                             "interrupt file"));
+}
+
+/* The hardware delivers straight to the guest: its file, its identity. */
+static void a_device_is_aimed_at_the_guests_file(void **state)
+{
+    (void)state;
+    guest_aims(DISK_IRQ, LEVEL1, 1, 0x21);
+    assert_true(phys[DISK_IRQ].enabled);
+    assert_int_equal(phys[DISK_IRQ].hart_index, 2);
+    assert_int_equal(phys[DISK_IRQ].file, 1);
+    assert_int_equal(phys[DISK_IRQ].eiid, 0x21);
+    /* Nothing goes out while the guest's domain is off, or with no
+     * identity (a torn-down interrupt, AIA 4.5.16). */
+    rw(1, DOMAINCFG, true, 0);
+    assert_false(phys[DISK_IRQ].enabled);
+    rw(1, DOMAINCFG, true, IE);
+    assert_true(phys[DISK_IRQ].enabled);
+    rw(1, TARGET(DISK_IRQ), true, 1u << 18 | 0);
+    assert_false(phys[DISK_IRQ].enabled);
+    /* No line of the hypervisor's is ever raised for it. */
+    assert_false(vseip());
+    assert_int_equal(sent_n, 0);
+}
+
+/* Linux's level EOI (AIA 4.9.2): setipnum_le sends again only while the
+ * device still asserts (this is also what keeps QEMU 7.2's APLIC from
+ * sending for a low input). */
+static void a_level_eoi_resends_only_while_asserted(void **state)
+{
+    (void)state;
+    guest_aims(DISK_IRQ, LEVEL1, 0, 0x21);
+    rw(0, SETIPNUM_LE, true, DISK_IRQ);
+    assert_int_equal(sent_n, 0);
+    phys[DISK_IRQ].asserted = true;
+    rw(0, SETIPNUM_LE, true, DISK_IRQ);
+    assert_int_equal(sent_n, 1);
+    assert_int_equal(sent[0].file, GUEST_FILE(1));
+    assert_int_equal(sent[0].id, 0x21);
+}
+
+static void an_emulated_device_sends_into_the_file(void **state)
+{
+    (void)state;
+    guest_aims(UART_IRQ, LEVEL1, 1, 5);
+    arch_virq_set_level(&vms[0], UART_IRQ, true);
+    assert_int_equal(sent_n, 1);
+    assert_int_equal(sent[0].file, GUEST_FILE(2));
+    assert_int_equal(sent[0].id, 5);
+    assert_false(vseip());
+    /* Still high at the guest's EOI: again; low: no more. */
+    rw(1, SETIPNUM_LE, true, UART_IRQ);
+    assert_int_equal(sent_n, 2);
+    arch_virq_set_level(&vms[0], UART_IRQ, false);
+    rw(1, SETIPNUM_LE, true, UART_IRQ);
+    assert_int_equal(sent_n, 2);
+    /* An edge (an IPC notification) once per trigger. */
+    rw(1, SOURCECFG(UART_IRQ), true, EDGE1);
+    arch_virq_trigger(&vms[0], UART_IRQ);
+    assert_int_equal(sent_n, 3);
+    assert_false(phys[UART_IRQ].enabled);
+}
+
+static void genmsi_reaches_the_vcpus_file(void **state)
+{
+    (void)state;
+    rw(0, GENMSI, true, 1u << 18 | 0x33);
+    assert_int_equal(sent_n, 1);
+    assert_int_equal(sent[0].file, GUEST_FILE(2));
+    assert_int_equal(sent[0].id, 0x33);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -326,6 +512,15 @@ int main(void)
                                setup),
         cmocka_unit_test_setup(enabling_one_source_reprograms_no_other, setup),
         cmocka_unit_test_setup(a_reset_leaves_no_source_active, setup),
+        cmocka_unit_test_setup(each_vcpu_gets_its_harts_guest_file, setup_msi),
+        cmocka_unit_test_setup(without_guest_files_an_msi_vm_is_refused,
+                               setup_msi),
+        cmocka_unit_test_setup(a_device_is_aimed_at_the_guests_file, setup_msi),
+        cmocka_unit_test_setup(a_level_eoi_resends_only_while_asserted,
+                               setup_msi),
+        cmocka_unit_test_setup(an_emulated_device_sends_into_the_file,
+                               setup_msi),
+        cmocka_unit_test_setup(genmsi_reaches_the_vcpus_file, setup_msi),
     };
 
     return cmocka_run_group_tests(tests, NULL, NULL);

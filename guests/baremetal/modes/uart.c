@@ -132,8 +132,9 @@ void mode_main(void)
     irqc_probe(boot_dtb);
     trap_set_hook(uart_trap);
     uart_irq_setup(this_hart());
-    console_printf("uart: ready (printing through the 16550 at 0x%lx)\n",
-                   UART_BASE);
+    console_printf("uart: ready (printing through the 16550 at 0x%lx, "
+                   "interrupts through the %s)\n",
+                   UART_BASE, irqc_name());
     for (unsigned int i = 1; i <= BURST_LINES; i++)
         console_printf("uart: burst %u of %u "
                        "abcdefghijklmnopqrstuvwxyz0123456789\n",

@@ -21,8 +21,40 @@
 #define APLIC_ITHRESHOLD 0x08
 #define APLIC_CLAIMI 0x1c
 #define APLIC_TOPI_ID_SHIFT 16
+#define APLIC_SETIPNUM_LE 0x2000
+/* AIA 3.8, 3.9: this hart's interrupt file behind siselect/sireg, claimed
+ * through stopei (as CSR numbers: the assembler may not know the names). */
+#define CSR_SISELECT 0x150
+#define CSR_SIREG 0x151
+#define CSR_STOPEI 0x15c
+#define IMSIC_EIDELIVERY 0x70
+#define IMSIC_EITHRESHOLD 0x72
+#define IMSIC_EIE0 0xc0
+#define IMSIC_TOPEI_ID_SHIFT 16
+#define IMSIC_TOPEI_ID_MASK 0x7ff
 
 static unsigned long aplic_base; /* 0: the PLIC */
+static bool msi; /* the APLIC sends MSIs to the harts' interrupt files */
+
+#define CSR_STR(num) #num
+#define CSR_NAME(num) CSR_STR(num)
+#define csr_write_num(num, v)                                                  \
+    __asm__ volatile("csrw " CSR_NAME(num) ", %0" ::"r"((unsigned long)(v)))
+
+static void imsic_write(unsigned long reg, unsigned long v)
+{
+    csr_write_num(CSR_SISELECT, reg);
+    csr_write_num(CSR_SIREG, v);
+}
+
+static unsigned long imsic_read(unsigned long reg)
+{
+    unsigned long v;
+
+    csr_write_num(CSR_SISELECT, reg);
+    __asm__ volatile("csrr %0, " CSR_NAME(CSR_SIREG) : "=r"(v));
+    return v;
+}
 
 static void aplic_write(unsigned long off, uint32_t v)
 {
@@ -45,11 +77,23 @@ void irqc_probe(unsigned long dtb)
     node = fdt_next_compatible(blob, -1, "riscv,aplic");
     if (node >= 0 && fdt_reg(blob, node, 0, &base, NULL))
         aplic_base = (unsigned long)base;
+    msi = aplic_base && fdt_prop(blob, node, "msi-parent", NULL) != NULL;
 }
 
 const char *irqc_name(void)
 {
-    return aplic_base ? "aplic" : "plic";
+    return msi ? "aplic-msi" : aplic_base ? "aplic" : "plic";
+}
+
+/* MSI mode: identity `irq` (the source's own number) in this hart's file. */
+static void imsic_enable(unsigned irq)
+{
+    /* RV64: eie0, eie2, ... hold 64 identities each (AIA 3.8.3). */
+    unsigned long reg = IMSIC_EIE0 + irq / 64 * 2;
+
+    imsic_write(IMSIC_EITHRESHOLD, 0);
+    imsic_write(reg, imsic_read(reg) | 1UL << (irq % 64));
+    imsic_write(IMSIC_EIDELIVERY, 1);
 }
 
 void irqc_enable(unsigned long hart, unsigned irq, bool level)
@@ -62,25 +106,42 @@ void irqc_enable(unsigned long hart, unsigned irq, bool level)
         plic_write(PLIC_THRESHOLD(ctx), 0);
         return;
     }
-    /* The guest's hart index is its hart id: the IDCs follow the harts. */
+    /* The guest's hart index is its hart id: the IDCs (and in MSI mode
+     * the interrupt files) follow the harts. In MSI mode the target's low
+     * bits are the identity, else the priority. */
     aplic_write(APLIC_SOURCECFG(irq), level ? APLIC_SM_LEVEL1 : APLIC_SM_EDGE1);
     aplic_write(APLIC_TARGET(irq),
-                (uint32_t)hart << APLIC_TARGET_HART_SHIFT | 1);
-    aplic_write(APLIC_IDC(hart) + APLIC_ITHRESHOLD, 0);
-    aplic_write(APLIC_IDC(hart) + APLIC_IDELIVERY, 1);
+                (uint32_t)hart << APLIC_TARGET_HART_SHIFT | (msi ? irq : 1));
+    if (msi) {
+        imsic_enable(irq);
+    } else {
+        aplic_write(APLIC_IDC(hart) + APLIC_ITHRESHOLD, 0);
+        aplic_write(APLIC_IDC(hart) + APLIC_IDELIVERY, 1);
+    }
     aplic_write(APLIC_SETIENUM, irq);
     aplic_write(APLIC_DOMAINCFG, APLIC_DOMAINCFG_IE);
 }
 
 unsigned irqc_claim(unsigned long hart)
 {
+    unsigned long top;
+
     if (!aplic_base)
         return plic_read(PLIC_CLAIM(PLIC_S_CONTEXT(hart)));
-    return aplic_read(APLIC_IDC(hart) + APLIC_CLAIMI) >> APLIC_TOPI_ID_SHIFT;
+    if (!msi)
+        return aplic_read(APLIC_IDC(hart) + APLIC_CLAIMI) >>
+               APLIC_TOPI_ID_SHIFT;
+    /* Reading and writing stopei at once claims what it read. */
+    __asm__ volatile("csrrw %0, " CSR_NAME(CSR_STOPEI) ", zero" : "=r"(top));
+    return (unsigned)(top >> IMSIC_TOPEI_ID_SHIFT) & IMSIC_TOPEI_ID_MASK;
 }
 
 void irqc_complete(unsigned long hart, unsigned irq)
 {
     if (!aplic_base)
         plic_write(PLIC_CLAIM(PLIC_S_CONTEXT(hart)), irq);
+    else if (msi)
+        /* A level source's MSI went out on its rising edge: ask again, in
+         * case it is still asserted (AIA 4.9.2; Linux does the same). */
+        aplic_write(APLIC_SETIPNUM_LE, irq);
 }

@@ -27,6 +27,7 @@ void arch_config_target(const struct platform *p, struct config_target *t)
         /* APLIC sources are 1..N; the target counts ids 1..N as N + 1. */
         t->irq_sources = p->arch.aia.aplic.num_sources + 1;
         t->irqc_size = p->arch.aia.aplic.size;
+        t->arch.guest_files = p->arch.aia.imsic.guest_index_bits > 0;
     } else {
         t->irq_sources = p->arch.plic.num_sources;
         t->irqc_size = p->arch.plic.size;
@@ -97,9 +98,48 @@ static int check_plic_vm(const struct vm_platform *p, size_t vm,
     return 0;
 }
 
-/* An AIA board: a virtual APLIC, in direct mode for now. */
+/*
+ * An MSI-mode VM's interrupt files: vCPU i's at imsic.base + i pages, the
+ * window aligned to its size rounded up to a power of two (the guest finds
+ * a hart's file from the base and its index, AIA 3.6, with no guest index
+ * bits). The harts must have guest files to give them.
+ */
+static int check_imsic_window(const struct vm_platform *p, size_t vm,
+                              const struct config_target *t,
+                              struct config_error *err)
+{
+    struct config_window w = {.base = p->arch.irqc.aia.imsic.base,
+                              .size = (uint64_t)p->cpu_num * PAGE_SIZE,
+                              .field = IMSIC_FIELD};
+    uint64_t align = PAGE_SIZE;
+
+    if (!t->arch.guest_files)
+        return config_fail(err,
+                           "VM %zu: " IMSIC_FIELD " is set, but this "
+                           "platform's harts have no guest interrupt files "
+                           "for an MSI-mode VM; leave it 0 (direct mode)",
+                           vm);
+    while (align < w.size)
+        align <<= 1;
+    if (!IS_ALIGNED(w.base, align))
+        return config_fail(err,
+                           "VM %zu: " IMSIC_FIELD " 0x%lx is not aligned to "
+                           "0x%lx (its %zu vCPUs' interrupt files, a power "
+                           "of two of pages)",
+                           vm, w.base, align, p->cpu_num);
+    if (ranges_overlap(w.base, w.size, p->arch.irqc.aia.aplic.base,
+                       t->irqc_size))
+        return config_fail(err,
+                           "VM %zu: " IMSIC_FIELD " 0x%lx: the interrupt "
+                           "files overlap the APLIC window",
+                           vm, w.base);
+    return check_window(p, vm, &w, "interrupt files", err);
+}
+
+/* An AIA board: a virtual APLIC, delivering directly or, with interrupt
+ * files, by MSIs. */
 static int check_aia_vm(const struct vm_platform *p, size_t vm,
-                        struct config_error *err)
+                        const struct config_target *t, struct config_error *err)
 {
     if (p->arch.irqc.plic.base)
         return config_fail(err,
@@ -107,14 +147,15 @@ static int check_aia_vm(const struct vm_platform *p, size_t vm,
                            "platform's interrupt controller is an APLIC: "
                            "use " APLIC_FIELD,
                            vm);
-    if (p->arch.irqc.aia.imsic.base)
+    if (!p->arch.irqc.aia.imsic.base)
+        return 0;
+    if (!p->arch.irqc.aia.aplic.base)
         return config_fail(err,
-                           "VM %zu: " IMSIC_FIELD " is set: MSI-mode VMs "
-                           "(guest interrupt files) are not supported yet; "
-                           "leave it 0 for a VM whose APLIC delivers "
-                           "directly",
+                           "VM %zu: " IMSIC_FIELD " is set, but " APLIC_FIELD
+                           " is not: an MSI-mode VM's devices reach its "
+                           "interrupt files through its APLIC",
                            vm);
-    return 0;
+    return check_imsic_window(p, vm, t, err);
 }
 
 int arch_config_check_vm(const struct vm_config *c, size_t vm,
@@ -124,7 +165,7 @@ int arch_config_check_vm(const struct vm_config *c, size_t vm,
     const struct vm_platform *p = &c->platform;
     struct config_window w;
 
-    if (is_aia(t) ? check_aia_vm(p, vm, err) : check_plic_vm(p, vm, err))
+    if (is_aia(t) ? check_aia_vm(p, vm, t, err) : check_plic_vm(p, vm, err))
         return -1;
     if (!arch_config_irqc_window(p, t, &w))
         return config_has_interrupts(p)

@@ -2,6 +2,7 @@
 /* Entering a vCPU and the VS-level state that belongs to it. */
 #include <arch/csr.h>
 #include <arch/guest_timer.h>
+#include <arch/irqc.h>
 #include <arch/mmu.h>
 #include <arch/unit_state.h>
 #include <core/arch_hooks.h>
@@ -103,7 +104,12 @@ void arch_vcpu_run(struct vcpu *vcpu)
 {
     /* sret goes to VS-mode (SPV = 1, SPP = 1) with supervisor rights. */
     csr_set(CSR_HSTATUS, HSTATUS_SPV | HSTATUS_SPVP);
-    csr_clear(CSR_HSTATUS, HSTATUS_VTW | HSTATUS_GVA);
+    csr_clear(CSR_HSTATUS, HSTATUS_VTW | HSTATUS_GVA | HSTATUS_VGEIN_MASK);
+    /* Its guest interrupt file, if it has one: also what wakes the hart
+     * while the vCPU waits in the hypervisor (hip.VSEIP follows the file,
+     * and an enabled pending VS interrupt ends a wfi, priv. spec 3.3.3). */
+    csr_set(CSR_HSTATUS,
+            (unsigned long)vcpu->vm->arch.guest_file << HSTATUS_VGEIN_SHIFT);
     csr_set(CSR_SSTATUS, SSTATUS_SPP);
     csr_clear(CSR_SSTATUS, SSTATUS_SPIE);
     /* sstatus.FS and VS were set by arch_vcpu_resume_at (hand_over_units). */
@@ -118,9 +124,9 @@ void arch_vcpu_raise_soft(struct vcpu *vcpu)
 
 void arch_vcpu_clear_interrupts(struct vcpu *vcpu)
 {
-    (void)vcpu;
     csr_write(CSR_HVIP, 0);
     guest_timer_cancel();
+    irqc_vcpu_reset(vcpu);
 }
 
 int arch_vcpu_has_pending_interrupt(struct vcpu *vcpu)

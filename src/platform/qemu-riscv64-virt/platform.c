@@ -50,7 +50,10 @@ static const struct platform_device devices[] = {
 #define IRQC                                                                   \
     .irqc = ARCH_IRQC_AIA,                                                     \
     .aia = {.aplic = {.base = 0xd000000UL, .size = 0x8000, .num_sources = 96}, \
-            .imsic = {.base = 0x28000000UL, .size = 0x10000, .num_ids = 255}}
+            .imsic = {.base = 0x28000000UL,                                    \
+                      .size = 0x10000,                                         \
+                      .num_ids = 255,                                          \
+                      .guest_index_bits = 1}}
 #else
 #define PLATFORM_NAME "qemu-riscv64-virt"
 #define IRQC                                                                   \

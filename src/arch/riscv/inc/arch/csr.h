@@ -47,6 +47,8 @@
 /* Virtual supervisor CSRs (priv. spec 8.2.11-8.2.18). */
 #define CSR_VSSTATUS 0x200
 #define CSR_VSIE 0x204
+#define CSR_VSISELECT 0x250 /* Ssaia */
+#define CSR_VSIREG 0x251    /* Ssaia */
 #define CSR_VSTVEC 0x205
 #define CSR_VSSCRATCH 0x240
 #define CSR_VSEPC 0x241
@@ -72,6 +74,10 @@
 #define HSTATUS_SPV (1UL << 7)
 #define HSTATUS_SPVP (1UL << 8)
 #define HSTATUS_VTW (1UL << 21)
+/* The guest interrupt file VS-level external interrupts come from
+ * (priv. spec 8.2.1; 0: none). */
+#define HSTATUS_VGEIN_SHIFT 12
+#define HSTATUS_VGEIN_MASK (0x3fUL << HSTATUS_VGEIN_SHIFT)
 #define HSTATUS_VSXL_SHIFT 32
 #define HSTATUS_VSXL_64 (2UL << HSTATUS_VSXL_SHIFT)
 

@@ -7,6 +7,8 @@
 #ifndef ARCH_IRQC_H
 #define ARCH_IRQC_H
 
+struct vcpu;
+
 /* Boot hart, once, with the hypervisor's address space built: map the
  * controller and mask every source. 0 or -1. */
 int irqc_init(void);
@@ -15,5 +17,8 @@ void irqc_init_hart(unsigned hart);
 /* A supervisor external interrupt on this hart (`hart`, the caller's): claim
  * and dispatch. */
 void irqc_handle_external(unsigned hart);
+/* On the vCPU's hart: what its VM's controller keeps of it per hart, as at
+ * reset (an MSI-mode VM's guest interrupt file). */
+void irqc_vcpu_reset(struct vcpu *vcpu);
 
 #endif

@@ -57,6 +57,9 @@ struct arch_platform {
             uint64_t base;
             uint64_t size;
             unsigned num_ids; /* identities 1 .. num_ids */
+            /* 2^bits pages per hart: its supervisor file, then its guest
+             * files (AIA 3.6); 0: no guest files, so no MSI-mode VMs. */
+            unsigned guest_index_bits;
         } imsic;
     } aia;
 };
@@ -64,6 +67,7 @@ struct arch_platform {
 /* What the configuration check needs of the board's interrupt controller. */
 struct arch_config_target {
     enum arch_irqc_kind irqc;
+    bool guest_files; /* AIA: the harts have guest interrupt files */
 };
 
 /* What the boot hart learned about the harts (arch_machine_probe_cpus). */

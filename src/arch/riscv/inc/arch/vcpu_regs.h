@@ -62,6 +62,9 @@ struct arch_vm {
     uint32_t lines_up;
     /* Virtual edges that came while their source was in flight. */
     uint32_t edge_latched[VPLIC_WORDS];
+    /* The guest interrupt file each of its vCPUs has on its hart (the same
+     * number on every hart; hstatus.VGEIN), 0 for none. */
+    unsigned guest_file;
 };
 
 #endif /* __ASSEMBLY__ */

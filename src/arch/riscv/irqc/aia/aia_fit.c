@@ -27,6 +27,7 @@ static void from_description(const struct platform *p)
     aia_machine.imsic.base = p->arch.aia.imsic.base;
     aia_machine.imsic.size = p->arch.aia.imsic.size;
     aia_machine.imsic.num_ids = p->arch.aia.imsic.num_ids;
+    aia_machine.imsic.guest_index_bits = p->arch.aia.imsic.guest_index_bits;
     aia_machine.num_harts = p->max_harts;
     for (unsigned h = 0; h < p->max_harts && h < MAX_CPUS; h++)
         aia_machine.hartid[h] = h;

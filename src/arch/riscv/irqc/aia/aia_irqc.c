@@ -22,12 +22,20 @@
 #include <core/platform.h>
 #include <core/vm.h>
 
+unsigned aia_guest_files;
+
 int irqc_init(void)
 {
+    /* The interrupt files too: the hypervisor sends MSIs into its VMs'. */
     if (mmu_hyp_map_device(platform.arch.aia.aplic.base,
-                           platform.arch.aia.aplic.size))
+                           platform.arch.aia.aplic.size) ||
+        mmu_hyp_map_device(aia_machine.imsic.base, aia_machine.imsic.size))
         return -1;
     aplic_init();
+    /* Guest files need both the harts' (GEILEN) and room for them in the
+     * IMSIC's address space. */
+    aia_guest_files =
+        aia_machine.imsic.guest_index_bits ? imsic_guest_files() : 0;
     return 0;
 }
 

@@ -8,6 +8,9 @@ struct vm;
 /* A hart's supervisor interrupt file (its guest files are 1..GEILEN). */
 #define AIA_SUPERVISOR_FILE 0
 
+/* Guest interrupt files per hart (GEILEN, as the boot hart found it, 0
+ * where the IMSICs have no room for them). */
+extern unsigned aia_guest_files;
 /* A source the VM owns sent its MSI here: on into its virtual APLIC. */
 void vaplic_irqc_forward(struct vm *vm, unsigned id);
 

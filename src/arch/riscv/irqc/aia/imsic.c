@@ -2,6 +2,7 @@
 /* The hypervisor's supervisor interrupt file (imsic.h). */
 #include <aia/imsic.h>
 #include <arch/csr.h>
+#include <stdint.h>
 
 /* AIA 3.8: the file's registers behind siselect. */
 #define IMSIC_EIDELIVERY 0x70
@@ -21,6 +22,13 @@ static void ireg_write(unsigned reg, unsigned long value)
 {
     csr_write(CSR_SISELECT, reg);
     csr_write(CSR_SIREG, value);
+}
+
+/* The same registers of the guest file hstatus.VGEIN selects (AIA 2.3). */
+static void guest_ireg_write(unsigned reg, unsigned long value)
+{
+    csr_write(CSR_VSISELECT, reg);
+    csr_write(CSR_VSIREG, value);
 }
 
 static unsigned bit_reg(unsigned base, unsigned id)
@@ -55,4 +63,34 @@ unsigned imsic_claim(void)
     /* Reading and writing stopei in one instruction claims what it read. */
     return (unsigned)(csr_swap(CSR_STOPEI, 0) >> IMSIC_TOPEI_ID_SHIFT) &
            IMSIC_TOPEI_ID_MASK;
+}
+
+void imsic_guest_file_clear(unsigned num_ids)
+{
+    guest_ireg_write(IMSIC_EIDELIVERY, 0);
+    guest_ireg_write(IMSIC_EITHRESHOLD, 0);
+    for (unsigned id = 0; id <= num_ids; id += IMSIC_BITS_PER_REG) {
+        guest_ireg_write(bit_reg(IMSIC_EIE0, id), 0);
+        guest_ireg_write(bit_reg(IMSIC_EIP0, id), 0);
+    }
+}
+
+unsigned imsic_guest_files(void)
+{
+    unsigned long bits;
+    unsigned n = 0;
+
+    /* Bits GEILEN:1 of hgeie are writable, the others read 0 (priv. spec
+     * 8.2.4). */
+    csr_write(CSR_HGEIE, ~0UL);
+    bits = csr_read(CSR_HGEIE);
+    csr_write(CSR_HGEIE, 0);
+    while (bits >> (n + 1) & 1)
+        n++;
+    return n;
+}
+
+void imsic_send(volatile void *file, unsigned id)
+{
+    *(volatile uint32_t *)file = id;
 }

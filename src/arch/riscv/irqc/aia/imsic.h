@@ -16,5 +16,14 @@ void imsic_init_hart(unsigned num_ids);
 void imsic_enable(unsigned id, bool on);
 /* Claim the highest-priority pending and enabled identity: 0 if none. */
 unsigned imsic_claim(void);
+/* The guest file hstatus.VGEIN selects, as at reset: delivery off, nothing
+ * enabled or pending (registers up to num_ids only: QEMU faults on the
+ * others). */
+void imsic_guest_file_clear(unsigned num_ids);
+/* How many guest files this hart has (GEILEN). */
+unsigned imsic_guest_files(void);
+/* Make identity `id` pending in the interrupt file mapped at `file`, any
+ * hart's: its seteipnum_le register (AIA 3.5), a 32-bit store. */
+void imsic_send(volatile void *file, unsigned id);
 
 #endif

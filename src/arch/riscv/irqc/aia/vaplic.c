@@ -172,6 +172,16 @@ bool vaplic_set_input(struct vaplic *a, unsigned id, bool high)
     return !before && set_pending_bit(a, id, true);
 }
 
+void vaplic_follow_wire(struct vaplic *a, unsigned id, bool high)
+{
+    if (!vaplic_is_assigned(a, id))
+        return;
+    if (high)
+        bitmap_set(a->wire, id);
+    else
+        bitmap_clear(a->wire, id);
+}
+
 /* ---- Delivery -----------------------------------------------------------*/
 
 /* The lowest-numbered source pending and enabled, from `from` on; 0 if
@@ -532,7 +542,10 @@ struct vaplic_result vaplic_write(struct vaplic *a, uint64_t offset,
         return r;
     if (offset == APLIC_DOMAINCFG) {
         /* DM is fixed by the VM's configuration and BE is 0 (WARL). */
-        a->ie = value & APLIC_DOMAINCFG_IE;
+        bool ie = value & APLIC_DOMAINCFG_IE;
+
+        r.ie_changed = ie != a->ie;
+        a->ie = ie;
         r.lines_changed = true;
     } else if ((id = source_at(offset, APLIC_SOURCECFG_BASE)) != 0) {
         write_sourcecfg(a, id, value, &r);

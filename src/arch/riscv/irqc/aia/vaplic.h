@@ -88,6 +88,13 @@ unsigned vaplic_target_eiid(const struct vaplic *a, unsigned id);
  * lines, or look for MSIs to send).
  */
 bool vaplic_set_input(struct vaplic *a, unsigned id, bool high);
+/*
+ * The wire of source id reads `high`, and its pending bit stays as it is:
+ * for a source whose MSIs go from the hardware straight to the guest's
+ * interrupt file, so that only the guest's own setip requests pend it
+ * here, as its input allows (AIA 4.7).
+ */
+void vaplic_follow_wire(struct vaplic *a, unsigned id, bool high);
 
 /*
  * Direct mode: whether vCPU v's external interrupt is asserted (AIA 4.8.2):
@@ -120,6 +127,8 @@ struct vaplic_result {
      * (mirror them where the hardware delivers them). */
     bool enables_changed;
     unsigned enables_word;
+    /* domaincfg.IE changed: every source's delivery follows it. */
+    bool ie_changed;
     /* A pending, enable, IE, threshold or IDC state changed: re-evaluate
      * the vCPUs' lines (direct) or look for MSIs to send (MSI mode). */
     bool lines_changed;

@@ -1,8 +1,18 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /*
- * A VM's interrupt controller on an AIA board: a virtual APLIC in direct
- * delivery mode (vaplic.c) at platform.arch.irqc.aia.aplic.base, whose IDCs
- * drive each vCPU's hvip.VSEIP.
+ * A VM's interrupt controller on an AIA board: a virtual APLIC (vaplic.c)
+ * at platform.arch.irqc.aia.aplic.base, in one of two delivery modes.
+ *
+ * MSI mode (platform.arch.irqc.aia.imsic.base set): each vCPU has a guest
+ * interrupt file of its hart, mapped by stage 2 where the guest believes
+ * its supervisor file is, and selected by hstatus.VGEIN. A physical source
+ * the guest enables is aimed by the physical APLIC at that file with the
+ * guest's own identity, so its interrupts reach the guest without the
+ * hypervisor; only the guest's configuration writes trap. What the model
+ * itself sends (virtual sources, the guest's setip and genmsi requests) the
+ * hypervisor stores into the file.
+ *
+ * Direct mode: the vAPLIC's IDCs drive each vCPU's hvip.VSEIP.
  *
  * A physical source the VM owns is active in the physical APLIC while it
  * is in the guest's copy, in the guest's source mode, and delivers while
@@ -17,9 +27,13 @@
 #include <aia/aia_irqc.h>
 #include <aia/aplic.h>
 #include <aia/aplic_regs.h>
+#include <aia/imsic.h>
 #include <aia/vaplic.h>
+#include <arch/csr.h>
+#include <arch/irqc.h>
 #include <arch/vcpu_lines.h>
 #include <core/arch_hooks.h>
+#include <core/console.h>
 #include <core/irq.h>
 #include <core/platform.h>
 #include <core/vm.h>
@@ -33,9 +47,17 @@ _Static_assert(VAPLIC_MAX_SOURCES == MAX_IRQS,
 /* Identity bits of MSI-mode targets: unused in direct mode. */
 #define VAPLIC_EIID_BITS 8
 
+/* The guest file an MSI-mode VM's vCPUs get on their harts. */
+#define VM_GUEST_FILE 1
+
 static bool has_vaplic(const struct vm *vm)
 {
     return vm->cfg->platform.arch.irqc.aia.aplic.base != 0;
+}
+
+static bool msi_mode(const struct vm *vm)
+{
+    return vm->arch.guest_file != 0;
 }
 
 static bool is_virtual(const struct vm *vm, unsigned id)
@@ -70,13 +92,16 @@ void arch_vcpu_sync_irq_line(struct vcpu *vcpu)
 }
 
 /* The model's wire for a physical source whose input is (not) asserted in
- * the mode the guest gave it. */
+ * the mode the guest gave it (the physical source runs in that mode). */
+static bool wire_of(const struct vaplic *a, unsigned id, bool asserted)
+{
+    return asserted != aplic_sm_is_inverted(vaplic_source_mode(a, id));
+}
+
 static bool feed(struct vm *vm, unsigned id, bool asserted)
 {
-    unsigned sm = vaplic_source_mode(&vm->arch.vaplic, id);
-
     return vaplic_set_input(&vm->arch.vaplic, id,
-                            asserted != aplic_sm_is_inverted(sm));
+                            wire_of(&vm->arch.vaplic, id, asserted));
 }
 
 /* The hart index of the vCPU a source targets, or -1. */
@@ -89,14 +114,21 @@ static int target_index(const struct vm *vm, unsigned id)
     return aia_hart_index(&aia_machine, vm->vcpus[v].hart);
 }
 
-/* A physical source delivers while the guest has it active, enabled and
- * aimed at one of its vCPUs; irq_lock held. */
+/*
+ * A physical source delivers while the guest has it active, enabled and
+ * aimed at one of its vCPUs; in MSI mode, where nothing else stands between
+ * it and the guest, also only while the guest's domain is enabled and with
+ * an identity (0 is none, AIA 4.5.16); irq_lock held.
+ */
 static void mirror_enable(struct vm *vm, unsigned id)
 {
     const struct vaplic *a = &vm->arch.vaplic;
+    bool on = vaplic_is_active(a, id) && vaplic_is_enabled(a, id) &&
+              target_index(vm, id) >= 0;
 
-    aplic_enable(id, vaplic_is_active(a, id) && vaplic_is_enabled(a, id) &&
-                         target_index(vm, id) >= 0);
+    if (msi_mode(vm))
+        on = on && a->ie && vaplic_target_eiid(a, id) != 0;
+    aplic_enable(id, on);
 }
 
 /*
@@ -111,17 +143,21 @@ static void follow_source(struct vm *vm, unsigned id, bool mode)
     unsigned sm = vaplic_source_mode(a, id);
     int index = target_index(vm, id);
 
+    /* MSI mode: the vCPU's guest file, the guest's identity; direct: the
+     * hypervisor's file, the source's number (aia_irqc.c). */
+    unsigned file = vm->arch.guest_file;
+    unsigned eiid = file ? vaplic_target_eiid(a, id) : id;
+
     if (is_virtual(vm, id) || !vaplic_is_assigned(a, id))
         return;
     if (mode)
-        aplic_configure(id, sm, index < 0 ? 0 : (unsigned)index,
-                        AIA_SUPERVISOR_FILE, id);
+        aplic_configure(id, sm, index < 0 ? 0 : (unsigned)index, file, eiid);
     else if (index >= 0)
-        aplic_target(id, (unsigned)index, AIA_SUPERVISOR_FILE, id);
+        aplic_target(id, (unsigned)index, file, eiid);
     mirror_enable(vm, id);
     /* A level input already asserted sends no MSI until it rises again:
      * take it from the physical APLIC now (say, across a restart). */
-    if (aplic_sm_is_level(sm))
+    if (aplic_sm_is_level(sm) && !file)
         feed(vm, id, aplic_asserted(id));
 }
 
@@ -135,10 +171,14 @@ static void mirror_enables(struct vm *vm, unsigned word)
     }
 }
 
-/* Level sources follow their physical input; irq_lock held. */
+/*
+ * Level sources follow their physical input; irq_lock held. In MSI mode
+ * the input only decides the guest's setip requests: the hardware sent
+ * the source's MSIs itself.
+ */
 static bool refresh_levels(struct vm *vm)
 {
-    const struct vaplic *a = &vm->arch.vaplic;
+    struct vaplic *a = &vm->arch.vaplic;
     bool changed = false;
 
     /* Only the VM's physical sources: this runs on every guest access. */
@@ -147,12 +187,49 @@ static bool refresh_levels(struct vm *vm)
 
         for (unsigned b = 0; ours; b++, ours >>= 1) {
             unsigned id = w * 32 + b;
+            bool wire;
 
-            if ((ours & 1) && aplic_sm_is_level(vaplic_source_mode(a, id)))
-                changed |= feed(vm, id, aplic_asserted(id));
+            if (!(ours & 1) || !aplic_sm_is_level(vaplic_source_mode(a, id)))
+                continue;
+            wire = wire_of(a, id, aplic_asserted(id));
+            if (msi_mode(vm))
+                vaplic_follow_wire(a, id, wire);
+            else
+                changed |= vaplic_set_input(a, id, wire);
         }
     }
     return changed;
+}
+
+/* vCPU v's guest file, as the hypervisor reaches it. */
+static volatile void *guest_file_of(const struct vm *vm, unsigned v)
+{
+    int index = aia_hart_index(&aia_machine, vm->vcpus[v].hart);
+
+    return (volatile void *)(uintptr_t)aia_imsic_file(
+        &aia_machine, (unsigned)index, vm->arch.guest_file);
+}
+
+/* MSI mode: send what the model has to send (AIA 4.9); irq_lock held. */
+static void send_msis(struct vm *vm)
+{
+    unsigned id, v, eiid;
+
+    while (vaplic_take_msi(&vm->arch.vaplic, &id, &v, &eiid)) {
+        if (eiid && v < vm->vcpu_num)
+            imsic_send(guest_file_of(vm, v), eiid);
+    }
+}
+
+/* After a change in the model: MSIs to send, or lines to recompute. */
+static struct vcpu_lines deliver(struct vm *vm)
+{
+    struct vcpu_lines none = {0, 0};
+
+    if (!msi_mode(vm))
+        return record_lines(vm);
+    send_msis(vm);
+    return none;
 }
 
 void vaplic_irqc_forward(struct vm *vm, unsigned id)
@@ -171,7 +248,7 @@ void vaplic_irqc_forward(struct vm *vm, unsigned id)
     if (!aplic_sm_is_level(sm))
         feed(vm, id, false);
     if (changed)
-        lines = record_lines(vm);
+        lines = deliver(vm);
     spin_unlock(&vm->arch.irq_lock);
     vcpu_lines_notify(vm, lines);
 }
@@ -194,8 +271,13 @@ static int vaplic_access(struct vcpu *vcpu, uint64_t offset, unsigned width,
         follow_source(vm, r.source_changed, r.mode_changed);
     if (r.ok && r.enables_changed)
         mirror_enables(vm, r.enables_word);
+    if (r.ok && r.ie_changed && msi_mode(vm))
+        for (unsigned w = 0; w < VAPLIC_WORDS; w++)
+            mirror_enables(vm, w);
+    if (r.ok && r.genmsi && r.genmsi_eiid)
+        imsic_send(guest_file_of(vm, r.genmsi_vcpu), r.genmsi_eiid);
     if (r.lines_changed || inputs_changed)
-        lines = record_lines(vm);
+        lines = deliver(vm);
     spin_unlock(&vm->arch.irq_lock);
     vcpu_lines_notify(vm, lines);
     if (!r.ok)
@@ -205,16 +287,70 @@ static int vaplic_access(struct vcpu *vcpu, uint64_t offset, unsigned width,
     return 0;
 }
 
+/* MSI mode: vCPU i's guest file where the guest believes its supervisor
+ * file is, imsic.base + i pages (read-write, never executable). */
+static int map_guest_files(struct vm *vm)
+{
+    uint64_t base = vm->cfg->platform.arch.irqc.aia.imsic.base;
+
+    if (aia_guest_files < VM_GUEST_FILE) {
+        log_error("VM %u: platform.arch.irqc.aia.imsic.base is set, but this "
+                  "machine's harts have no guest interrupt file for it (QEMU: "
+                  "-M virt,aia=aplic-imsic,aia-guests=1)",
+                  vm->id);
+        return -1;
+    }
+    vm->arch.guest_file = VM_GUEST_FILE;
+    for (unsigned i = 0; i < vm->vcpu_num; i++) {
+        uint64_t file = (uint64_t)(uintptr_t)guest_file_of(vm, i);
+
+        if (!file || arch_vm_map(vm, base + (uint64_t)i * PAGE_SIZE, file,
+                                 PAGE_SIZE, 1, 0)) {
+            log_error("VM %u: cannot map vCPU %u's interrupt file", vm->id, i);
+            return -1;
+        }
+    }
+    return 0;
+}
+
+void irqc_vcpu_reset(struct vcpu *vcpu)
+{
+    if (!msi_mode(vcpu->vm))
+        return;
+    csr_clear(CSR_HSTATUS, HSTATUS_VGEIN_MASK);
+    csr_set(CSR_HSTATUS,
+            (unsigned long)vcpu->vm->arch.guest_file << HSTATUS_VGEIN_SHIFT);
+    imsic_guest_file_clear(aia_machine.imsic.num_ids);
+}
+
+/* Identity bits of the guest's files: as many as their identities need. */
+static unsigned eiid_bits(unsigned num_ids)
+{
+    unsigned bits = 1;
+
+    while ((1u << bits) <= num_ids)
+        bits++;
+    return bits;
+}
+
 int arch_vm_irqc_init(struct vm *vm)
 {
     const struct vm_platform *p = &vm->cfg->platform;
+    bool msi = p->arch.irqc.aia.imsic.base != 0;
 
     if (!has_vaplic(vm))
         return 0;
+    if (msi && map_guest_files(vm))
+        return -1;
     vaplic_init(&vm->arch.vaplic, aia_machine.aplic.num_sources, vm->vcpu_num,
-                false, VAPLIC_IPRIO_BITS, VAPLIC_EIID_BITS);
-    return vm_add_emul(vm, p->arch.irqc.aia.aplic.base,
-                       platform.arch.aia.aplic.size, vaplic_access);
+                msi, VAPLIC_IPRIO_BITS,
+                msi ? eiid_bits(aia_machine.imsic.num_ids) : VAPLIC_EIID_BITS);
+    if (vm_add_emul(vm, p->arch.irqc.aia.aplic.base,
+                    platform.arch.aia.aplic.size, vaplic_access)) {
+        log_error("VM %u: no room for its APLIC's window", vm->id);
+        return -1;
+    }
+    return 0;
 }
 
 void arch_irqc_route(struct vm *vm, unsigned id)
@@ -262,7 +398,7 @@ void arch_virq_set_level(struct vm *vm, unsigned id, bool level)
         return;
     spin_lock(&vm->arch.irq_lock);
     if (vaplic_set_input(&vm->arch.vaplic, id, level))
-        lines = record_lines(vm);
+        lines = deliver(vm);
     spin_unlock(&vm->arch.irq_lock);
     vcpu_lines_notify(vm, lines);
 }
@@ -280,7 +416,7 @@ void arch_virq_trigger(struct vm *vm, unsigned id)
     changed = vaplic_set_input(&vm->arch.vaplic, id, true);
     vaplic_set_input(&vm->arch.vaplic, id, false);
     if (changed)
-        lines = record_lines(vm);
+        lines = deliver(vm);
     spin_unlock(&vm->arch.irq_lock);
     vcpu_lines_notify(vm, lines);
 }

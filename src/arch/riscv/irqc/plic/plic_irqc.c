@@ -142,8 +142,12 @@ int arch_vm_irqc_init(struct vm *vm)
     if (!p->arch.irqc.plic.base)
         return 0;
     vplic_init(&vm->arch.vplic, platform.arch.plic.num_sources, vm->vcpu_num);
-    return vm_add_emul(vm, p->arch.irqc.plic.base, platform.arch.plic.size,
-                       vplic_access);
+    if (vm_add_emul(vm, p->arch.irqc.plic.base, platform.arch.plic.size,
+                    vplic_access)) {
+        log_error("VM %u: no room for its PLIC's window", vm->id);
+        return -1;
+    }
+    return 0;
 }
 
 void arch_vm_reset_irqs(struct vm *vm)
@@ -179,6 +183,11 @@ int irqc_init(void)
 void irqc_init_hart(unsigned hart)
 {
     plic_init_hart(hart);
+}
+
+void irqc_vcpu_reset(struct vcpu *vcpu)
+{
+    (void)vcpu; /* a vPLIC keeps nothing per hart */
 }
 
 /* A physical source the VM owns came: pending in its vPLIC. */
