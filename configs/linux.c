@@ -16,6 +16,10 @@
 #ifndef LINUX_CPUS
 #define LINUX_CPUS 4
 #endif
+/* Its interrupt controller (tests/system/configs/linux-aia*.c: an APLIC). */
+#ifndef LINUX_IRQC
+#define LINUX_IRQC .irqc.plic.base = 0xc000000
+#endif
 
 VM_IMAGE(linux_image, XSTR(BAOBAB_LINUX/Image));
 VM_IMAGE(linux_initrd, XSTR(BAOBAB_LINUX/initramfs.cpio));
@@ -51,9 +55,7 @@ struct config config = {
                         .interrupts = (irqid_t[]){1, 2, 3, 4, 5, 6, 7, 8},
                     },
                 },
-                .arch = {
-                    .irqc.plic.base = 0xc000000,
-                },
+                .arch = {LINUX_IRQC},
             },
         },
     },

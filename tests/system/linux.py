@@ -14,7 +14,8 @@ import tty
 import pexpect
 import pexpect.fdpexpect
 
-from conftest import MACHINE, QEMU, ROOT, Console, build, scaled, vm_lines
+from conftest import (PLATFORM, QEMU, ROOT, Console, build, qemu_env, scaled,
+                      vm_lines)
 
 LOGS = ROOT / "build" / "test-logs"
 # Timeouts are seconds on an unloaded host; every use goes through scaled().
@@ -36,11 +37,14 @@ class Machine:
     tagged output), `hvc` the Linux VM's virtio console, `port` the host
     port forwarded to the guest's port 80."""
 
-    def __init__(self, config, smp=4, cppflags=None, config_repo=None):
+    def __init__(self, config, smp=4, cppflags=None, config_repo=None,
+                 platform=PLATFORM):
         self.config = config
         self.port = free_port()
-        kernel = build(config, config_repo=config_repo, cppflags=cppflags)
-        args = ["-nographic", "-M", MACHINE, "-cpu", "rv64", "-m", "4G",
+        kernel = build(config, config_repo=config_repo, cppflags=cppflags,
+                       platform=platform)
+        args = ["-nographic", "-M", qemu_env.machine(platform), "-cpu", "rv64",
+                "-m", "4G",
                 "-smp", str(smp), "-bios", "default", "-kernel", str(kernel),
                 "-netdev", "user,id=n0,restrict=on,hostfwd=tcp:127.0.0.1:"
                 f"{self.port}-:80",
