@@ -4,20 +4,29 @@ ipc-baremetal.c): VM 0 serves, VM 1 runs the client script of the guest's
 "ipc" mode, VM 2 has no window. Shared memory carries thousands of checked
 messages both ways, notifications arrive as interrupts, a flood of them
 coalesces and the server keeps answering; bad notify arguments and a VM
-without the shared memory are refused."""
+without the shared memory are refused. The same on the AIA platform, the
+notifications through each VM's APLIC in direct and in MSI mode."""
 
 import re
 
 import pytest
 
-from conftest import build, spawn
+from conftest import PLATFORM, build, qemu_env, spawn
 
 CONFIGS = "tests/system/configs"
+AIA = "qemu-riscv64-virt-aia"
+# (platform, config, CPPFLAGS)
+SETUPS = {"plic": (PLATFORM, "ipc-baremetal", None),
+          "aia-direct": (AIA, "aia-ipc", None),
+          "aia-msi": (AIA, "aia-ipc", "-DIPC_MSI")}
 
 
-@pytest.fixture(scope="module")
-def run():
-    child = spawn(build("ipc-baremetal", config_repo=CONFIGS), timeout=120)
+@pytest.fixture(scope="module", params=list(SETUPS))
+def run(request):
+    platform, config, cppflags = SETUPS[request.param]
+    child = spawn(build(config, config_repo=CONFIGS, cppflags=cppflags,
+                        platform=platform),
+                  timeout=120, machine=qemu_env.machine(platform))
     try:
         child.expect(r"\[vm1\] ipc-client: done")
         yield child.text()

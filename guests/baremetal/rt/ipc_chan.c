@@ -4,12 +4,12 @@
 #include <lib/fdt.h>
 
 #include "dtb.h"
-#include "plic.h"
+#include "irqc.h"
 #include "riscv.h"
 #include "sbi.h"
 #include "trap.h"
 
-static unsigned long plic_ctx;
+static unsigned long chan_hart; /* the hart its notifications come to */
 static uint32_t chan_irq;
 static volatile unsigned int notifications; /* claims of the window's irq */
 static volatile uint64_t notified_at; /* trap entry time of the last one */
@@ -34,20 +34,31 @@ static bool cells2(const void *blob, int node, const char *name, uint32_t *a,
     return true;
 }
 
+/* The first interrupt's number: one cell for a PLIC, the first of two
+ * (number, trigger) for an APLIC. */
+static bool first_irq(const void *blob, int node, uint32_t *irq)
+{
+    int len;
+    const uint8_t *p = fdt_prop(blob, node, "interrupts", &len);
+
+    if (!p || len < 4)
+        return false;
+    *irq = fdt_be32(p);
+    return true;
+}
+
 static bool parse_window(const void *blob, int node, struct ipc_chan *c)
 {
     int len;
     const uint8_t *reg = fdt_prop(blob, node, "reg", &len);
-    uint64_t irq, id;
+    uint64_t id;
 
     if (!reg || len != 16 ||
         !cells2(blob, node, "read-channel", &c->rd_off, &c->rd_size) ||
         !cells2(blob, node, "write-channel", &c->wr_off, &c->wr_size) ||
-        !fdt_prop_u64(blob, node, "interrupts", &irq) ||
-        !fdt_prop_u64(blob, node, "id", &id))
+        !first_irq(blob, node, &c->irq) || !fdt_prop_u64(blob, node, "id", &id))
         return false;
     c->base = (unsigned long)fdt_be64(reg);
-    c->irq = (uint32_t)irq;
     c->id = (uint32_t)id;
     return c->rd_size > IPC_RING_HEADER && c->wr_size > IPC_RING_HEADER;
 }
@@ -61,6 +72,7 @@ bool ipc_chan_open(struct ipc_chan *c, unsigned long dtb)
 
     if (soc < 0)
         return false;
+    irqc_probe(dtb);
     /* The first child of /soc that is a window (depth 1: a child). */
     for (int n = fdt_next_node(blob, soc, &depth); n >= 0;
          n = fdt_next_node(blob, n, &depth)) {
@@ -81,24 +93,23 @@ bool ipc_chan_trap(unsigned long scause, struct trap_frame *frame)
 {
     if (scause != (SCAUSE_INTERRUPT | IRQ_S_EXT))
         return false;
-    uint32_t irq = plic_read(PLIC_CLAIM(plic_ctx));
+    unsigned irq = irqc_claim(chan_hart);
     if (irq == chan_irq) {
         notified_at = frame->time;
         notifications++;
     }
     if (irq)
-        plic_write(PLIC_CLAIM(plic_ctx), irq); /* complete */
+        irqc_complete(chan_hart, irq);
     return true;
 }
 
 void ipc_chan_irq_setup(struct ipc_chan *c, unsigned long hart)
 {
     chan_irq = c->irq;
-    plic_ctx = PLIC_S_CONTEXT(hart);
+    chan_hart = hart;
     trap_set_hook(ipc_chan_trap);
-    plic_write(PLIC_PRIORITY(c->irq), 1);
-    plic_enable(plic_ctx, c->irq, true);
-    plic_write(PLIC_THRESHOLD(plic_ctx), 0);
+    /* A notification is an edge (docs/ipc.md). */
+    irqc_enable(hart, c->irq, false);
     csr_set(sie, SIE_SEIE);
     csr_set(sstatus, SSTATUS_SIE);
 }

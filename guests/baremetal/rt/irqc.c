@@ -35,6 +35,9 @@
 
 static unsigned long aplic_base; /* 0: the PLIC */
 static bool msi; /* the APLIC sends MSIs to the harts' interrupt files */
+/* The sources enabled level-triggered (irqc_enable), bit i of word i/64. */
+#define MAX_SOURCES 1024
+static uint64_t level_src[MAX_SOURCES / 64];
 
 #define CSR_STR(num) #num
 #define CSR_NAME(num) CSR_STR(num)
@@ -109,6 +112,8 @@ void irqc_enable(unsigned long hart, unsigned irq, bool level)
     /* The guest's hart index is its hart id: the IDCs (and in MSI mode
      * the interrupt files) follow the harts. In MSI mode the target's low
      * bits are the identity, else the priority. */
+    if (irq < MAX_SOURCES && level)
+        level_src[irq / 64] |= 1ULL << (irq % 64);
     aplic_write(APLIC_SOURCECFG(irq), level ? APLIC_SM_LEVEL1 : APLIC_SM_EDGE1);
     aplic_write(APLIC_TARGET(irq),
                 (uint32_t)hart << APLIC_TARGET_HART_SHIFT | (msi ? irq : 1));
@@ -140,8 +145,10 @@ void irqc_complete(unsigned long hart, unsigned irq)
 {
     if (!aplic_base)
         plic_write(PLIC_CLAIM(PLIC_S_CONTEXT(hart)), irq);
-    else if (msi)
+    else if (msi && irq < MAX_SOURCES &&
+             (level_src[irq / 64] >> (irq % 64) & 1))
         /* A level source's MSI went out on its rising edge: ask again, in
-         * case it is still asserted (AIA 4.9.2; Linux does the same). */
+         * case it is still asserted (AIA 4.9.2; Linux does the same). An
+         * edge source's request would be an interrupt of its own. */
         aplic_write(APLIC_SETIPNUM_LE, irq);
 }

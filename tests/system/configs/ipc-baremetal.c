@@ -9,6 +9,11 @@
  */
 #include <config.h>
 
+/* The VMs' interrupt controller (aia-ipc.c: an APLIC). */
+#ifndef IPC_VM_IRQC
+#define IPC_VM_IRQC .irqc.plic.base = 0xc000000
+#endif
+
 VM_IMAGE(ipc_image, XSTR(BAOBAB_IMGS/baremetal-ipc.bin));
 
 #define BAREMETAL_VM(ipcs_, n_)                                                \
@@ -23,7 +28,7 @@ VM_IMAGE(ipc_image, XSTR(BAOBAB_IMGS/baremetal-ipc.bin));
             },                                                                 \
             .ipc_num = (n_),                                                   \
             .ipcs = (ipcs_),                                                   \
-            .arch = {.irqc.plic.base = 0xc000000},                             \
+            .arch = {IPC_VM_IRQC},                                             \
         },                                                                     \
     }
 
