@@ -90,6 +90,22 @@ void irq_vm_restore(struct vm *vm)
     for_each_physical(vm, route);
 }
 
+static int count(struct vm *vm, unsigned id)
+{
+    (void)vm;
+    (void)id;
+    return 1;
+}
+
+void irq_vm_report(struct vm *vm)
+{
+    /* Only a VM with device interrupts of its own has anything to say. */
+    if (for_each_physical(vm, count) == 0)
+        return;
+    log_info("VM %u: %lu device interrupts came through the hypervisor", vm->id,
+             __atomic_load_n(&vm->irqs_forwarded, __ATOMIC_RELAXED));
+}
+
 void irq_take_for_hypervisor(unsigned id, irq_handler_fn handler)
 {
     hyp_irq = id;
@@ -101,8 +117,10 @@ enum irq_action irq_claimed(unsigned hart, unsigned id, struct vm **owner)
 {
     /* A VM's first: the commonest, and never the hypervisor's (take). */
     *owner = in_range(id) ? irq_owner[id] : NULL;
-    if (*owner)
+    if (*owner) {
+        __atomic_fetch_add(&(*owner)->irqs_forwarded, 1, __ATOMIC_RELAXED);
         return IRQ_FORWARD;
+    }
     if (id == hyp_irq && hyp_handler) {
         hyp_handler();
         return IRQ_COMPLETE;

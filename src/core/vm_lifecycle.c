@@ -56,7 +56,8 @@ static void vm_shutdown_stopped(struct vm *vm, struct vcpu *self,
     bool last;
 
     /* Said before it counts as shut down: the machine cannot power off
-     * before the line is out. */
+     * before the lines are out. */
+    irq_vm_report(vm);
     log_info("VM %u shut down (%s)", vm->id, why);
     spin_lock(&power_lock);
     vm_set_state(vm, VM_SHUTDOWN);

@@ -93,6 +93,26 @@ static void virtual_sources_are_not_passed_through(void **state)
     assert_non_null(strstr(fake.printk_last, "interrupt 10 belongs to no VM"));
 }
 
+/* Each interrupt the hypervisor claims for a VM is counted, and said at
+ * its end; a VM without device interrupts says nothing. */
+static void forwarded_interrupts_are_counted(void **state)
+{
+    struct vm *owner = NULL;
+
+    (void)state;
+    assert_int_equal(irq_vm_take_devices(&vms[0]), 0);
+    for (int i = 0; i < 3; i++)
+        assert_int_equal(irq_claimed(1, 8, &owner), IRQ_FORWARD);
+    irq_vm_report(&vms[0]);
+    assert_string_equal(fake.printk_last, "[baobab] VM 0: 3 device "
+                                          "interrupts came through the "
+                                          "hypervisor\n");
+    fake.printk_n = 0;
+    vms[0].cfg = &(struct vm_config){0};
+    irq_vm_report(&vms[0]);
+    assert_int_equal(fake.printk_n, 0);
+}
+
 static void completion_reaches_the_device_that_asked(void **state)
 {
     (void)state;
@@ -190,6 +210,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup(virtual_sources_are_not_passed_through, setup),
+        cmocka_unit_test_setup(forwarded_interrupts_are_counted, setup),
         cmocka_unit_test_setup(completion_reaches_the_device_that_asked, setup),
         cmocka_unit_test_setup(virtual_sources_are_bounded, setup),
         cmocka_unit_test_setup(an_interrupt_has_one_owner, setup),

@@ -119,6 +119,8 @@ static void shutdown_stops_only_that_vm(void **state)
     assert_ptr_equal(fake.clear_irqs_vcpu, &vcpus0[1]);
     assert_quiesced(&vms[0]);
     assert_string_equal(fake.printk_all,
+                        "[baobab] VM 0: 0 device interrupts came through the "
+                        "hypervisor\n"
                         "[baobab] VM 0 shut down (guest asked)\n");
     /* VM 1 runs on. */
     assert_int_equal(fake.system_off_n, 0);
@@ -143,6 +145,8 @@ static void the_last_vm_down_powers_off(void **state)
     EXPECT_NORETURN(vm_shutdown(&vms[0], on(&vcpus0[0]), "guest asked"));
     assert_int_equal(fake.system_off_n, 1);
     assert_string_equal(fake.printk_all,
+                        "[baobab] VM 0: 0 device interrupts came through the "
+                        "hypervisor\n"
                         "[baobab] VM 0 shut down (guest asked)\n"
                         "[baobab] no VM left running: powering off\n");
 }
@@ -169,6 +173,8 @@ static void a_vm_stopping_its_vcpus_is_not_yet_shut_down(void **state)
     assert_false(all_down_while_waiting);
     /* Once they have, it is, and the machine powers off after it says so. */
     assert_string_equal(fake.printk_all,
+                        "[baobab] VM 0: 0 device interrupts came through the "
+                        "hypervisor\n"
                         "[baobab] VM 0 shut down (guest asked)\n"
                         "[baobab] no VM left running: powering off\n");
 }
@@ -277,6 +283,8 @@ static void an_inplace_image_refuses_reboot(void **state)
     assert_string_equal(fake.printk_all,
                         "[baobab] error: VM 0: reboot refused: its image is in "
                         "place and cannot be restored\n"
+                        "[baobab] VM 0: 0 device interrupts came through the "
+                        "hypervisor\n"
                         "[baobab] VM 0 shut down (reboot of an inplace "
                         "image)\n");
     assert_int_equal(fake.system_off_n, 0);

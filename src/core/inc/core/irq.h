@@ -50,6 +50,13 @@ int irq_vm_take_devices(struct vm *vm);
  * its virtual and physical sources again.
  */
 void irq_vm_restore(struct vm *vm);
+/*
+ * Say how many of the VM's device interrupts came through the hypervisor
+ * (claimed there and forwarded): all of them through a vPLIC or a
+ * direct-mode vAPLIC, none where the hardware delivers them to the guest.
+ * Nothing for a VM without device interrupts.
+ */
+void irq_vm_report(struct vm *vm);
 
 /* The hypervisor takes physical interrupt `id` on this hart. */
 void irq_take_for_hypervisor(unsigned id, irq_handler_fn handler);

@@ -87,6 +87,8 @@ struct vm {
     /* The device tree copied in at every boot, chosen once when the VM is
      * built: every copy and every clear of its RAM agree on its size. */
     struct vm_blob dtb;
+    /* Its device interrupts claimed by the hypervisor (irq.c). */
+    unsigned long irqs_forwarded;
     /* Boot: shares of the RAM clear not done yet (vm_boot_clear). */
     unsigned clear_left;
     spinlock_t lock; /* serialises shutdown and restart */
