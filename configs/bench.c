@@ -2,9 +2,14 @@
 /*
  * The benchmark VM (`make bench`): the baremetal guest in bench mode with
  * 2 vCPUs, the Goldfish RTC (interrupt 11) as a deterministic interrupt
- * source, and its own PLIC.
+ * source, and its own PLIC (configs/bench-aia*.c: its own APLIC).
  */
 #include <config.h>
+
+/* Its interrupt controller (configs/bench-aia*.c: an APLIC). */
+#ifndef BENCH_IRQC
+#define BENCH_IRQC .irqc.plic.base = 0xc000000
+#endif
 
 VM_IMAGE(bench_image, XSTR(BAOBAB_IMGS/baremetal-bench.bin));
 
@@ -30,9 +35,7 @@ struct config config = {
                         .interrupts = (irqid_t[]){11},
                     },
                 },
-                .arch = {
-                    .irqc.plic.base = 0xc000000,
-                },
+                .arch = {BENCH_IRQC},
             },
         },
     },

@@ -23,6 +23,7 @@ import qemu_env
 
 ROOT = Path(__file__).resolve().parents[1]
 PLATFORM = "qemu-riscv64-virt"
+AIA_PLATFORM = "qemu-riscv64-virt-aia"
 GUEST = ROOT / "build" / "guests" / "baremetal" / "baremetal-bench.bin"
 IMAGE = ROOT / "bin" / PLATFORM / "bench" / "bao.bin"
 LINUX_DIR = ROOT / "build" / "guests" / "linux"
@@ -86,8 +87,8 @@ IPC_LINUX_TIMEOUT = 120
 SIZE_NAMES = {64: "64", 1024: "1k", 4096: "4k"}
 
 
-def qemu(kernel, smp, mem, extra=(), rtc="clock=vm"):
-    return [qemu_env.qemu(), "-nographic", "-M", qemu_env.machine(PLATFORM),
+def qemu(kernel, smp, mem, extra=(), rtc="clock=vm", platform=PLATFORM):
+    return [qemu_env.qemu(), "-nographic", "-M", qemu_env.machine(platform),
             "-cpu", "rv64", "-m", mem, "-smp", str(smp), "-bios", "default",
             "-icount", "shift=0,sleep=off", "-rtc", rtc,
             "-kernel", str(kernel), *extra]
@@ -372,6 +373,33 @@ def ipc_linux_rows():
     return rows, None
 
 
+def aia_rows():
+    """The RTC interrupt on the AIA platform: the bench guest natively on
+    an APLIC in MSI mode with IMSICs, and under Baobab in an MSI-mode VM
+    (straight into its guest interrupt file) and a direct-mode one (through
+    the hypervisor). Returns (rows, None) or (None, why)."""
+    native = run_raw(qemu(GUEST, 2, "256M", platform=AIA_PLATFORM),
+                     "native-aia")
+    if native is None:
+        return None, "the native AIA run failed"
+    n = {m.group(1): int(m.group(2)) for m in LINE.finditer(native[0])}
+    rows = []
+    for mode, config in (("msi", "bench-aia"), ("direct", "bench-aia-direct")):
+        subprocess.run(["make", "-s", f"PLATFORM={AIA_PLATFORM}",
+                        f"CONFIG={config}"], cwd=ROOT, check=True)
+        image = ROOT / "bin" / AIA_PLATFORM / config / "bao.bin"
+        done = run_raw(qemu(image, 4, "4G", platform=AIA_PLATFORM),
+                       f"baobab-aia-{mode}")
+        if done is None:
+            return None, f"the AIA {mode}-mode run failed"
+        b = {m.group(1): int(m.group(2)) for m in LINE.finditer(done[0])}
+        if "irq" not in n or "irq" not in b:
+            return None, f"no irq line in the AIA {mode}-mode runs"
+        rows.append((f"irq_aia_{mode}", n["irq"], b["irq"], "ns",
+                     f"{b['irq'] / n['irq']:.2f}"))
+    return rows, None
+
+
 def fmt(value):
     return str(value if value is not None else "-")
 
@@ -398,7 +426,7 @@ def main():
     linux, failure = linux_rows()
     rows += linux or []
     failures = [f"no Linux rows: {failure}"] if failure else []
-    for name, rows_fn in (("boot time", boot_rows),
+    for name, rows_fn in (("AIA", aia_rows), ("boot time", boot_rows),
                           ("IPC baremetal", ipc_bm_rows),
                           ("IPC Linux", ipc_linux_rows)):
         ipc, why = rows_fn()

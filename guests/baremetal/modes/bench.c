@@ -37,8 +37,8 @@
 
 #include "config.h"
 #include "console.h"
+#include "irqc.h"
 #include "mode.h"
-#include "plic.h"
 #include "riscv.h"
 #include "sbi.h"
 #include "smp.h"
@@ -107,7 +107,6 @@ static volatile bool responder_quit;
 static volatile unsigned int replies;
 static volatile uint64_t reply_at; /* trap entry time of the last reply */
 
-static unsigned long plic_ctx;
 static volatile unsigned int irq_hits;
 static volatile uint64_t irq_at; /* RTC time read first in the handler */
 static volatile unsigned int other_irqs;
@@ -135,7 +134,7 @@ static uint64_t rtc_time(void)
 static bool on_external(void)
 {
     uint64_t now = rtc_time(); /* first: this is the measured instant */
-    uint32_t irq = plic_read(PLIC_CLAIM(plic_ctx));
+    unsigned irq = irqc_claim(boot_hart);
 
     if (irq == 0)
         return true; /* nothing pending (any more) */
@@ -146,7 +145,7 @@ static bool on_external(void)
     } else {
         other_irqs++;
     }
-    plic_write(PLIC_CLAIM(plic_ctx), irq); /* complete */
+    irqc_complete(boot_hart, irq);
     return true;
 }
 
@@ -461,10 +460,9 @@ static void bench_irq(void)
         return;
     }
 
-    plic_ctx = PLIC_S_CONTEXT(boot_hart);
-    plic_write(PLIC_PRIORITY(RTC_IRQ), 1);
-    plic_enable(plic_ctx, RTC_IRQ, true);
-    plic_write(PLIC_THRESHOLD(plic_ctx), 0);
+    /* The RTC's interrupt is level-triggered. */
+    irqc_probe(boot_dtb);
+    irqc_enable(boot_hart, RTC_IRQ, true);
     rtc_write(RTC_CLEAR_ALARM, 1);
     rtc_write(RTC_CLEAR_INTERRUPT, 1);
     rtc_write(RTC_IRQ_ENABLED, 1);
@@ -493,7 +491,7 @@ static void bench_irq(void)
     rtc_write(RTC_IRQ_ENABLED, 0);
     rtc_write(RTC_CLEAR_ALARM, 1);
     rtc_write(RTC_CLEAR_INTERRUPT, 1);
-    plic_enable(plic_ctx, RTC_IRQ, false);
+    irqc_disable(boot_hart, RTC_IRQ);
     report("irq", &s, "ns", 0);
 }
 

@@ -13,7 +13,9 @@
 #define APLIC_SOURCECFG(i) (0x0004 + 4 * ((i)-1))
 #define APLIC_SM_EDGE1 4
 #define APLIC_SM_LEVEL1 6
+#define APLIC_IN_CLRIP(k) (0x1d00 + 4 * (k))
 #define APLIC_SETIENUM 0x1edc
+#define APLIC_CLRIENUM 0x1fdc
 #define APLIC_TARGET(i) (0x3004 + 4 * ((i)-1))
 #define APLIC_TARGET_HART_SHIFT 18
 #define APLIC_IDC(h) (0x4000 + 32 * (h))
@@ -141,14 +143,28 @@ unsigned irqc_claim(unsigned long hart)
     return (unsigned)(top >> IMSIC_TOPEI_ID_SHIFT) & IMSIC_TOPEI_ID_MASK;
 }
 
+static bool is_level(unsigned irq)
+{
+    return irq < MAX_SOURCES && (level_src[irq / 64] >> (irq % 64) & 1);
+}
+
 void irqc_complete(unsigned long hart, unsigned irq)
 {
     if (!aplic_base)
         plic_write(PLIC_CLAIM(PLIC_S_CONTEXT(hart)), irq);
-    else if (msi && irq < MAX_SOURCES &&
-             (level_src[irq / 64] >> (irq % 64) & 1))
-        /* A level source's MSI went out on its rising edge: ask again, in
-         * case it is still asserted (AIA 4.9.2; Linux does the same). An
-         * edge source's request would be an interrupt of its own. */
+    else if (msi && is_level(irq) &&
+             (aplic_read(APLIC_IN_CLRIP(irq / 32)) >> (irq % 32) & 1))
+        /* A level source's MSI went out on its rising edge: if it is still
+         * asserted, ask again (AIA 4.9.2). Asking only then keeps QEMU 7.2's
+         * APLIC from sending for a low input. An edge source's request
+         * would be an interrupt of its own. */
         aplic_write(APLIC_SETIPNUM_LE, irq);
+}
+
+void irqc_disable(unsigned long hart, unsigned irq)
+{
+    if (!aplic_base)
+        plic_enable(PLIC_S_CONTEXT(hart), irq, false);
+    else
+        aplic_write(APLIC_CLRIENUM, irq);
 }

@@ -19,6 +19,8 @@ void irqc_probe(unsigned long dtb);
 const char *irqc_name(void);
 /* Deliver source `irq` to hart `hart` (this one), level- or edge-triggered. */
 void irqc_enable(unsigned long hart, unsigned irq, bool level);
+/* Deliver it no more. */
+void irqc_disable(unsigned long hart, unsigned irq);
 /* The source to handle now, claimed (0: none, a spurious interrupt). */
 unsigned irqc_claim(unsigned long hart);
 /* Done with it (a PLIC completion; in MSI mode a level source's resend
