@@ -194,7 +194,7 @@ bench-build:
 	@for c in bench bench-ipc bench-linux bench-ipc-linux; do \
 	    $(MAKE) --no-print-directory PLATFORM=$(PLATFORM) CONFIG=$$c || exit; \
 	done
-	@for c in bench-aia bench-aia-direct; do \
+	@for c in bench-aia bench-aia-direct bench-ipc-aia; do \
 	    $(MAKE) --no-print-directory PLATFORM=qemu-riscv64-virt-aia \
 	        CONFIG=$$c || exit; \
 	done

@@ -397,6 +397,17 @@ def aia_rows():
             return None, f"no irq line in the AIA {mode}-mode runs"
         rows.append((f"irq_aia_{mode}", n["irq"], b["irq"], "ns",
                      f"{b['irq'] / n['irq']:.2f}"))
+    # The notification between two MSI-mode VMs: a store into the peer
+    # vCPU's guest interrupt file.
+    subprocess.run(["make", "-s", f"PLATFORM={AIA_PLATFORM}",
+                    "CONFIG=bench-ipc-aia"], cwd=ROOT, check=True)
+    done = run_raw(qemu(ROOT / "bin" / AIA_PLATFORM / "bench-ipc-aia" /
+                        "bao.bin", 2, "4G", platform=AIA_PLATFORM),
+                   "ipc-baremetal-aia", IPC_TIMEOUT)
+    notify = IPC_NOTIFY.search(done[0]) if done else None
+    if not notify:
+        return None, "no notify latency from the AIA IPC run"
+    rows.append(("ipc_notify_aia_msi", "-", int(notify.group(1)), "ns", "-"))
     return rows, None
 
 
