@@ -93,6 +93,25 @@ def test_nothing_went_wrong(m):
     assert not re.search(r"FATAL|belongs to no VM|cannot emulate", m.log)
 
 
+def test_a_reboot_leaves_no_interrupt_state_behind(m):
+    # A restart clears each vCPU's interrupt file and the VM's sources; the
+    # second boot takes its devices' interrupts as the first did.
+    if m.hvc:
+        m.hvc.close()
+        m.hvc = None
+    m.serial_sh("echo marker > /tmp/before-reboot", vm=0)
+    m.console.send("reboot -f\r")
+    m.wait_console(r"^\[baobab\] VM 0 restarting \(guest request\)$")
+    for line in PROBE[m.kind]:
+        m.wait_console(line)
+    m.wait_console(r"^\[vm0\] baobab-linux: shell at time")
+    m.open_hvc()
+    assert m.sh("ls /tmp") .find("before-reboot") < 0
+    out = m.sh("udhcpc -i eth0 -n -q -t 5", timeout=60)
+    assert "lease of 10.0.2.15 obtained" in out, out
+    assert m.serial_sh("echo again-$((6*7))", vm=0) == ["again-42"]
+
+
 def test_in_msi_mode_no_device_interrupt_came_through_the_hypervisor(m):
     # Counted by the hypervisor over the whole run, said as the VM ends:
     # through a direct-mode APLIC every virtio and network interrupt was

@@ -485,6 +485,22 @@ static void an_emulated_device_sends_into_the_file(void **state)
     assert_false(phys[UART_IRQ].enabled);
 }
 
+/* A restart gives the guest its APLIC as at its first boot: still in MSI
+ * mode (domaincfg.DM reads 1), nothing enabled. */
+static void a_reset_keeps_the_delivery_mode(void **state)
+{
+    (void)state;
+    guest_aims(DISK_IRQ, LEVEL1, 1, 0x21);
+    arch_vm_reset_irqs(&vms[0]);
+    irq_vm_restore(&vms[0]);
+    assert_int_equal(rw(0, DOMAINCFG, false, 0), 0x80000004);
+    assert_false(phys[DISK_IRQ].enabled);
+    guest_aims(DISK_IRQ, LEVEL1, 1, 0x22);
+    assert_true(phys[DISK_IRQ].enabled);
+    assert_int_equal(phys[DISK_IRQ].file, 1);
+    assert_int_equal(phys[DISK_IRQ].eiid, 0x22);
+}
+
 static void genmsi_reaches_the_vcpus_file(void **state)
 {
     (void)state;
@@ -521,6 +537,7 @@ int main(void)
         cmocka_unit_test_setup(an_emulated_device_sends_into_the_file,
                                setup_msi),
         cmocka_unit_test_setup(genmsi_reaches_the_vcpus_file, setup_msi),
+        cmocka_unit_test_setup(a_reset_keeps_the_delivery_mode, setup_msi),
     };
 
     return cmocka_run_group_tests(tests, NULL, NULL);

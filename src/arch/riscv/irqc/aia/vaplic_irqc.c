@@ -333,18 +333,25 @@ static unsigned eiid_bits(unsigned num_ids)
     return bits;
 }
 
-int arch_vm_irqc_init(struct vm *vm)
+/* The vAPLIC as at reset, in the VM's delivery mode. */
+static void reset_model(struct vm *vm)
 {
-    const struct vm_platform *p = &vm->cfg->platform;
-    bool msi = p->arch.irqc.aia.imsic.base != 0;
+    bool msi = msi_mode(vm);
 
-    if (!has_vaplic(vm))
-        return 0;
-    if (msi && map_guest_files(vm))
-        return -1;
     vaplic_init(&vm->arch.vaplic, aia_machine.aplic.num_sources, vm->vcpu_num,
                 msi, VAPLIC_IPRIO_BITS,
                 msi ? eiid_bits(aia_machine.imsic.num_ids) : VAPLIC_EIID_BITS);
+}
+
+int arch_vm_irqc_init(struct vm *vm)
+{
+    const struct vm_platform *p = &vm->cfg->platform;
+
+    if (!has_vaplic(vm))
+        return 0;
+    if (p->arch.irqc.aia.imsic.base && map_guest_files(vm))
+        return -1;
+    reset_model(vm);
     if (vm_add_emul(vm, p->arch.irqc.aia.aplic.base,
                     platform.arch.aia.aplic.size, vaplic_access)) {
         log_error("VM %u: no room for its APLIC's window", vm->id);
@@ -373,8 +380,7 @@ void arch_vm_reset_irqs(struct vm *vm)
         if (vaplic_is_assigned(a, id) && !is_virtual(vm, id))
             aplic_configure(id, APLIC_SM_INACTIVE, 0, AIA_SUPERVISOR_FILE, 0);
     }
-    vaplic_init(a, aia_machine.aplic.num_sources, vm->vcpu_num, false,
-                VAPLIC_IPRIO_BITS, VAPLIC_EIID_BITS);
+    reset_model(vm);
     vm->arch.lines_up = 0;
     bitmap_zero(vm->arch.virtual_src, VPLIC_WORDS);
     spin_unlock(&vm->arch.irq_lock);
