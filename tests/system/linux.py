@@ -194,3 +194,20 @@ class Machine:
 
 def no_trouble(text):
     assert not re.search(KERNEL_TROUBLE, text), text
+
+
+def smp_job(m, rounds=60):
+    """Three jobs on three vCPUs, each forking and exec'ing processes that
+    map and free memory: TLB shootdowns (SBI RFENCE, or the IMSIC's IPIs)
+    and IPIs, with every job's result checked; then the IPI counters."""
+    job = (f"for i in $(seq {rounds}); do "
+           "dd if=/dev/zero bs=64k count=8 2>/dev/null | md5sum; "
+           "done | sort -u")
+    out = m.sh(f"for j in 1 2 3; do ({job}) > /tmp/job$j & done; wait; "
+               "cat /tmp/job1 /tmp/job2 /tmp/job3", timeout=180)
+    # 512 KiB of zeros has one digest; every run of every job got it.
+    assert out.split() == ["59071590099d21dd439896592338bf95", "-"] * 3, out
+    ipis = m.sh("grep -E 'IPI[01]:' /proc/interrupts")
+    for line in ipis.splitlines():
+        counts = [int(x) for x in line.split()[1:4]]
+        assert sum(counts) > 0, line

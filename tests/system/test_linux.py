@@ -11,7 +11,7 @@ import re
 import pytest
 
 from conftest import PLATFORM, ROOT, scaled
-from linux import Machine, no_trouble
+from linux import Machine, no_trouble, smp_job
 
 
 @pytest.fixture(scope="module")
@@ -96,20 +96,7 @@ def test_time_uses_sstc_and_sleep_takes_its_time(m):
 
 
 def test_smp_workload_with_ipis_and_remote_fences(m):
-    # Three jobs on three vCPUs, each forking and exec'ing hundreds of
-    # processes that map and free memory: TLB shootdowns (SBI RFENCE) and
-    # IPIs, with every job's result checked.
-    job = ("for i in $(seq 60); do "
-           "dd if=/dev/zero bs=64k count=8 2>/dev/null | md5sum; "
-           "done | sort -u")
-    out = m.sh(f"for j in 1 2 3; do ({job}) > /tmp/job$j & done; wait; "
-               "cat /tmp/job1 /tmp/job2 /tmp/job3", timeout=180)
-    # 512 KiB of zeros has one digest; every run of every job got it.
-    assert out.split() == ["59071590099d21dd439896592338bf95", "-"] * 3, out
-    ipis = m.sh("grep -E 'IPI[01]:' /proc/interrupts")
-    for line in ipis.splitlines():
-        counts = [int(x) for x in line.split()[1:4]]
-        assert sum(counts) > 0, line
+    smp_job(m)
     no_trouble(m.sh("dmesg"))
 
 

@@ -36,14 +36,21 @@ static unsigned bit_reg(unsigned base, unsigned id)
     return base + id / IMSIC_BITS_PER_REG * IMSIC_REG_STEP;
 }
 
+/* A file as at reset: delivery off, threshold open, nothing enabled or
+ * pending (up to num_ids only: QEMU faults on the other registers). */
+static void clear_file(void (*write)(unsigned, unsigned long), unsigned num_ids)
+{
+    write(IMSIC_EIDELIVERY, 0);
+    write(IMSIC_EITHRESHOLD, 0);
+    for (unsigned id = 0; id <= num_ids; id += IMSIC_BITS_PER_REG) {
+        write(bit_reg(IMSIC_EIE0, id), 0);
+        write(bit_reg(IMSIC_EIP0, id), 0);
+    }
+}
+
 void imsic_init_hart(unsigned num_ids)
 {
-    ireg_write(IMSIC_EIDELIVERY, 0);
-    ireg_write(IMSIC_EITHRESHOLD, 0);
-    for (unsigned id = 0; id <= num_ids; id += IMSIC_BITS_PER_REG) {
-        ireg_write(bit_reg(IMSIC_EIE0, id), 0);
-        ireg_write(bit_reg(IMSIC_EIP0, id), 0);
-    }
+    clear_file(ireg_write, num_ids);
     ireg_write(IMSIC_EIDELIVERY, IMSIC_DELIVERY_ON);
 }
 
@@ -67,12 +74,7 @@ unsigned imsic_claim(void)
 
 void imsic_guest_file_clear(unsigned num_ids)
 {
-    guest_ireg_write(IMSIC_EIDELIVERY, 0);
-    guest_ireg_write(IMSIC_EITHRESHOLD, 0);
-    for (unsigned id = 0; id <= num_ids; id += IMSIC_BITS_PER_REG) {
-        guest_ireg_write(bit_reg(IMSIC_EIE0, id), 0);
-        guest_ireg_write(bit_reg(IMSIC_EIP0, id), 0);
-    }
+    clear_file(guest_ireg_write, num_ids);
 }
 
 unsigned imsic_guest_files(void)
