@@ -148,14 +148,16 @@ def check_symbols(objdir, errors):
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--objs", type=pathlib.Path,
-                    help="a build's object directory, for the symbol check")
+    ap.add_argument("--objs", type=pathlib.Path, action="append", default=[],
+                    help="a build's object directory, for the symbol check "
+                         "(again for each build: one per interrupt "
+                         "controller)")
     args = ap.parse_args()
     errors = []
     check_includes(errors)
     check_core_terms(errors)
-    if args.objs:
-        check_symbols(args.objs, errors)
+    for objdir in args.objs:
+        check_symbols(objdir, errors)
     for e in errors:
         print(e)
     if errors:

@@ -3,8 +3,8 @@
 #
 # Style and static checks: clang-format (the repo's .clang-format),
 # cppcheck, an SPDX line on every file, and the layering rules of
-# docs/hacking.md (check_layers.py; with --objs DIR also on the objects of
-# a build). `scripts/lint.sh --fix`
+# docs/hacking.md (check_layers.py; with --objs DIR, repeatable, also on
+# the objects of a build). `scripts/lint.sh --fix`
 # reformats instead of checking.
 set -eu
 cd "$(dirname "$0")/.."
@@ -14,10 +14,10 @@ FILES=$(git ls-files --cached --others --exclude-standard \
         'tests/unit/*.h' 'tools/*.c' 'tools/*.h')
 
 OBJS=
-if [ "${1:-}" = "--objs" ]; then
-    OBJS="--objs $2"
+while [ "${1:-}" = "--objs" ]; do
+    OBJS="$OBJS --objs $2"
     shift 2
-fi
+done
 
 if [ "${1:-}" = "--fix" ]; then
     # shellcheck disable=SC2086
