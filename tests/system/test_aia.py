@@ -198,3 +198,29 @@ def test_an_emulated_uarts_interrupt_reaches_the_focus_vm(config):
         child.expect(pexpect.EOF)
     finally:
         child.close(force=True)
+
+
+# The guest's IPIs are stores into its vCPUs' guest interrupt files (as
+# Linux sends them): nothing of the hypervisor's is in their way. A store
+# beyond the files is the VM's fault, reported and contained. The same
+# image natively on the machine's own files.
+@pytest.mark.parametrize("where", ["vm", "native"])
+def test_ipis_are_stores_into_the_vcpus_interrupt_files(where):
+    if where == "vm":
+        run = boot(build("aia-ipi", config_repo=CONFIGS, platform=AIA),
+                   machine=AIA_MACHINE)
+        prefix = r"\[vm0\] "
+    else:
+        build("aia-ipi", config_repo=CONFIGS, platform=AIA)
+        run = boot(ROOT / "build" / "guests" / "baremetal" /
+                   "baremetal-aiaipi.bin", smp=2, mem="256M",
+                   machine="virt,aia=aplic-imsic")
+        prefix = ""
+    assert run.has(rf"^{prefix}aiaipi: 10 round trips by stores into the "
+                   r"interrupt files$"), run
+    assert run.has(rf"^{prefix}aiaipi: a store beyond the files faulted "
+                   r"\(scause 7\)$"), run
+    if where == "vm":
+        assert run.has(r"^\[baobab\] warning: VM 0 vCPU 0: store at "
+                       r"0x28002000 outside its memory"), run
+    assert "FAIL" not in run.output
