@@ -10,6 +10,10 @@
  */
 #include <config.h>
 
+/* The VMs' interrupt controller (tests/system/configs/aia-*.c: APLICs). */
+#ifndef VM_IRQC
+#define VM_IRQC .irqc.plic.base = 0xc000000
+#endif
 #ifndef LINUX_BOOTARGS
 #define LINUX_BOOTARGS "console=ttyS0"
 #endif
@@ -64,9 +68,7 @@ struct config config = {
                         .interrupts = (irqid_t[]){1, 2, 3, 4, 5, 6, 7, 8},
                     },
                 },
-                .arch = {
-                    .irqc.plic.base = 0xc000000,
-                },
+                .arch = {VM_IRQC},
             },
         },
     },

@@ -1,7 +1,9 @@
 # SPDX-License-Identifier: Apache-2.0
 """Linux and a baremetal VM sharing memory (configs/baremetal-linux-shmem.c):
 Linux's /dev/baoipc0 (guests/linux/baoipc) and the baremetal guest's "ipc"
-server. One boot serves the tests of this module, in order."""
+server. One boot serves the tests of this module, in order; once on the
+PLIC platform, once on the AIA one with both VMs in MSI mode
+(tests/system/configs/aia-baremetal-linux-shmem.c)."""
 
 import hashlib
 import re
@@ -28,9 +30,20 @@ def pattern(i, n):
                                  for k in range(n))
 
 
-@pytest.fixture(scope="module")
-def m():
-    machine = Machine("baremetal-linux-shmem")
+# The PLIC platform, and the AIA one with both VMs in MSI mode (Linux's
+# notifications stored into the baremetal vCPU's guest interrupt file and
+# back).
+SETUPS = {"plic": {"config": "baremetal-linux-shmem"},
+          "aia-msi": {"config": "aia-baremetal-linux-shmem",
+                      "config_repo": "tests/system/configs",
+                      "platform": "qemu-riscv64-virt-aia"}}
+
+
+@pytest.fixture(scope="module", params=list(SETUPS))
+def m(request):
+    setup = dict(SETUPS[request.param])
+    sent.clear()  # each boot's server hashes its own input
+    machine = Machine(setup.pop("config"), **setup)
     try:
         # Ready, or says at once why not (no window in its tree).
         m = machine.wait_console(r"^\[vm0\] ipc: (ready|no bao,ipcshmem "
