@@ -218,8 +218,12 @@ int config_check_emulated_uart(const struct config *cfg, size_t vm,
     }
     if (check_ipcs_off_uart(p, vm, t, err))
         return -1;
-    if (arch_config_irqc_window(p, t, &irqc) &&
-        ranges_overlap(irqc.base, irqc.size, t->console_base, t->console_size))
+    if ((arch_config_irqc_window(p, t, &irqc) &&
+         ranges_overlap(irqc.base, irqc.size, t->console_base,
+                        t->console_size)) ||
+        (arch_config_irqc_window2(p, t, &irqc) &&
+         ranges_overlap(irqc.base, irqc.size, t->console_base,
+                        t->console_size)))
         return config_fail(err,
                            "VM %zu: %s window covers 0x%lx, where the VM's "
                            "emulated console UART is",

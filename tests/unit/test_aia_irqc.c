@@ -162,7 +162,7 @@ static int setup(void **state)
 static void each_hart_opens_its_file_with_the_machines_identities(void **s)
 {
     (void)s;
-    irqc_init_hart(HART);
+    assert_int_equal(irqc_init_hart(HART), 0);
     assert_int_equal(init_ids, 255);
     /* Every source's identity is open: the APLIC decides what comes. */
     for (unsigned id = 1; id <= 96; id++)
@@ -240,6 +240,24 @@ static void an_unowned_source_is_masked(void **state)
                                           "masked\n");
 }
 
+/* A hart whose vCPU has a guest file it lacks is refused, with a reason. */
+static void a_hart_without_its_vcpus_guest_file(void **s)
+{
+    struct vm vm = {.id = 2, .arch = {.guest_file = 1}};
+    struct vcpu vcpu = {.vm = &vm, .id = 1};
+
+    (void)s;
+    cpus[HART].vcpu = &vcpu;
+    geilen = 0;
+    assert_int_equal(irqc_init_hart(HART), -1);
+    assert_string_equal(fake.printk_last, "[baobab] error: hart 3 has no "
+                                          "guest interrupt file 1 for VM 2's "
+                                          "vCPU 1\n");
+    geilen = 1;
+    assert_int_equal(irqc_init_hart(HART), 0);
+    cpus[HART].vcpu = NULL;
+}
+
 /* Guest files need the harts' (GEILEN) and room in the IMSIC's space. */
 static void the_boot_counts_the_guest_files(void **s)
 {
@@ -268,6 +286,7 @@ int main(void)
         cmocka_unit_test_setup(a_vms_source_goes_to_its_vaplic, setup),
         cmocka_unit_test_setup(an_unowned_source_is_masked, setup),
         cmocka_unit_test_setup(the_boot_counts_the_guest_files, setup),
+        cmocka_unit_test_setup(a_hart_without_its_vcpus_guest_file, setup),
     };
 
     return cmocka_run_group_tests(tests, NULL, NULL);

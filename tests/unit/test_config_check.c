@@ -881,6 +881,13 @@ static void test_aia_vms_with_interrupt_files(void **state)
     vms[0].platform.arch.irqc.aia.imsic.base = 0x83ffe000;
     assert_rejected("VM 0", "imsic.base 0x83ffe000",
                     "interrupt files window overlaps the VM's memory");
+    /* VM 1's emulated console UART is no interrupt file. */
+    vms[0].platform.arch.irqc.aia.imsic.base = 0x28000000;
+    vms[1].platform.arch.irqc.aia.aplic.base = 0xd000000;
+    vms[1].platform.arch.irqc.aia.imsic.base = 0x10000000;
+    assert_rejected("VM 1", "imsic.base window covers 0x10000000",
+                    "emulated console UART");
+    vms[1].platform.arch.irqc.aia.imsic.base = 0;
     vms[0].platform.arch.irqc.aia.imsic.base = 0x28000000;
     vms[0].platform.arch.irqc.aia.aplic.base = 0;
     assert_rejected("VM 0", "imsic.base is set", "aplic.base is not");

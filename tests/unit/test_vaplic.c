@@ -506,6 +506,21 @@ static void a_followed_wire_pends_only_by_the_guests_request(void **s)
     vaplic_follow_wire(a, 5, false);
     wr(SETIPNUM_LE, 5);
     assert_false(pending(5));
+    /* Pended while the domain is off, then the input drops: a level
+     * source's pending bit goes with it (AIA 4.7), nothing stale is sent. */
+    wr(DOMAINCFG, 0);
+    vaplic_follow_wire(a, 5, true);
+    wr(SETIPNUM_LE, 5);
+    assert_true(pending(5));
+    vaplic_follow_wire(a, 5, false);
+    assert_false(pending(5));
+    wr(DOMAINCFG, IE);
+    assert_false(vaplic_take_msi(a, &id, &vcpu, &eiid));
+    /* What the hardware keeps pending, the model drops. */
+    vaplic_follow_wire(a, 5, true);
+    wr(SETIPNUM_LE, 5);
+    vaplic_drop_pending(a, 5);
+    assert_false(vaplic_take_msi(a, &id, &vcpu, &eiid));
     /* A source not the VM's keeps no wire. */
     vaplic_follow_wire(a, 60, true);
     assert_false(vaplic_is_pending(a, 60));

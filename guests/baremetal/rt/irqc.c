@@ -9,7 +9,8 @@
 
 /* AIA 4.5: a domain's registers; 4.8.1: hart index h's IDC at 0x4000+32h. */
 #define APLIC_DOMAINCFG 0x0000
-#define APLIC_DOMAINCFG_IE (1u << 8) /* DM 0: direct delivery */
+#define APLIC_DOMAINCFG_IE (1u << 8)
+#define APLIC_DOMAINCFG_DM (1u << 2) /* 1: MSI delivery */
 #define APLIC_SOURCECFG(i) (0x0004 + 4 * ((i)-1))
 #define APLIC_SM_EDGE1 4
 #define APLIC_SM_LEVEL1 6
@@ -126,7 +127,9 @@ void irqc_enable(unsigned long hart, unsigned irq, bool level)
         aplic_write(APLIC_IDC(hart) + APLIC_IDELIVERY, 1);
     }
     aplic_write(APLIC_SETIENUM, irq);
-    aplic_write(APLIC_DOMAINCFG, APLIC_DOMAINCFG_IE);
+    /* DM may be writable (WARL, AIA 4.5.1): keep the tree's mode. */
+    aplic_write(APLIC_DOMAINCFG,
+                APLIC_DOMAINCFG_IE | (msi ? APLIC_DOMAINCFG_DM : 0));
 }
 
 unsigned irqc_claim(unsigned long hart)

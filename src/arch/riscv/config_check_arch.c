@@ -52,6 +52,18 @@ bool arch_config_irqc_window(const struct vm_platform *p,
     return w->base != 0;
 }
 
+bool arch_config_irqc_window2(const struct vm_platform *p,
+                              const struct config_target *t,
+                              struct config_window *w)
+{
+    *w = (struct config_window){
+        .base = is_aia(t) ? p->arch.irqc.aia.imsic.base : 0,
+        .size = (uint64_t)p->cpu_num * PAGE_SIZE,
+        .field = IMSIC_FIELD,
+    };
+    return w->base != 0;
+}
+
 /* The controller's window: page-aligned and clear of the VM's others. */
 static int check_window(const struct vm_platform *p, size_t vm,
                         const struct config_window *w, const char *what,
@@ -108,11 +120,10 @@ static int check_imsic_window(const struct vm_platform *p, size_t vm,
                               const struct config_target *t,
                               struct config_error *err)
 {
-    struct config_window w = {.base = p->arch.irqc.aia.imsic.base,
-                              .size = (uint64_t)p->cpu_num * PAGE_SIZE,
-                              .field = IMSIC_FIELD};
+    struct config_window w;
     uint64_t align = PAGE_SIZE;
 
+    arch_config_irqc_window2(p, t, &w);
     if (!t->arch.guest_files)
         return config_fail(err,
                            "VM %zu: " IMSIC_FIELD " is set, but this "

@@ -45,7 +45,8 @@ int arch_hart_init(struct cpu *cpu)
     csr_write(CSR_HGATP, 0);
     if (guest_timer_init_hart(cpu->hartid))
         return -1;
-    irqc_init_hart(cpu->hartid);
+    if (irqc_init_hart(cpu->hartid))
+        return -1;
     csr_set(CSR_SIE, MIP_SSIP | MIP_SEIP);
     return 0;
 }

@@ -33,6 +33,11 @@ void arch_config_target(const struct platform *p, struct config_target *t);
 bool arch_config_irqc_window(const struct vm_platform *p,
                              const struct config_target *t,
                              struct config_window *w);
+/* A second window of its controller (the vCPUs' interrupt files of an
+ * AIA VM in MSI mode): false when it has none. */
+bool arch_config_irqc_window2(const struct vm_platform *p,
+                              const struct config_target *t,
+                              struct config_window *w);
 
 /*
  * The architecture's fields of VM `vm` (its interrupt controller), after

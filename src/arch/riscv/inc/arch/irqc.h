@@ -12,8 +12,9 @@ struct vcpu;
 /* Boot hart, once, with the hypervisor's address space built: map the
  * controller and mask every source. 0 or -1. */
 int irqc_init(void);
-/* Each hart, as it starts: mask every source in its own context. */
-void irqc_init_hart(unsigned hart);
+/* Each hart, as it starts: mask every source in its own context. -1
+ * (reported) if it cannot serve the vCPU it was given. */
+int irqc_init_hart(unsigned hart);
 /* A supervisor external interrupt on this hart (`hart`, the caller's): claim
  * and dispatch. */
 void irqc_handle_external(unsigned hart);

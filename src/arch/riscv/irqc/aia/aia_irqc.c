@@ -39,9 +39,10 @@ int irqc_init(void)
     return 0;
 }
 
-void irqc_init_hart(unsigned hart)
+int irqc_init_hart(unsigned hart)
 {
-    (void)hart;
+    const struct vcpu *vcpu = cpus[hart].vcpu;
+
     imsic_init_hart(aia_machine.imsic.num_ids);
     /*
      * Every source's identity is open in every hart's file: a source comes
@@ -50,6 +51,15 @@ void irqc_init_hart(unsigned hart)
      */
     for (unsigned id = 1; id <= aia_machine.aplic.num_sources; id++)
         imsic_enable(id, true);
+    /* GEILEN was counted on the boot hart: this one must have the file its
+     * vCPU is given, or its first access to it would fault here. */
+    if (vcpu && vcpu->vm->arch.guest_file > imsic_guest_files()) {
+        log_error("hart %u has no guest interrupt file %u for VM %u's vCPU "
+                  "%u",
+                  hart, vcpu->vm->arch.guest_file, vcpu->vm->id, vcpu->id);
+        return -1;
+    }
+    return 0;
 }
 
 /*

@@ -180,6 +180,16 @@ void vaplic_follow_wire(struct vaplic *a, unsigned id, bool high)
         bitmap_set(a->wire, id);
     else
         bitmap_clear(a->wire, id);
+    /* A level source's pending bit is cleared whenever its rectified input
+     * is low (AIA 4.7); set, it stays as it was. */
+    if (aplic_sm_is_level(vaplic_source_mode(a, id)) && !rectified(a, id))
+        set_pending_bit(a, id, false);
+}
+
+void vaplic_drop_pending(struct vaplic *a, unsigned id)
+{
+    if (vaplic_is_assigned(a, id))
+        set_pending_bit(a, id, false);
 }
 
 /* ---- Delivery -----------------------------------------------------------*/

@@ -89,12 +89,16 @@ unsigned vaplic_target_eiid(const struct vaplic *a, unsigned id);
  */
 bool vaplic_set_input(struct vaplic *a, unsigned id, bool high);
 /*
- * The wire of source id reads `high`, and its pending bit stays as it is:
+ * The wire of source id reads `high`, and nothing is pended by its change:
  * for a source whose MSIs go from the hardware straight to the guest's
  * interrupt file, so that only the guest's own setip requests pend it
- * here, as its input allows (AIA 4.7).
+ * here, as its input allows. A level source's pending bit is still cleared
+ * while its input is low (AIA 4.7).
  */
 void vaplic_follow_wire(struct vaplic *a, unsigned id, bool high);
+/* Source id is not pending here: the hardware keeps its pending state
+ * (what the model would send, the hardware already does). */
+void vaplic_drop_pending(struct vaplic *a, unsigned id);
 
 /*
  * Direct mode: whether vCPU v's external interrupt is asserted (AIA 4.8.2):

@@ -12,7 +12,8 @@
  * itself sends (virtual sources, the guest's setip and genmsi requests) the
  * hypervisor stores into the file.
  *
- * Direct mode: the vAPLIC's IDCs drive each vCPU's hvip.VSEIP.
+ * Direct mode: the vAPLIC's IDCs drive each vCPU's hvip.VSEIP, and what
+ * follows is about it.
  *
  * A physical source the VM owns is active in the physical APLIC while it
  * is in the guest's copy, in the guest's source mode, and delivers while
@@ -155,9 +156,15 @@ static void follow_source(struct vm *vm, unsigned id, bool mode)
     else if (index >= 0)
         aplic_target(id, (unsigned)index, file, eiid);
     mirror_enable(vm, id);
+    if (file) {
+        /* MSI mode: the physical APLIC pends a source made active while
+         * asserted and sends it itself; the model must not send it too. */
+        vaplic_drop_pending(&vm->arch.vaplic, id);
+        return;
+    }
     /* A level input already asserted sends no MSI until it rises again:
      * take it from the physical APLIC now (say, across a restart). */
-    if (aplic_sm_is_level(sm) && !file)
+    if (aplic_sm_is_level(sm))
         feed(vm, id, aplic_asserted(id));
 }
 

@@ -180,9 +180,10 @@ int irqc_init(void)
     return 0;
 }
 
-void irqc_init_hart(unsigned hart)
+int irqc_init_hart(unsigned hart)
 {
     plic_init_hart(hart);
+    return 0;
 }
 
 void irqc_vcpu_reset(struct vcpu *vcpu)
