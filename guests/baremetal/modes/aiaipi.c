@@ -11,6 +11,10 @@
  * into the interrupt files", "aiaipi: a store beyond the files faulted
  * (scause <n>)" or "aiaipi: FAIL ...". Then SRST shutdown.
  *
+ * Hart h's file is taken to be page h of the node's window (hart index =
+ * hart id, no guest index bits): true in a VM, and natively on QEMU's
+ * virt,aia=aplic-imsic without aia-guests.
+ *
  * Scenario: tests/system/configs/aia-ipi.c, tests/system/test_aia.py.
  */
 #include <stdint.h>

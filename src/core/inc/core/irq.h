@@ -52,7 +52,8 @@ int irq_vm_take_devices(struct vm *vm);
 void irq_vm_restore(struct vm *vm);
 /*
  * Say how many of the VM's device interrupts came through the hypervisor
- * (claimed there and forwarded into the VM's interrupt controller): none
+ * (claimed there and forwarded into the VM's interrupt controller), over
+ * all its boots since the machine started: none
  * where the hardware delivers them to the guest itself.
  * Nothing for a VM without device interrupts.
  */
