@@ -119,13 +119,25 @@ class Machine:
         marker = f"@@{self.commands}="
         self.drain()
         self.hvc.send(f"{command}; echo \"{marker}$?@@\"\n")
-        self.hvc.expect(marker + r"(\d+)@@", timeout=scaled(timeout))
+        self.hvc_expect(marker + r"(\d+)@@", command, timeout)
         out, rc = self.hvc.before, int(self.hvc.match.group(1))
-        self.hvc.expect(PROMPT, timeout=scaled(timeout))
+        self.hvc_expect(PROMPT, command, timeout)
         # Drop the echo of the command line itself.
         out = out.replace("\r", "")
         echo = out.rfind(f'{marker}$?@@"')
         return out[out.find("\n", echo) + 1:] if echo >= 0 else out, rc
+
+    def hvc_expect(self, pattern, command, timeout):
+        """Expect on the virtio console; when it does not come, fail with
+        what the virtio console and the serial console last showed."""
+        try:
+            self.hvc.expect(pattern, timeout=scaled(timeout))
+        except (pexpect.TIMEOUT, pexpect.EOF) as e:
+            raise AssertionError(
+                f"no {pattern!r} on the virtio console after {command!r} "
+                f"({type(e).__name__}); it last showed:\n"
+                f"{self.hvc.before[-1500:]!r}\nthe serial console's end:\n"
+                f"{self.log[-2500:]}") from None
 
     def serial_sh(self, command, vm=1, timeout=180):
         """Run `command` in VM `vm`'s shell on the serial console (its

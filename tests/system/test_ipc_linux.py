@@ -9,7 +9,6 @@ import hashlib
 import re
 import time
 
-import pexpect
 import pytest
 
 from conftest import scaled
@@ -76,9 +75,8 @@ def wait_in(m, pattern, timeout=60):
     while True:
         try:
             out, rc = m.sh_rc(f"grep -E '{pattern}' /tmp/in")
-        except pexpect.TIMEOUT:
-            pytest.fail(f"the virtio console stopped answering; "
-                        f"{where_it_stopped(m)}")
+        except AssertionError as e:  # the virtio console stopped answering
+            pytest.fail(f"{e}\n{where_it_stopped(m)}")
         found = re.search(pattern, out, re.MULTILINE)
         if rc == 0 and found:
             return found

@@ -117,3 +117,24 @@ def test_in_msi_mode_no_device_interrupt_came_through_the_hypervisor(m):
         assert int(found.group(1)) == 0
     else:
         assert int(found.group(1)) > 0
+
+
+def test_seed_setup_iv_runs_with_msi_mode_vms():
+    # configs/baremetal-linux.c on the AIA platform, both VMs in MSI mode:
+    # the baremetal VM ticks while Linux boots and answers on its virtio
+    # console, its devices through its own APLIC and guest files.
+    machine = Machine("aia-baremetal-linux",
+                      config_repo="tests/system/configs", platform=AIA)
+    try:
+        machine.wait_console(PROBE["msi"][-1])
+        machine.wait_console(r"^\[vm1\] Enter 'help'")
+        machine.open_hvc()
+        assert machine.ticks(0, 2)[-1] >= 2
+        out = machine.sh("udhcpc -i eth0 -n -q -t 5", timeout=60)
+        assert "lease of 10.0.2.15 obtained" in out, out
+        assert any("APLIC-MSI" in line and "virtio" in line
+                   for line in machine.sh("cat /proc/interrupts")
+                   .splitlines()), machine.sh("cat /proc/interrupts")
+        no_trouble(machine.log)
+    finally:
+        machine.close()
