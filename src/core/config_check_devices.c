@@ -194,6 +194,15 @@ static int check_devs_off_uart(const struct vm_platform *p, size_t vm,
     return 0;
 }
 
+/* The windows of a VM's interrupt controller (the second: an AIA VM's
+ * interrupt files). */
+static bool (*const irqc_windows[])(const struct vm_platform *,
+                                    const struct config_target *,
+                                    struct config_window *) = {
+    arch_config_irqc_window,
+    arch_config_irqc_window2,
+};
+
 /*
  * A VM that does not own the console UART finds an emulated one at its
  * address and interrupt (vm_uart.c): nothing else of the VM may use them.
@@ -218,15 +227,14 @@ int config_check_emulated_uart(const struct config *cfg, size_t vm,
     }
     if (check_ipcs_off_uart(p, vm, t, err))
         return -1;
-    if ((arch_config_irqc_window(p, t, &irqc) &&
-         ranges_overlap(irqc.base, irqc.size, t->console_base,
-                        t->console_size)) ||
-        (arch_config_irqc_window2(p, t, &irqc) &&
-         ranges_overlap(irqc.base, irqc.size, t->console_base,
-                        t->console_size)))
-        return config_fail(err,
-                           "VM %zu: %s window covers 0x%lx, where the VM's "
-                           "emulated console UART is",
-                           vm, irqc.field, t->console_base);
+    for (size_t i = 0; i < ARRAY_SIZE(irqc_windows); i++) {
+        if (irqc_windows[i](p, t, &irqc) &&
+            ranges_overlap(irqc.base, irqc.size, t->console_base,
+                           t->console_size))
+            return config_fail(err,
+                               "VM %zu: %s window covers 0x%lx, where the "
+                               "VM's emulated console UART is",
+                               vm, irqc.field, t->console_base);
+    }
     return check_devs_off_uart(p, vm, t, err);
 }
