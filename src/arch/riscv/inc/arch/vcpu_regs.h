@@ -65,6 +65,9 @@ struct arch_vm {
     /* The guest interrupt file each of its vCPUs has on its hart (the same
      * number on every hart; hstatus.VGEIN), 0 for none. */
     unsigned guest_file;
+    /* MSI mode: where the hypervisor reaches vCPU i's guest file, found
+     * once when the VM is built (sending into it is on the notify path). */
+    uintptr_t guest_file_pa[VAPLIC_MAX_VCPUS];
 };
 
 #endif /* __ASSEMBLY__ */

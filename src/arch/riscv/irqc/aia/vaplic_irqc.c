@@ -42,6 +42,8 @@
 
 _Static_assert(VAPLIC_MAX_SOURCES == MAX_IRQS,
                "the vAPLIC models every physical source id");
+_Static_assert(VAPLIC_MAX_VCPUS >= MAX_CPUS,
+               "a VM's vCPUs (one per hart at most) fit the vAPLIC");
 
 /* The priority bits (IPRIOLEN) of the VMs' APLICs, as QEMU's. */
 #define VAPLIC_IPRIO_BITS 3
@@ -211,10 +213,7 @@ static bool refresh_levels(struct vm *vm)
 /* vCPU v's guest file, as the hypervisor reaches it. */
 static volatile void *guest_file_of(const struct vm *vm, unsigned v)
 {
-    int index = aia_hart_index(&aia_machine, vm->vcpus[v].hart);
-
-    return (volatile void *)(uintptr_t)aia_imsic_file(
-        &aia_machine, (unsigned)index, vm->arch.guest_file);
+    return (volatile void *)vm->arch.guest_file_pa[v];
 }
 
 /* MSI mode: send what the model has to send (AIA 4.9); irq_lock held. */
@@ -309,8 +308,13 @@ static int map_guest_files(struct vm *vm)
     }
     vm->arch.guest_file = VM_GUEST_FILE;
     for (unsigned i = 0; i < vm->vcpu_num; i++) {
-        uint64_t file = (uint64_t)(uintptr_t)guest_file_of(vm, i);
+        int index = aia_hart_index(&aia_machine, vm->vcpus[i].hart);
+        uint64_t file =
+            index < 0
+                ? 0
+                : aia_imsic_file(&aia_machine, (unsigned)index, VM_GUEST_FILE);
 
+        vm->arch.guest_file_pa[i] = (uintptr_t)file;
         if (!file || arch_vm_map(vm, base + (uint64_t)i * PAGE_SIZE, file,
                                  PAGE_SIZE, 1, 0)) {
             log_error("VM %u: cannot map vCPU %u's interrupt file", vm->id, i);
