@@ -5,7 +5,8 @@ ipc-baremetal.c): VM 0 serves, VM 1 runs the client script of the guest's
 messages both ways, notifications arrive as interrupts, a flood of them
 coalesces and the server keeps answering; bad notify arguments and a VM
 without the shared memory are refused. The same on the AIA platform, the
-notifications through each VM's APLIC in direct and in MSI mode."""
+notifications through each VM's APLIC in direct and in MSI mode, and on
+the direct-only AIA machine (no IMSICs) in direct mode."""
 
 import re
 
@@ -15,9 +16,11 @@ from conftest import PLATFORM, build, qemu_env, spawn
 
 CONFIGS = "tests/system/configs"
 AIA = "qemu-riscv64-virt-aia"
+APLIC = "qemu-riscv64-virt-aplic"
 # (platform, config, CPPFLAGS)
 SETUPS = {"plic": (PLATFORM, "ipc-baremetal", None),
           "aia-direct": (AIA, "aia-ipc", None),
+          "aplic-direct": (APLIC, "aia-ipc", None),
           "aia-msi": (AIA, "aia-ipc", "-DIPC_MSI")}
 
 

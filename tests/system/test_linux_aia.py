@@ -3,8 +3,10 @@
 VM, 4 vCPUs, its virtio devices passed through), once per VM kind: its
 APLIC in direct mode (IDCs, hvip.VSEIP), and in MSI mode with its vCPUs'
 guest interrupt files (the physical APLIC sends the virtio devices' MSIs
-straight into them, IPIs are stores into a peer's file). Each boot serves
-the tests of its kind, in order."""
+straight into them, IPIs are stores into a peer's file); and a direct-mode
+VM on the direct-only machine (qemu-riscv64-virt-aplic, no IMSICs: the
+hypervisor claims its devices' interrupts at its harts' IDCs). Each boot
+serves the tests of its kind, in order."""
 
 import re
 
@@ -13,6 +15,11 @@ import pytest
 from linux import Machine, no_trouble, smp_job
 
 AIA = "qemu-riscv64-virt-aia"
+APLIC = "qemu-riscv64-virt-aplic"
+# Each boot: the VM's kind, the platform, the config's CPPFLAGS.
+BOOTS = {"direct": ("direct", AIA, None),
+         "msi": ("msi", AIA, "-DLINUX_AIA_MSI"),
+         "direct-only-host": ("direct", APLIC, None)}
 # What the kernel says of the controllers it found, per VM kind.
 PROBE = {
     "direct": [r"riscv-aplic d000000\.interrupt-controller: 96 interrupts "
@@ -27,12 +34,11 @@ PROBE = {
 CHIP = {"direct": "APLIC-DIRECT", "msi": "APLIC-MSI"}
 
 
-@pytest.fixture(scope="module", params=["direct", "msi"])
+@pytest.fixture(scope="module", params=list(BOOTS))
 def m(request):
-    kind = request.param
+    kind, platform, cppflags = BOOTS[request.param]
     machine = Machine("linux-aia", config_repo="tests/system/configs",
-                      cppflags="-DLINUX_AIA_MSI" if kind == "msi" else None,
-                      platform=AIA)
+                      cppflags=cppflags, platform=platform)
     machine.kind = kind
     try:
         for line in PROBE[kind]:

@@ -105,6 +105,52 @@ static void a_direct_mode_aplic_is_named(void **state)
                    "(platform test-aia)");
 }
 
+/* A description without IMSICs: the direct-only machine (aia=aplic). */
+static struct platform direct_platform(void)
+{
+    struct platform p = aia_platform();
+
+    p.name = "test-aplic";
+    p.arch.aia.imsic = (typeof(p.arch.aia.imsic)){0};
+    return p;
+}
+
+static void a_direct_build_fits_the_direct_machine(void **state)
+{
+    struct platform p = direct_platform();
+    struct machine_fit_error err;
+
+    (void)state;
+    assert_int_equal(fit("qemu-virt-aplic.dtb", &p, 0x3, &err), 0);
+    assert_false(aia_machine.aplic.msi);
+    assert_int_equal(aia_machine.num_harts, 2);
+    assert_int_equal(aia_hart_index(&aia_machine, 1), 1);
+    /* Without a tree, the description: direct delivery too. */
+    assert_int_equal(fit(NULL, &p, 0x3, &err), 0);
+    assert_false(aia_machine.aplic.msi);
+}
+
+static void a_direct_build_refuses_an_msi_machine(void **state)
+{
+    struct platform p = direct_platform();
+
+    (void)state;
+    expect_refusal("qemu-virt-aia.dtb", &p, 0x3,
+                   "this machine's APLIC at 0xd000000 delivers by MSIs to "
+                   "IMSICs at 0x28000000; the build drives it in direct mode "
+                   "(platform test-aplic)");
+}
+
+static void a_hart_without_an_idc_is_named(void **state)
+{
+    struct platform p = direct_platform();
+
+    (void)state;
+    expect_refusal("qemu-virt-aplic.dtb", &p, 0x7,
+                   "hart 2 has no supervisor APLIC interrupt delivery "
+                   "control in this machine's device tree");
+}
+
 static void moved_controllers_are_named(void **state)
 {
     struct platform p = aia_platform();
@@ -150,6 +196,9 @@ int main(int argc, char **argv)
         cmocka_unit_test(without_a_tree_the_description_holds),
         cmocka_unit_test(a_plic_machine_is_named),
         cmocka_unit_test(a_direct_mode_aplic_is_named),
+        cmocka_unit_test(a_direct_build_fits_the_direct_machine),
+        cmocka_unit_test(a_direct_build_refuses_an_msi_machine),
+        cmocka_unit_test(a_hart_without_an_idc_is_named),
         cmocka_unit_test(moved_controllers_are_named),
         cmocka_unit_test(fewer_sources_than_described_are_named),
         cmocka_unit_test(a_hart_without_a_file_is_named),

@@ -50,9 +50,23 @@ static struct {
 } src[97];
 static bool file_enabled[256];
 static unsigned claims[8], claims_n, claims_at, init_ids;
+static bool domain_msi;
+static unsigned idc_inits[4], idc_inits_n, idc_claimed_from;
 
-void aplic_init(void)
+void aplic_init(bool msi)
 {
+    domain_msi = msi;
+}
+
+void aplic_idc_init(unsigned hart_index)
+{
+    idc_inits[idc_inits_n++] = hart_index;
+}
+
+unsigned aplic_claim(unsigned hart_index)
+{
+    idc_claimed_from = hart_index;
+    return claims_at < claims_n ? claims[claims_at++] : 0;
 }
 
 void aplic_configure(unsigned id, unsigned sm, unsigned hart_index,
@@ -150,6 +164,8 @@ static int setup(void **state)
     memset(src, 0, sizeof(src));
     memset(file_enabled, 0, sizeof(file_enabled));
     claims_n = claims_at = uart_handled = init_ids = forwarded_n = 0;
+    idc_inits_n = 0;
+    idc_claimed_from = ~0u;
     /* The device tree lists hart 3 second: its hart index is 1. */
     aia_machine = (struct aia_host){.aplic = {.num_sources = 96, .msi = true},
                                     .imsic = {.num_ids = 255},
@@ -240,6 +256,33 @@ static void an_unowned_source_is_masked(void **state)
                                           "masked\n");
 }
 
+/*
+ * A machine without IMSICs: the domain delivers directly; each hart opens
+ * its own IDC (by its hart index) and claims there, and a level source is
+ * not sent again by hand (it stays pending while asserted, AIA 4.7).
+ */
+static void a_direct_machine_claims_at_the_harts_idc(void **s)
+{
+    (void)s;
+    aia_machine.aplic.msi = false;
+    assert_int_equal(irqc_init(), 0);
+    assert_false(domain_msi);
+    assert_int_equal(aia_guest_files, 0);
+    assert_int_equal(irqc_init_hart(HART), 0);
+    assert_int_equal(idc_inits_n, 1);
+    assert_int_equal(idc_inits[0], 1);
+    assert_int_equal(init_ids, 0); /* no interrupt file touched */
+    irq_take_for_hypervisor(UART_IRQ, uart_handler);
+    assert_int_equal(src[UART_IRQ].hart_index, 1);
+    assert_true(src[UART_IRQ].enabled);
+    src[UART_IRQ].asserted = true;
+    claims[claims_n++] = UART_IRQ;
+    irqc_handle_external(HART);
+    assert_int_equal(idc_claimed_from, 1);
+    assert_int_equal(uart_handled, 1);
+    assert_int_equal(src[UART_IRQ].resent, 0);
+}
+
 /* A hart whose vCPU has a guest file it lacks is refused, with a reason. */
 static void a_hart_without_its_vcpus_guest_file(void **s)
 {
@@ -286,6 +329,7 @@ int main(void)
         cmocka_unit_test_setup(a_vms_source_goes_to_its_vaplic, setup),
         cmocka_unit_test_setup(an_unowned_source_is_masked, setup),
         cmocka_unit_test_setup(the_boot_counts_the_guest_files, setup),
+        cmocka_unit_test_setup(a_direct_machine_claims_at_the_harts_idc, setup),
         cmocka_unit_test_setup(a_hart_without_its_vcpus_guest_file, setup),
     };
 

@@ -37,7 +37,7 @@ static int setup(void **state)
 static void init_makes_every_source_inactive_and_the_domain_msi(void **s)
 {
     (void)s;
-    aplic_init();
+    aplic_init(true);
     for (unsigned id = 1; id <= 96; id++)
         assert_int_equal(R(0x0000 + 4 * id), 0);
     /* Beyond the sources: untouched. */
@@ -56,6 +56,30 @@ static void a_source_is_configured_disabled_with_its_target(void **s)
     /* A guest file: Guest Index in bits 17:12. */
     aplic_configure(96, 4, 7, 1, 33);
     assert_int_equal(R(0x3000 + 4 * 96), 7u << 18 | 1u << 12 | 33);
+}
+
+/* A machine without IMSICs: direct delivery, to the harts' IDCs. */
+static void a_direct_domain_targets_idcs_and_claims_there(void **s)
+{
+    (void)s;
+    aplic_init(false);
+    assert_int_equal(R(0x0000), 0x100); /* domaincfg: IE, DM 0 */
+    assert_int_equal(R(0x0000 + 4 * 96), 0);
+    /* Hart index 2 at priority 1; the file and identity mean nothing. */
+    aplic_configure(10, 6, 2, 1, 10);
+    assert_int_equal(R(0x3000 + 4 * 10), 2u << 18 | 1);
+    /* IDC 3 (0x4000 + 3 * 32): iforce 0, ithreshold 0, idelivery 1. */
+    aplic_idc_init(3);
+    assert_int_equal(R(0x4060 + 0x04), 0);
+    assert_int_equal(R(0x4060 + 0x08), 0);
+    assert_int_equal(R(0x4060 + 0x00), 1);
+    assert_int_equal(R(0x4040), 0xa5a5a5a5); /* IDC 2 untouched */
+    /* claimi: identity in bits 25:16, priority in 7:0. */
+    R(0x4060 + 0x1c) = 10u << 16 | 1;
+    assert_int_equal(aplic_claim(3), 10);
+    R(0x4060 + 0x1c) = 0;
+    assert_int_equal(aplic_claim(3), 0);
+    aplic_init(true);
 }
 
 static void enable_input_and_resend(void **s)
@@ -78,6 +102,8 @@ int main(void)
         cmocka_unit_test_setup(
             init_makes_every_source_inactive_and_the_domain_msi, setup),
         cmocka_unit_test_setup(a_source_is_configured_disabled_with_its_target,
+                               setup),
+        cmocka_unit_test_setup(a_direct_domain_targets_idcs_and_claims_there,
                                setup),
         cmocka_unit_test_setup(enable_input_and_resend, setup),
     };

@@ -822,6 +822,7 @@ static void on_an_aia_board(void)
     target.arch.irqc = ARCH_IRQC_AIA;
     target.irq_sources = 97; /* APLIC sources 1..96 */
     target.irqc_size = 0x8000;
+    target.arch.imsics = true;
     for (size_t v = 0; v < cfg.vmlist_size; v++) {
         vms[v].platform.arch.irqc.plic.base = 0;
         vms[v].platform.dev_num = 0;
@@ -868,6 +869,11 @@ static void test_aia_vms_with_interrupt_files(void **state)
     vms[0].platform.dev_num = 1;
     vms[0].platform.arch.irqc.aia.aplic.base = 0xd000000;
     vms[0].platform.arch.irqc.aia.imsic.base = 0x28000000;
+    /* A board whose APLIC delivers directly has no files at all. */
+    target.arch.imsics = false;
+    assert_rejected("VM 0", "irqc.aia.imsic.base is set", "no IMSICs",
+                    "delivers directly", "direct mode");
+    target.arch.imsics = true;
     /* Harts without guest files have none to give. */
     assert_rejected("VM 0", "irqc.aia.imsic.base is set",
                     "no guest interrupt files", "direct mode");

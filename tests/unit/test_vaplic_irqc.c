@@ -113,8 +113,9 @@ static struct {
     unsigned configured; /* sourcecfg writes */
 } phys[97];
 
-void aplic_init(void)
+void aplic_init(bool msi)
 {
+    (void)msi;
 }
 
 void aplic_configure(unsigned id, unsigned sm, unsigned hart_index,
@@ -178,6 +179,7 @@ static struct vcpu vcpus[2];
 static int setup(void **state)
 {
     (void)state;
+    aia_machine.aplic.msi = true;
     cfg.platform.arch.irqc.aia.imsic.base = 0;
     sent_n = maps_n = file_clears = 0;
     aia_guest_files = 1;
@@ -327,6 +329,53 @@ static void a_disabled_level_source_still_shows_its_input(void **state)
     phys[DISK_IRQ].asserted = true;
     assert_int_equal(rw(1, 0x1d00, false, 0), 1u << DISK_IRQ); /* in_clrip */
     assert_int_equal(rw(1, 0x1c00, false, 0), 1u << DISK_IRQ); /* setip */
+}
+
+/*
+ * A machine whose APLIC delivers directly: a level source stays pending
+ * there while the device holds its line, so the forwarded one is masked
+ * until the guest, looking at its APLIC, sees the line low.
+ */
+static void a_direct_machine_holds_a_forwarded_level(void **state)
+{
+    (void)state;
+    aia_machine.aplic.msi = false;
+    guest_sets_up(DISK_IRQ, LEVEL1, 1);
+    assert_true(phys[DISK_IRQ].enabled);
+    phys[DISK_IRQ].asserted = true;
+    vaplic_irqc_forward(&vms[0], DISK_IRQ);
+    assert_false(phys[DISK_IRQ].enabled);
+    assert_true(vseip());
+    /* The guest's claim while the device still holds it: still masked,
+     * even when the guest enables the source again. */
+    assert_int_equal(rw(1, CLAIMI(1), false, 0), DISK_IRQ << 16 | 1);
+    rw(1, SETIENUM, true, DISK_IRQ);
+    assert_false(phys[DISK_IRQ].enabled);
+    /* Served: the next claim finds nothing and the source is live again. */
+    phys[DISK_IRQ].asserted = false;
+    assert_int_equal(rw(1, CLAIMI(1), false, 0), 0);
+    assert_true(phys[DISK_IRQ].enabled);
+    assert_false(vseip());
+    /* An edge is not held: its pending bit ends with the claim. */
+    guest_sets_up(DISK_IRQ, EDGE1, 1);
+    vaplic_irqc_forward(&vms[0], DISK_IRQ);
+    assert_true(phys[DISK_IRQ].enabled);
+}
+
+/* A reset forgets what was held: the restarted guest's enable is live. */
+static void a_reset_releases_a_held_source(void **state)
+{
+    (void)state;
+    aia_machine.aplic.msi = false;
+    guest_sets_up(DISK_IRQ, LEVEL1, 1);
+    phys[DISK_IRQ].asserted = true;
+    vaplic_irqc_forward(&vms[0], DISK_IRQ);
+    assert_false(phys[DISK_IRQ].enabled);
+    arch_vm_reset_irqs(&vms[0]);
+    assert_int_equal(irq_vm_take_devices(&vms[0]), 0);
+    phys[DISK_IRQ].asserted = false;
+    guest_sets_up(DISK_IRQ, LEVEL1, 1);
+    assert_true(phys[DISK_IRQ].enabled);
 }
 
 static void enabling_one_source_reprograms_no_other(void **state)
@@ -526,6 +575,8 @@ int main(void)
         cmocka_unit_test_setup(an_inverted_edge_is_not_lost, setup),
         cmocka_unit_test_setup(a_disabled_level_source_still_shows_its_input,
                                setup),
+        cmocka_unit_test_setup(a_direct_machine_holds_a_forwarded_level, setup),
+        cmocka_unit_test_setup(a_reset_releases_a_held_source, setup),
         cmocka_unit_test_setup(enabling_one_source_reprograms_no_other, setup),
         cmocka_unit_test_setup(a_reset_leaves_no_source_active, setup),
         cmocka_unit_test_setup(each_vcpu_gets_its_harts_guest_file, setup_msi),

@@ -28,6 +28,7 @@ void arch_config_target(const struct platform *p, struct config_target *t)
         t->irq_sources = p->arch.aia.aplic.num_sources + 1;
         t->irqc_size = p->arch.aia.aplic.size;
         t->arch.guest_files = p->arch.aia.imsic.guest_index_bits > 0;
+        t->arch.imsics = p->arch.aia.imsic.base != 0;
     } else {
         t->irq_sources = p->arch.plic.num_sources;
         t->irqc_size = p->arch.plic.size;
@@ -124,6 +125,13 @@ static int check_imsic_window(const struct vm_platform *p, size_t vm,
     uint64_t align = PAGE_SIZE;
 
     arch_config_irqc_window2(p, t, &w);
+    if (!t->arch.imsics)
+        return config_fail(err,
+                           "VM %zu: " IMSIC_FIELD " is set, but this "
+                           "platform has no IMSICs (its APLIC delivers "
+                           "directly), so no guest interrupt files for an "
+                           "MSI-mode VM; leave it 0 (direct mode)",
+                           vm);
     if (!t->arch.guest_files)
         return config_fail(err,
                            "VM %zu: " IMSIC_FIELD " is set, but this "

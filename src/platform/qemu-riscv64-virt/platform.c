@@ -3,7 +3,8 @@
  * QEMU's riscv64 "virt" machine (hw/riscv/virt.c memory map): RAM at
  * 0x80000000, NS16550A at 0x10000000 (IRQ 10), PLIC at 0xc000000. OpenSBI
  * occupies the first 2 MiB of RAM and loads us right after it. Built with
- * QEMU_VIRT_AIA it describes the same machine with the AIA instead.
+ * QEMU_VIRT_AIA it describes the same machine with the AIA instead, and
+ * with QEMU_VIRT_AIA_DIRECT too, the AIA without IMSICs.
  */
 #include <core/platform.h>
 #include <lib/util.h>
@@ -40,7 +41,16 @@ static const struct platform_device devices[] = {
     VIRTIO(7),
 };
 
-#ifdef QEMU_VIRT_AIA
+#if defined(QEMU_VIRT_AIA_DIRECT)
+/*
+ * "virt,aia=aplic" (platform qemu-riscv64-virt-aplic): the supervisor
+ * domain at 0xd000000 delivers directly to its harts' IDCs; no IMSICs.
+ */
+#define PLATFORM_NAME "qemu-riscv64-virt-aplic"
+#define IRQC                                                                   \
+    .irqc = ARCH_IRQC_AIA,                                                     \
+    .aia = {.aplic = {.base = 0xd000000UL, .size = 0x8000, .num_sources = 96}}
+#elif defined(QEMU_VIRT_AIA)
 /*
  * "virt,aia=aplic-imsic" (platform qemu-riscv64-virt-aia): the PLIC's place
  * holds the machine-level APLIC; the supervisor domain, in MSI mode, is at

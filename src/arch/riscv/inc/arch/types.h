@@ -68,6 +68,7 @@ struct arch_platform {
 struct arch_config_target {
     enum arch_irqc_kind irqc;
     bool guest_files; /* AIA: the harts have guest interrupt files */
+    bool imsics;      /* AIA: the APLIC delivers by MSIs to IMSICs */
 };
 
 /* What the boot hart learned about the harts (arch_machine_probe_cpus). */

@@ -60,6 +60,11 @@ struct arch_vm {
     uint32_t virtual_src[VPLIC_WORDS];
     /* Bit i: vCPU i's external interrupt line as last computed. */
     uint32_t lines_up;
+    /* A direct-delivery machine's level sources masked in the physical
+     * APLIC since they were forwarded, until the guest's model sees them
+     * low: while the device holds its line the source stays pending there
+     * (AIA 4.7) and would interrupt the hart again and again. */
+    uint32_t held[VPLIC_WORDS];
     /* Virtual edges that came while their source was in flight. */
     uint32_t edge_latched[VPLIC_WORDS];
     /* The guest interrupt file each of its vCPUs has on its hart (the same

@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /*
- * Does the machine have the AIA the build expects: a supervisor APLIC in
- * MSI mode and its IMSICs, where the platform description puts them? What
- * its device tree says (the harts' order in particular) is kept in
- * aia_machine for the controller code.
+ * Does the machine have the AIA the build expects: a supervisor APLIC where
+ * the platform description puts it, in MSI mode with its IMSICs when the
+ * description has them, in direct mode when it has none? What its device
+ * tree says (the harts' order in particular) is kept in aia_machine for the
+ * controller code.
  */
 #include <aia/aia_host.h>
 #include <core/arch_hooks.h>
@@ -23,7 +24,7 @@ static void from_description(const struct platform *p)
     aia_machine.aplic.base = p->arch.aia.aplic.base;
     aia_machine.aplic.size = p->arch.aia.aplic.size;
     aia_machine.aplic.num_sources = p->arch.aia.aplic.num_sources;
-    aia_machine.aplic.msi = true;
+    aia_machine.aplic.msi = p->arch.aia.imsic.base != 0;
     aia_machine.imsic.base = p->arch.aia.imsic.base;
     aia_machine.imsic.size = p->arch.aia.imsic.size;
     aia_machine.imsic.num_ids = p->arch.aia.imsic.num_ids;
@@ -57,6 +58,50 @@ static int no_aplic(const void *dtb, const struct platform *p,
     return -1;
 }
 
+/* The delivery mode the description expects, and the IMSICs with it. */
+static int check_delivery(const struct platform *p,
+                          struct machine_fit_error *err)
+{
+    const struct aia_host *m = &aia_machine;
+
+    if (!p->arch.aia.imsic.base) {
+        if (!m->aplic.msi)
+            return 0;
+        machine_fit_say(err->msg, sizeof(err->msg),
+                        "this machine's APLIC at 0x%lx delivers by MSIs to "
+                        "IMSICs at 0x%lx; the build drives it in direct mode "
+                        "(platform %s)",
+                        (unsigned long)m->aplic.base,
+                        (unsigned long)m->imsic.base, p->name);
+        return -1;
+    }
+    if (!m->aplic.msi) {
+        machine_fit_say(err->msg, sizeof(err->msg),
+                        "this machine's APLIC at 0x%lx delivers directly (no "
+                        "IMSIC); the build needs it in MSI mode with IMSICs "
+                        "(platform %s)",
+                        (unsigned long)m->aplic.base, p->name);
+        return -1;
+    }
+    if (m->imsic.base != p->arch.aia.imsic.base) {
+        machine_fit_say(err->msg, sizeof(err->msg),
+                        "this machine has its supervisor IMSICs at 0x%lx; "
+                        "the build expects them at 0x%lx (platform %s)",
+                        (unsigned long)m->imsic.base,
+                        (unsigned long)p->arch.aia.imsic.base, p->name);
+        return -1;
+    }
+    /* Each source's MSI is the identity of its own number. */
+    if (m->imsic.num_ids < m->aplic.num_sources) {
+        machine_fit_say(err->msg, sizeof(err->msg),
+                        "this machine's IMSICs have %u identities, fewer "
+                        "than its APLIC's %u sources",
+                        m->imsic.num_ids, m->aplic.num_sources);
+        return -1;
+    }
+    return 0;
+}
+
 /* Compare the machine's AIA with the description; keep what it says. */
 int arch_machine_fit_irqc(const void *dtb, const struct platform *p,
                           struct machine_fit_error *err)
@@ -77,22 +122,8 @@ int arch_machine_fit_irqc(const void *dtb, const struct platform *p,
                         (unsigned long)p->arch.aia.aplic.base, p->name);
         return -1;
     }
-    if (!m->aplic.msi) {
-        machine_fit_say(err->msg, sizeof(err->msg),
-                        "this machine's APLIC at 0x%lx delivers directly (no "
-                        "IMSIC); the build needs it in MSI mode with IMSICs "
-                        "(platform %s)",
-                        (unsigned long)m->aplic.base, p->name);
+    if (check_delivery(p, err))
         return -1;
-    }
-    if (m->imsic.base != p->arch.aia.imsic.base) {
-        machine_fit_say(err->msg, sizeof(err->msg),
-                        "this machine has its supervisor IMSICs at 0x%lx; "
-                        "the build expects them at 0x%lx (platform %s)",
-                        (unsigned long)m->imsic.base,
-                        (unsigned long)p->arch.aia.imsic.base, p->name);
-        return -1;
-    }
     /* Configurations were checked against the description's sources. */
     if (m->aplic.num_sources < p->arch.aia.aplic.num_sources) {
         machine_fit_say(err->msg, sizeof(err->msg),
@@ -102,20 +133,14 @@ int arch_machine_fit_irqc(const void *dtb, const struct platform *p,
                         p->name);
         return -1;
     }
-    /* Each source's MSI is the identity of its own number. */
-    if (m->imsic.num_ids < m->aplic.num_sources) {
-        machine_fit_say(err->msg, sizeof(err->msg),
-                        "this machine's IMSICs have %u identities, fewer "
-                        "than its APLIC's %u sources",
-                        m->imsic.num_ids, m->aplic.num_sources);
-        return -1;
-    }
     for (unsigned h = 0; h < MAX_CPUS; h++) {
         if ((machine.hart_mask >> h & 1) && aia_hart_index(m, h) < 0) {
             machine_fit_say(err->msg, sizeof(err->msg),
-                            "hart %u has no supervisor interrupt file in this "
-                            "machine's device tree",
-                            h);
+                            "hart %u has no supervisor %s in this machine's "
+                            "device tree",
+                            h,
+                            m->aplic.msi ? "interrupt file"
+                                         : "APLIC interrupt delivery control");
             return -1;
         }
     }

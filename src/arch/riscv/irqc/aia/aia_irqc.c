@@ -1,9 +1,11 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /*
- * Interrupts on an AIA machine. The supervisor APLIC runs in MSI mode: each
- * source the hypervisor takes is delivered as an MSI to the supervisor
- * interrupt file of the hart that took it, with its own number as the
- * identity, and claimed there through stopei.
+ * Interrupts on an AIA machine. With IMSICs the supervisor APLIC runs in
+ * MSI mode: each source the hypervisor takes is delivered as an MSI to the
+ * supervisor interrupt file of the hart that took it, with its own number
+ * as the identity, and claimed there through stopei. Without (a direct-only
+ * machine, QEMU's aia=aplic) it runs in direct mode: the source goes to
+ * that hart's IDC and is claimed there through claimi.
  *
  * A source a VM owns goes the same way to the hart of the vCPU the guest
  * targets it at, and on into the VM's virtual APLIC (vaplic_irqc.c).
@@ -23,34 +25,62 @@
 #include <core/vm.h>
 
 unsigned aia_guest_files;
+/* Direct mode: each hart's IDC (its hart index in the APLIC). */
+static unsigned idc_of[MAX_CPUS];
+
+static bool msi_delivery(void)
+{
+    return aia_machine.aplic.msi;
+}
 
 int irqc_init(void)
 {
     /* The interrupt files too: the hypervisor sends MSIs into its VMs'. */
     if (mmu_hyp_map_device(platform.arch.aia.aplic.base,
                            platform.arch.aia.aplic.size) ||
-        mmu_hyp_map_device(aia_machine.imsic.base, aia_machine.imsic.size))
+        (msi_delivery() &&
+         mmu_hyp_map_device(aia_machine.imsic.base, aia_machine.imsic.size)))
         return -1;
-    aplic_init();
+    aplic_init(msi_delivery());
     /* Guest files need both the harts' (GEILEN) and room for them in the
      * IMSIC's address space. */
-    aia_guest_files =
-        aia_machine.imsic.guest_index_bits ? imsic_guest_files() : 0;
+    aia_guest_files = msi_delivery() && aia_machine.imsic.guest_index_bits
+                          ? imsic_guest_files()
+                          : 0;
     return 0;
+}
+
+/* Direct mode: this hart's IDC delivers, and is found on every claim. */
+static int init_idc(unsigned hart)
+{
+    int index = aia_hart_index(&aia_machine, cpus[hart].hartid);
+
+    if (index < 0) /* the boot's machine check makes this impossible */
+        return -1;
+    idc_of[hart] = (unsigned)index;
+    aplic_idc_init((unsigned)index);
+    return 0;
+}
+
+/*
+ * MSI mode: every source's identity is open in every hart's file: a source
+ * comes only when the APLIC enables it, targeted at one hart, and a VM's
+ * may be retargeted from any hart (a file is set up only from its own).
+ */
+static void init_file(void)
+{
+    imsic_init_hart(aia_machine.imsic.num_ids);
+    for (unsigned id = 1; id <= aia_machine.aplic.num_sources; id++)
+        imsic_enable(id, true);
 }
 
 int irqc_init_hart(unsigned hart)
 {
     const struct vcpu *vcpu = cpus[hart].vcpu;
 
-    imsic_init_hart(aia_machine.imsic.num_ids);
-    /*
-     * Every source's identity is open in every hart's file: a source comes
-     * only when the APLIC enables it, targeted at one hart, and a VM's may
-     * be retargeted from any hart (a file is set up only from its own).
-     */
-    for (unsigned id = 1; id <= aia_machine.aplic.num_sources; id++)
-        imsic_enable(id, true);
+    if (!msi_delivery())
+        return init_idc(hart);
+    init_file();
     /* GEILEN was counted on the boot hart: this one must have the file its
      * vCPU is given, or its first access to it would fault here. */
     if (vcpu && vcpu->vm->arch.guest_file > imsic_guest_files()) {
@@ -73,16 +103,23 @@ static void resend_if_asserted(unsigned id)
         aplic_resend(id);
 }
 
+static unsigned claim(unsigned hart)
+{
+    return msi_delivery() ? imsic_claim() : aplic_claim(idc_of[hart]);
+}
+
 void irqc_handle_external(unsigned hart)
 {
     unsigned id;
 
-    while ((id = imsic_claim()) != 0) {
+    while ((id = claim(hart)) != 0) {
         struct vm *vm = NULL;
 
         switch (irq_claimed(hart, id, &vm)) {
         case IRQ_COMPLETE:
-            resend_if_asserted(id);
+            /* Direct mode: a level source stays pending while asserted. */
+            if (msi_delivery())
+                resend_if_asserted(id);
             break;
         case IRQ_FORWARD:
             vaplic_irqc_forward(vm, id);
@@ -100,7 +137,8 @@ void arch_irq_enable_hyp(unsigned id)
 
     if (index < 0 || id == 0 || id > aia_machine.aplic.num_sources)
         return; /* the boot's machine check makes this impossible */
-    /* Level-triggered, as the platform's devices are. */
+    /* Level-triggered, as the platform's devices are; direct mode ignores
+     * the file and identity. */
     aplic_configure(id, APLIC_SM_LEVEL1, (unsigned)index, AIA_SUPERVISOR_FILE,
                     id);
     aplic_enable(id, true);

@@ -78,6 +78,7 @@ static inline bool aplic_sm_is_inverted(unsigned sm)
 #define APLIC_IDC_TOPI 0x18
 #define APLIC_IDC_CLAIMI 0x1c
 #define APLIC_TOPI_ID_SHIFT 16 /* topi/claimi: identity in bits 25:16 */
+#define APLIC_TOPI_ID_MASK 0x3ffu
 
 #define APLIC_MAX_SOURCES 1024 /* source numbers 1..1023 */
 

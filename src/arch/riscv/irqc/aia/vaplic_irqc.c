@@ -17,12 +17,14 @@
  *
  * A physical source the VM owns is active in the physical APLIC while it
  * is in the guest's copy, in the guest's source mode, and delivers while
- * the guest enables it: as an MSI to the supervisor interrupt file of the
- * hart of the vCPU the guest targets, and from there (aia_irqc.c)
- * into the model as an input change. A level source's input stays as the
- * physical APLIC sees it (in_clrip) each time the guest looks, so its
- * pending bit follows the device as AIA 4.7 says for direct mode. Emulated
- * devices drive virtual sources, which exist only in the model.
+ * the guest enables it to the hart of the vCPU the guest targets: as an
+ * MSI to its supervisor interrupt file, or on a machine without IMSICs to
+ * its IDC, and from there (aia_irqc.c) into the model as an input change.
+ * A level source's input stays as the physical APLIC sees it (in_clrip)
+ * each time the guest looks, so its pending bit follows the device as AIA
+ * 4.7 says for direct mode. On a direct-delivery machine a forwarded level
+ * source is held masked until then (vm->arch.held). Emulated devices drive
+ * virtual sources, which exist only in the model.
  */
 #include <aia/aia_host.h>
 #include <aia/aia_irqc.h>
@@ -66,6 +68,13 @@ static bool msi_mode(const struct vm *vm)
 static bool is_virtual(const struct vm *vm, unsigned id)
 {
     return id < VAPLIC_MAX_SOURCES && bitmap_test(vm->arch.virtual_src, id);
+}
+
+/* The machine's APLIC delivers directly: no MSI ends a level source's
+ * interrupts, the device's line does. */
+static bool host_direct(void)
+{
+    return !aia_machine.aplic.msi;
 }
 
 static bool vaplic_line(const struct vm *vm, unsigned i)
@@ -131,7 +140,17 @@ static void mirror_enable(struct vm *vm, unsigned id)
 
     if (msi_mode(vm))
         on = on && a->ie && vaplic_target_eiid(a, id) != 0;
-    aplic_enable(id, on);
+    aplic_enable(id, on && !bitmap_test(vm->arch.held, id));
+}
+
+/* Direct-delivery machine: the guest has seen a held source low; it may
+ * interrupt again. irq_lock held. */
+static void release(struct vm *vm, unsigned id)
+{
+    if (!bitmap_test(vm->arch.held, id))
+        return;
+    bitmap_clear(vm->arch.held, id);
+    mirror_enable(vm, id);
 }
 
 /*
@@ -153,9 +172,10 @@ static void follow_source(struct vm *vm, unsigned id, bool mode)
 
     if (is_virtual(vm, id) || !vaplic_is_assigned(a, id))
         return;
-    if (mode)
+    if (mode) {
+        bitmap_clear(vm->arch.held, id); /* its input is read again below */
         aplic_configure(id, sm, index < 0 ? 0 : (unsigned)index, file, eiid);
-    else if (index >= 0)
+    } else if (index >= 0)
         aplic_target(id, (unsigned)index, file, eiid);
     mirror_enable(vm, id);
     if (file) {
@@ -196,15 +216,18 @@ static bool refresh_levels(struct vm *vm)
 
         for (unsigned b = 0; ours; b++, ours >>= 1) {
             unsigned id = w * 32 + b;
-            bool wire;
+            bool asserted;
 
             if (!(ours & 1) || !aplic_sm_is_level(vaplic_source_mode(a, id)))
                 continue;
-            wire = wire_of(a, id, aplic_asserted(id));
-            if (msi_mode(vm))
-                vaplic_follow_wire(a, id, wire);
-            else
-                changed |= vaplic_set_input(a, id, wire);
+            asserted = aplic_asserted(id);
+            if (msi_mode(vm)) {
+                vaplic_follow_wire(a, id, wire_of(a, id, asserted));
+                continue;
+            }
+            changed |= feed(vm, id, asserted);
+            if (!asserted)
+                release(vm, id);
         }
     }
     return changed;
@@ -246,6 +269,10 @@ void vaplic_irqc_forward(struct vm *vm, unsigned id)
 
     spin_lock(&vm->arch.irq_lock);
     sm = vaplic_source_mode(&vm->arch.vaplic, id);
+    if (host_direct() && aplic_sm_is_level(sm)) {
+        bitmap_set(vm->arch.held, id);
+        aplic_enable(id, false);
+    }
     /* An edge rises from rest and is over once it came; a level stays
      * (refresh_levels follows it down). */
     if (!aplic_sm_is_level(sm))
@@ -394,6 +421,7 @@ void arch_vm_reset_irqs(struct vm *vm)
     reset_model(vm);
     vm->arch.lines_up = 0;
     bitmap_zero(vm->arch.virtual_src, VPLIC_WORDS);
+    bitmap_zero(vm->arch.held, VPLIC_WORDS);
     spin_unlock(&vm->arch.irq_lock);
 }
 
