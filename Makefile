@@ -198,6 +198,8 @@ bench-build:
 	    $(MAKE) --no-print-directory PLATFORM=qemu-riscv64-virt-aia \
 	        CONFIG=$$c || exit; \
 	done
+	@$(MAKE) --no-print-directory PLATFORM=qemu-riscv64-virt-aplic \
+	    CONFIG=bench-aia-direct
 
 bench:
 	$(PYTHON) scripts/bench.py

@@ -526,6 +526,100 @@ static void a_followed_wire_pends_only_by_the_guests_request(void **s)
     assert_false(vaplic_is_pending(a, 60));
 }
 
+/*
+ * A pulse is the three input changes it stands for (low, high, low): the
+ * same state after it, in every mode, from every wire and pending state,
+ * and "changed" when the pending bit ends otherwise than it began.
+ */
+static void a_pulse_is_low_high_low_in_one_step(void **s)
+{
+    static const uint32_t modes[] = {SM_INACTIVE, SM_DETACHED, SM_EDGE1,
+                                     SM_EDGE0,    SM_LEVEL1,   SM_LEVEL0};
+    struct vaplic by_steps;
+
+    (void)s;
+    for (size_t m = 0; m < ARRAY_SIZE(modes); m++) {
+        for (unsigned start = 0; start < 4; start++) {
+            bool before, changed;
+
+            wr(SOURCECFG(5), modes[m]);
+            wr(TARGET(5), HART(1) | 1);
+            vaplic_set_input(a, 5, start & 1);
+            if (start & 2)
+                wr(SETIPNUM, 5);
+            before = vaplic_is_pending(a, 5);
+            by_steps = *a;
+            vaplic_set_input(&by_steps, 5, false);
+            vaplic_set_input(&by_steps, 5, true);
+            vaplic_set_input(&by_steps, 5, false);
+            changed = vaplic_pulse(a, 5);
+            assert_int_equal(changed, before != vaplic_is_pending(a, 5));
+            assert_memory_equal(a, &by_steps, sizeof(by_steps));
+        }
+    }
+    /* Not the VM's source: nothing. */
+    assert_false(vaplic_pulse(a, 60));
+}
+
+/*
+ * MSI mode: a pulse and the MSI it makes due, in one step, as a pulse and
+ * then vaplic_take_msi would do: over every mode, enable and domain state,
+ * from pending or not. Another source pending is left as it was.
+ */
+static void a_pulse_in_msi_mode_sends_what_became_due(void **s)
+{
+    static const uint32_t modes[] = {SM_INACTIVE, SM_DETACHED, SM_EDGE1,
+                                     SM_EDGE0,    SM_LEVEL1,   SM_LEVEL0};
+    struct vaplic ref;
+
+    (void)s;
+    /* Another source, pending but disabled: never due, never taken. */
+    arm_msi(3, SM_EDGE1, 0, 4);
+    wr(SETIPNUM, 3);
+    wr(CLRIENUM, 3);
+    for (size_t m = 0; m < ARRAY_SIZE(modes); m++) {
+        for (unsigned state = 0; state < 16; state++) {
+            unsigned vcpu = 9, eiid = 9, rid = 9, rvcpu = 9, reiid = 9;
+            bool sent, ref_sent;
+
+            wr(DOMAINCFG, 0);
+            wr(SOURCECFG(5), modes[m]);
+            wr(TARGET(5), HART(1) | (state & 8 ? 0 : 7));
+            wr(state & 1 ? SETIENUM : CLRIENUM, 5);
+            vaplic_set_input(a, 5, false);
+            if (state & 2) {
+                vaplic_set_input(a, 5, true); /* pends where it can */
+                vaplic_set_input(a, 5, false);
+            }
+            if (state & 4)
+                wr(DOMAINCFG, IE);
+            ref = *a;
+            vaplic_pulse(&ref, 5);
+            ref_sent = vaplic_is_pending(&ref, 5) &&
+                       vaplic_take_msi(&ref, &rid, &rvcpu, &reiid) && rid == 5;
+            sent = vaplic_pulse_msi(a, 5, &vcpu, &eiid);
+            assert_int_equal(sent, ref_sent);
+            if (sent) {
+                assert_int_equal(vcpu, rvcpu);
+                assert_int_equal(eiid, reiid);
+            }
+            assert_memory_equal(a, &ref, sizeof(ref));
+        }
+    }
+    assert_true(pending(3));
+}
+
+/* A direct-mode vAPLIC sends no MSI (its caller pulses, vaplic_pulse). */
+static void a_direct_mode_pulse_sends_nothing(void **s)
+{
+    unsigned vcpu, eiid;
+
+    (void)s;
+    arm_direct(5, SM_EDGE1, 1, 1);
+    assert_false(vaplic_pulse_msi(a, 5, &vcpu, &eiid));
+    assert_false(pending(5));
+}
+
 static void a_level_source_made_active_while_asserted_is_pending(void **s)
 {
     (void)s;
@@ -603,6 +697,49 @@ static void the_threshold_keeps_out_its_priority_and_below(void **s)
     wr(ITHRESHOLD(0), 0);
     assert_int_equal(rd(TOPI(0)), (1u << 16) | 3);
     assert_true(vaplic_idc_irq(a, 0));
+}
+
+/*
+ * vaplic_lines, one pass for every vCPU, against each vCPU's topi register
+ * and its IDC (AIA 4.8.2: IE, idelivery, and iforce or topi), over many
+ * random states of sources, priorities, thresholds and IDCs.
+ */
+static void the_lines_agree_with_each_vcpus_topi_and_idc(void **s)
+{
+    static const uint32_t modes[] = {SM_INACTIVE, SM_DETACHED, SM_EDGE1,
+                                     SM_EDGE0,    SM_LEVEL1,   SM_LEVEL0};
+    uint32_t seed = 12345;
+
+    (void)s;
+    for (unsigned round = 0; round < 2000; round++) {
+        for (size_t i = 0; i < ARRAY_SIZE(owned); i++) {
+            unsigned id = owned[i];
+
+            seed = seed * 1103515245u + 12345u;
+            wr(SOURCECFG(id), modes[(seed >> 8) % ARRAY_SIZE(modes)]);
+            wr(TARGET(id), HART((seed >> 12) & 1) | ((seed >> 16) & 7));
+            wr((seed >> 20) & 1 ? SETIENUM : CLRIENUM, id);
+            vaplic_set_input(a, id, (seed >> 21) & 1);
+            if ((seed >> 22) & 1)
+                wr(SETIPNUM, id);
+        }
+        for (unsigned v = 0; v < 2; v++) {
+            seed = seed * 1103515245u + 12345u;
+            wr(IDELIVERY(v), (seed >> 8) & 1);
+            wr(IFORCE(v), ((seed >> 9) & 7) == 0);
+            wr(ITHRESHOLD(v), (seed >> 12) & 7);
+        }
+        wr(DOMAINCFG, (seed >> 16) & 3 ? IE : 0);
+        for (unsigned v = 0; v < 2; v++) {
+            bool ie = rd(DOMAINCFG) & IE;
+            bool line =
+                ie && rd(IDELIVERY(v)) && (rd(IFORCE(v)) || rd(TOPI(v)) != 0);
+
+            assert_int_equal(vaplic_lines(a) >> v & 1, line);
+            assert_int_equal(vaplic_idc_irq(a, v), line);
+        }
+        assert_int_equal(vaplic_lines(a) >> 2, 0);
+    }
 }
 
 static void the_line_needs_ie_idelivery_and_topi_or_iforce(void **s)
@@ -746,6 +883,10 @@ static void a_linux_like_direct_sequence(void **s)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        D(a_pulse_is_low_high_low_in_one_step),
+        M(a_pulse_is_low_high_low_in_one_step),
+        M(a_pulse_in_msi_mode_sends_what_became_due),
+        D(a_direct_mode_pulse_sends_nothing),
         D(only_aligned_words_inside_the_window_are_accepted),
         M(only_aligned_words_inside_the_window_are_accepted),
         D(domaincfg_reads_0x80_ie_and_the_fixed_mode),
@@ -776,6 +917,7 @@ int main(void)
         D(idc_registers_are_warl_and_wlrl),
         D(topi_is_the_best_pending_enabled_source_of_the_vcpu),
         D(the_threshold_keeps_out_its_priority_and_below),
+        D(the_lines_agree_with_each_vcpus_topi_and_idc),
         D(the_line_needs_ie_idelivery_and_topi_or_iforce),
         D(claimi_claims_edges_and_a_zero_claim_clears_iforce),
         D(direct_mode_sends_no_msi_and_has_no_genmsi),

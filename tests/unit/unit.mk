@@ -40,9 +40,12 @@ UNIT_TESTS := page_table page_alloc colour config_check sbi format isa \
               machine_fit clear_plan irq vm_fault cpu vm_lifecycle vm_uart \
               console vm_build hyp_pool shmem boot_table machine init \
               guest_fault plic_irqc vaplic aia_host imsic aplic aia_fit \
-              aia_irqc vaplic_irqc guest_timer
+              aia_irqc vaplic_irqc guest_timer bitmap
 
 unit_page_table_SRCS := src/arch/riscv/page_table.c
+
+# lib/bitmap.h is header-only.
+unit_bitmap_SRCS :=
 
 unit_page_alloc_SRCS := src/core/page_alloc.c
 

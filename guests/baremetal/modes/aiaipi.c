@@ -11,9 +11,9 @@
  * into the interrupt files", "aiaipi: a store beyond the files faulted
  * (scause <n>)" or "aiaipi: FAIL ...". Then SRST shutdown.
  *
- * Hart h's file is taken to be page h of the node's window (hart index =
- * hart id, no guest index bits): true in a VM, and natively on QEMU's
- * virt,aia=aplic-imsic without aia-guests.
+ * Hart h's file is taken to be hart index h of the node's window (hart
+ * index = hart id, rt/irqc.h): true in a VM, and natively on QEMU's
+ * virt,aia=aplic-imsic.
  *
  * Scenario: tests/system/configs/aia-ipi.c, tests/system/test_aia.py.
  */
@@ -23,7 +23,7 @@
 
 #include "config.h"
 #include "console.h"
-#include "dtb.h"
+#include "irqc.h"
 #include "mode.h"
 #include "riscv.h"
 #include "sbi.h"
@@ -32,40 +32,23 @@
 
 #define ROUNDS 10
 #define IPI_ID 1 /* the identity both harts take as their IPI */
-#define FILE_SIZE 0x1000
-#define IMSIC_EIDELIVERY 0x70
-#define IMSIC_EITHRESHOLD 0x72
-#define IMSIC_EIE0 0xc0
-#define IMSIC_TOPEI_ID_SHIFT 16
-#define IMSIC_TOPEI_ID_MASK 0x7ff
 
-static unsigned long files;
 static long peer = -1;
 static volatile unsigned int at_peer, at_boot;
 static volatile bool peer_ready;
 static volatile bool probing;
 static volatile unsigned long probe_cause;
 
-static void send(unsigned long hart)
-{
-    *(volatile uint32_t *)(files + hart * FILE_SIZE) = IPI_ID;
-}
-
 /* This hart's file: delivery on, identity IPI_ID enabled. */
 static void file_on(void)
 {
-    csr_write(0x150, IMSIC_EITHRESHOLD);
-    csr_write(0x151, 0);
-    csr_write(0x150, IMSIC_EIE0);
-    csr_set(0x151, 1UL << IPI_ID);
-    csr_write(0x150, IMSIC_EIDELIVERY);
-    csr_write(0x151, 1);
+    irqc_file_enable(IPI_ID);
     csr_set(sie, SIE_SEIE);
 }
 
 static bool aiaipi_trap(unsigned long scause, struct trap_frame *frame)
 {
-    unsigned long top;
+    unsigned id;
 
     (void)frame;
     if (probing && scause == EXC_STORE_ACCESS) {
@@ -75,13 +58,12 @@ static bool aiaipi_trap(unsigned long scause, struct trap_frame *frame)
     }
     if (scause != (SCAUSE_INTERRUPT | IRQ_S_EXT))
         return false;
-    /* Claim: reading and writing stopei at once. */
-    while ((top = csr_read_clear(0x15c, ~0UL)) != 0) {
-        if ((top >> IMSIC_TOPEI_ID_SHIFT & IMSIC_TOPEI_ID_MASK) != IPI_ID)
+    while ((id = irqc_claim(this_hart())) != 0) {
+        if (id != IPI_ID)
             continue;
         if ((long)this_hart() == peer) {
             at_peer++;
-            send(boot_hart); /* the answer */
+            irqc_file_send(boot_hart, IPI_ID); /* the answer */
         } else {
             at_boot++;
         }
@@ -98,25 +80,16 @@ static void peer_main(unsigned long hartid, unsigned long opaque)
     irq_wait_until(&at_peer, ~0u); /* answers until the VM ends */
 }
 
-static unsigned long find_files(void)
-{
-    const void *blob = dtb_open(boot_dtb, NULL);
-    int node = blob ? fdt_next_compatible(blob, -1, "riscv,imsics") : -1;
-    uint64_t base;
-
-    return node >= 0 && fdt_reg(blob, node, 0, &base, NULL) ? base : 0;
-}
-
 void mode_main(void)
 {
     mode_hart_fn fn = peer_main;
 
-    files = find_files();
-    if (!files) {
+    irqc_probe(boot_dtb);
+    if (!irqc_has_files()) {
         console_printf("aiaipi: FAIL no riscv,imsics node\n");
         system_shutdown();
     }
-    console_printf("aiaipi: files at 0x%lx\n", files);
+    console_printf("aiaipi: files at 0x%lx\n", irqc_files_base());
     trap_set_hook(aiaipi_trap);
     file_on();
     csr_set(sstatus, SSTATUS_SIE);
@@ -129,17 +102,17 @@ void mode_main(void)
         system_shutdown();
     }
     for (unsigned int i = 1; i <= ROUNDS; i++) {
-        send((unsigned long)peer);
+        irqc_file_send((unsigned long)peer, IPI_ID);
         irq_wait_until(&at_boot, i);
     }
     console_printf("aiaipi: %u round trips by stores into the interrupt "
                    "files\n",
                    at_peer);
-    /* One page past the last hart's file: not the VM's. */
+    /* Past the last hart's files: not the VM's. */
     probing = true;
     __asm__ volatile(".option push\n.option norvc\nsw %0, 0(%1)\n.option pop"
                      :
-                     : "r"(IPI_ID), "r"(files + nharts * FILE_SIZE)
+                     : "r"(IPI_ID), "r"(irqc_file_of(nharts))
                      : "memory");
     probing = false;
     if (probe_cause)

@@ -7,7 +7,10 @@
  *   timer      SBI set_timer deadline -> S-timer trap entry, in cycles
  *   ipi        SBI IPI to a second hart and its IPI back (round trip), in
  *              cycles
- *   irq        Goldfish RTC alarm -> S-external trap (PLIC), in ns
+ *   ipi_imsic  the same round trip by stores into the harts' IMSIC
+ *              interrupt files, as Linux sends IPIs on an AIA machine (only
+ *              where the tree has a riscv,imsics node), in cycles
+ *   irq        Goldfish RTC alarm -> S-external trap (PLIC or APLIC), in ns
  *
  * and prints one line each,
  *
@@ -54,6 +57,7 @@
 #define TIMER_ITERS 100
 #define TIMER_DELTA 1000 /* ticks of the time CSR */
 #define IPI_ITERS 100
+#define IPI_FILE_ID 1 /* the identity the ipi_imsic phase's harts take */
 #define IRQ_ITERS 50
 #define IRQ_DELTA 100000 /* ns of RTC time */
 
@@ -101,7 +105,11 @@ static volatile unsigned int timer_hits;
 static volatile uint64_t timer_at; /* trap entry time of the last hit */
 static volatile bool watchdog_fired;
 
-/* Second hart of the ipi phase. */
+/* How the ipi phases' harts interrupt each other. */
+enum ipi_path { IPI_SBI, IPI_FILES };
+static volatile enum ipi_path ipi_path;
+
+/* Second hart of the ipi phases. */
 static unsigned long responder;
 static volatile bool responder_quit;
 static volatile unsigned int replies;
@@ -131,8 +139,44 @@ static uint64_t rtc_time(void)
     return (uint64_t)rtc_read(RTC_TIME_HIGH) << 32 | lo;
 }
 
-static bool on_external(void)
+static void ipi_send(unsigned long hart)
 {
+    if (ipi_path == IPI_FILES)
+        irqc_file_send(hart, IPI_FILE_ID);
+    else
+        sbi_send_ipi(1UL << hart, 0); /* hart_mask_base 0 */
+}
+
+/* An IPI came: the boot hart counts the reply, the responder answers. */
+static void on_ipi(const struct trap_frame *frame)
+{
+    if (this_hart() == boot_hart) {
+        reply_at = frame->cycle;
+        replies++;
+    } else if (!responder_quit) {
+        ipi_send(boot_hart);
+    }
+}
+
+/* The ipi_imsic phase: IPIs are the only identity enabled in the files. */
+static bool on_file_ipis(const struct trap_frame *frame)
+{
+    unsigned id;
+
+    while ((id = irqc_claim(this_hart())) != 0) {
+        if (id == IPI_FILE_ID)
+            on_ipi(frame);
+        else
+            other_irqs++;
+    }
+    return true;
+}
+
+static bool on_external(const struct trap_frame *frame)
+{
+    if (ipi_path == IPI_FILES)
+        return on_file_ipis(frame);
+
     uint64_t now = rtc_time(); /* first: this is the measured instant */
     unsigned irq = irqc_claim(boot_hart);
 
@@ -172,12 +216,7 @@ static bool on_soft(const struct trap_frame *frame)
     /* SSIP is the only trace of an SBI IPI; clear it before answering so a
      * new IPI is not lost. */
     csr_clear(sip, SIP_SSIP);
-    if (this_hart() == boot_hart) {
-        reply_at = frame->cycle;
-        replies++;
-    } else if (!responder_quit) {
-        sbi_send_ipi(1UL << boot_hart, 0); /* hart_mask_base 0 */
-    }
+    on_ipi(frame);
     return true;
 }
 
@@ -185,7 +224,7 @@ static bool bench_trap(unsigned long scause, struct trap_frame *frame)
 {
     switch (scause) {
     case SCAUSE_INTERRUPT | IRQ_S_EXT:
-        return on_external();
+        return on_external(frame);
     case SCAUSE_INTERRUPT | IRQ_S_TIMER:
         return on_timer(frame);
     case SCAUSE_INTERRUPT | IRQ_S_SOFT:
@@ -320,9 +359,22 @@ static void bench_timer(void)
                    (long)s.min, s.n, (long)(s.sum / (int64_t)s.n), (long)s.max);
 }
 
+/* This hart takes the ipi phases' IPIs (on), or no more (off). */
+static void ipi_take(bool on)
+{
+    unsigned long bit = ipi_path == IPI_FILES ? SIE_SEIE : SIE_SSIE;
+
+    if (ipi_path == IPI_FILES && on)
+        irqc_file_enable(IPI_FILE_ID);
+    if (on)
+        csr_set(sie, bit);
+    else
+        csr_clear(sie, bit);
+}
+
 /*
  * Runs on the second hart: tells the boot hart it is up with an IPI, answers
- * every IPI from the boot hart with one (in on_soft) until told to quit, says
+ * every IPI from the boot hart with one (in on_ipi) until told to quit, says
  * goodbye with a last IPI and stops via HSM.
  *
  * The boot hart waits for these IPIs in wfi instead of polling memory: under
@@ -332,8 +384,8 @@ static void bench_timer(void)
 static void responder_main(unsigned long hartid, unsigned long opaque)
 {
     (void)opaque;
-    csr_set(sie, SIE_SSIE);
-    sbi_send_ipi(1UL << boot_hart, 0); /* up */
+    ipi_take(true);
+    ipi_send(boot_hart); /* up */
     for (;;) {
         csr_clear(sstatus, SSTATUS_SIE);
         if (responder_quit)
@@ -341,8 +393,8 @@ static void responder_main(unsigned long hartid, unsigned long opaque)
         wfi();
         csr_set(sstatus, SSTATUS_SIE);
     }
-    csr_clear(sie, SIE_SSIE);
-    sbi_send_ipi(1UL << boot_hart, 0); /* bye */
+    ipi_take(false);
+    ipi_send(boot_hart); /* bye */
     struct sbiret r = sbi_hart_stop();
     console_printf("bench: hart %lu hart_stop failed (%ld)\n", hartid, r.error);
 }
@@ -360,8 +412,8 @@ static long find_stopped_hart(void)
     return -1;
 }
 
-/* Starts the responder on hart h and waits for its first IPI. Needs SSIE
- * and the watchdog. */
+/* Starts the responder on hart h and waits for its first IPI. Needs the
+ * boot hart to take IPIs (ipi_take) and the watchdog. */
 static bool start_responder(unsigned long h)
 {
     mode_hart_fn fn = responder_main;
@@ -389,43 +441,52 @@ static void stop_responder(void)
     long status;
 
     __atomic_store_n(&responder_quit, true, __ATOMIC_SEQ_CST);
-    sbi_send_ipi(1UL << responder, 0);
+    ipi_send(responder);
     if (!wait_for(&replies, target) || !smp_wait_stopped(responder, &status))
         console_printf("bench: hart %lu did not stop\n", responder);
 }
 
-static void bench_ipi(void)
+/* The round trip to a second hart and back, by the current ipi_path. */
+static void bench_ipi(const char *name)
 {
     struct stats s = {0};
 
     if (nharts < 2) {
-        console_printf("bench: ipi skipped (1 hart)\n");
+        console_printf("bench: %s skipped (1 hart)\n", name);
         return;
     }
     long h = find_stopped_hart();
     if (h < 0) {
-        console_printf("bench: ipi skipped (no stopped hart)\n");
+        console_printf("bench: %s skipped (no stopped hart)\n", name);
         return;
     }
 
-    csr_set(sie, SIE_SSIE);
+    responder_quit = false;
+    ipi_take(true);
     watchdog_start();
     if (!start_responder((unsigned long)h)) {
         watchdog_stop();
-        csr_clear(sie, SIE_SSIE);
+        ipi_take(false);
         return;
     }
     for (unsigned int i = 0; i <= IPI_ITERS; i++) {
         unsigned int target = replies + 1;
         uint64_t start = rdcycle();
-        struct sbiret r = sbi_send_ipi(1UL << responder, 0);
-        if (r.error != SBI_SUCCESS) {
-            console_printf("bench: ipi failed (send_ipi %ld)\n", r.error);
-            s.n = 0;
-            break;
+
+        if (ipi_path == IPI_FILES) {
+            irqc_file_send(responder, IPI_FILE_ID);
+        } else {
+            struct sbiret r = sbi_send_ipi(1UL << responder, 0);
+
+            if (r.error != SBI_SUCCESS) {
+                console_printf("bench: %s failed (send_ipi %ld)\n", name,
+                               r.error);
+                s.n = 0;
+                break;
+            }
         }
         if (!wait_for(&replies, target)) {
-            console_printf("bench: ipi failed (no reply %u)\n", i);
+            console_printf("bench: %s failed (no reply %u)\n", name, i);
             s.n = 0;
             break;
         }
@@ -434,8 +495,20 @@ static void bench_ipi(void)
     }
     stop_responder();
     watchdog_stop();
-    csr_clear(sie, SIE_SSIE);
-    report("ipi", &s, "cycles", 0);
+    ipi_take(false);
+    report(name, &s, "cycles", 0);
+}
+
+/* The same through the interrupt files, where the tree has them. */
+static void bench_ipi_files(void)
+{
+    if (!irqc_has_files()) {
+        console_printf("bench: ipi_imsic skipped (no interrupt files)\n");
+        return;
+    }
+    ipi_path = IPI_FILES;
+    bench_ipi("ipi_imsic");
+    ipi_path = IPI_SBI;
 }
 
 /* The RTC is there if reading its time neither faults nor gives 0 twice,
@@ -461,7 +534,6 @@ static void bench_irq(void)
     }
 
     /* The RTC's interrupt is level-triggered. */
-    irqc_probe(boot_dtb);
     irqc_enable(boot_hart, RTC_IRQ, true);
     rtc_write(RTC_CLEAR_ALARM, 1);
     rtc_write(RTC_CLEAR_INTERRUPT, 1);
@@ -499,11 +571,13 @@ void mode_main(void)
 {
     trap_set_hook(bench_trap);
     nharts = smp_count_harts();
+    irqc_probe(boot_dtb);
 
     bench_ecall("hypercall", SBI_EXT_BAO_HYPERCALL, HYPERCALL_NULL);
     bench_ecall("sbi", SBI_EXT_BASE, SBI_BASE_GET_SPEC_VERSION);
     bench_timer();
-    bench_ipi();
+    bench_ipi("ipi");
+    bench_ipi_files();
     bench_irq();
     console_printf("bench: done\n");
 

@@ -36,8 +36,14 @@
 #define IMSIC_TOPEI_ID_SHIFT 16
 #define IMSIC_TOPEI_ID_MASK 0x7ff
 
+/* AIA 3.6: one 4 KiB page per interrupt file; a hart's files (its own and
+ * 2^guest-index-bits - 1 guests') are together. */
+#define IMSIC_FILE_SHIFT 12
+
 static unsigned long aplic_base; /* 0: the PLIC */
 static bool msi; /* the APLIC sends MSIs to the harts' interrupt files */
+static unsigned long files_base;  /* the riscv,imsics node's, 0: none */
+static unsigned long files_shift; /* log2 of one hart's files' bytes */
 /* The sources enabled level-triggered (irqc_enable), bit i of word i/64. */
 #define MAX_SOURCES 1024
 static uint64_t level_src[MAX_SOURCES / 64];
@@ -72,6 +78,19 @@ static uint32_t aplic_read(unsigned long off)
     return *(volatile uint32_t *)(aplic_base + off);
 }
 
+static void probe_files(const void *blob)
+{
+    int node = fdt_next_compatible(blob, -1, "riscv,imsics");
+    uint32_t guest_bits = 0;
+    uint64_t base;
+
+    if (node < 0 || !fdt_reg(blob, node, 0, &base, NULL))
+        return;
+    fdt_prop_u32(blob, node, "riscv,guest-index-bits", &guest_bits);
+    files_base = (unsigned long)base;
+    files_shift = IMSIC_FILE_SHIFT + guest_bits;
+}
+
 void irqc_probe(unsigned long dtb)
 {
     const void *blob = dtb_open(dtb, NULL);
@@ -84,6 +103,27 @@ void irqc_probe(unsigned long dtb)
     if (node >= 0 && fdt_reg(blob, node, 0, &base, NULL))
         aplic_base = (unsigned long)base;
     msi = aplic_base && fdt_prop(blob, node, "msi-parent", NULL) != NULL;
+    probe_files(blob);
+}
+
+bool irqc_has_files(void)
+{
+    return files_base != 0;
+}
+
+unsigned long irqc_files_base(void)
+{
+    return files_base;
+}
+
+unsigned long irqc_file_of(unsigned long hart)
+{
+    return files_base + (hart << files_shift);
+}
+
+void irqc_file_send(unsigned long hart, unsigned id)
+{
+    *(volatile uint32_t *)irqc_file_of(hart) = id;
 }
 
 const char *irqc_name(void)
@@ -91,8 +131,8 @@ const char *irqc_name(void)
     return msi ? "aplic-msi" : aplic_base ? "aplic" : "plic";
 }
 
-/* MSI mode: identity `irq` (the source's own number) in this hart's file. */
-static void imsic_enable(unsigned irq)
+/* MSI mode: identity `irq` (a source's own number) in this hart's file. */
+void irqc_file_enable(unsigned irq)
 {
     /* RV64: eie0, eie2, ... hold 64 identities each (AIA 3.8.3). */
     unsigned long reg = IMSIC_EIE0 + irq / 64 * 2;
@@ -121,7 +161,7 @@ void irqc_enable(unsigned long hart, unsigned irq, bool level)
     aplic_write(APLIC_TARGET(irq),
                 (uint32_t)hart << APLIC_TARGET_HART_SHIFT | (msi ? irq : 1));
     if (msi) {
-        imsic_enable(irq);
+        irqc_file_enable(irq);
     } else {
         aplic_write(APLIC_IDC(hart) + APLIC_ITHRESHOLD, 0);
         aplic_write(APLIC_IDC(hart) + APLIC_IDELIVERY, 1);

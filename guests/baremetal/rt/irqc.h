@@ -27,4 +27,20 @@ unsigned irqc_claim(unsigned long hart);
  * request; nothing for a direct APLIC). */
 void irqc_complete(unsigned long hart, unsigned irq);
 
+/*
+ * IPIs through the harts' interrupt files (MSI mode: the tree's
+ * riscv,imsics node), as Linux sends them: a store of the identity into
+ * the peer's file (AIA 3.5, seteipnum_le), no SBI call. Hart h's file is
+ * taken to be at index h (hart index = hart id).
+ */
+/* Whether the tree has interrupt files (after irqc_probe). */
+bool irqc_has_files(void);
+/* The files' base address (0: none), and hart `hart`'s file. */
+unsigned long irqc_files_base(void);
+unsigned long irqc_file_of(unsigned long hart);
+/* Take identity `id` on this hart (its file's delivery on, id enabled). */
+void irqc_file_enable(unsigned id);
+/* Make identity `id` pending in hart `hart`'s file. */
+void irqc_file_send(unsigned long hart, unsigned id);
+
 #endif

@@ -3,17 +3,14 @@
 #include <core/vm.h>
 #include <lib/util.h>
 
+/* Searched in order: the calls on the interrupt and IPC paths first (an
+ * IPC notification, a timer without Sstc, IPIs and fences), the rare ones
+ * after. */
 static const struct sbi_extension *const extensions[] = {
-    &sbi_ext_base,
-    &sbi_ext_time,
-    &sbi_ext_ipi,
-    &sbi_ext_rfence,
-    &sbi_ext_hsm,
-    &sbi_ext_srst,
-    &sbi_ext_dbcn,
-    &sbi_ext_legacy_putchar,
+    &sbi_ext_hypercall,      &sbi_ext_time, &sbi_ext_ipi,
+    &sbi_ext_rfence,         &sbi_ext_base, &sbi_ext_hsm,
+    &sbi_ext_srst,           &sbi_ext_dbcn, &sbi_ext_legacy_putchar,
     &sbi_ext_legacy_getchar,
-    &sbi_ext_hypercall,
 };
 
 const struct sbi_extension *sbi_find_extension(unsigned long eid)

@@ -32,47 +32,10 @@ void vaplic_init(struct vaplic *a, unsigned num_sources, unsigned num_vcpus,
 
 /* ---- Sources ------------------------------------------------------------*/
 
-static bool exists(const struct vaplic *a, unsigned id)
-{
-    return id >= 1 && id <= a->num_sources;
-}
-
 void vaplic_assign(struct vaplic *a, unsigned id)
 {
-    if (exists(a, id))
+    if (vaplic_exists(a, id))
         bitmap_set(a->assigned, id);
-}
-
-bool vaplic_is_assigned(const struct vaplic *a, unsigned id)
-{
-    return exists(a, id) && bitmap_test(a->assigned, id);
-}
-
-unsigned vaplic_source_mode(const struct vaplic *a, unsigned id)
-{
-    return vaplic_is_assigned(a, id) ? a->sm[id] : APLIC_SM_INACTIVE;
-}
-
-bool vaplic_is_active(const struct vaplic *a, unsigned id)
-{
-    return vaplic_source_mode(a, id) != APLIC_SM_INACTIVE;
-}
-
-bool vaplic_is_pending(const struct vaplic *a, unsigned id)
-{
-    return vaplic_is_active(a, id) && bitmap_test(a->pending, id);
-}
-
-bool vaplic_is_enabled(const struct vaplic *a, unsigned id)
-{
-    return vaplic_is_active(a, id) && bitmap_test(a->enable, id);
-}
-
-unsigned vaplic_target_vcpu(const struct vaplic *a, unsigned id)
-{
-    if (!exists(a, id))
-        return 0;
-    return (a->target[id] >> APLIC_TARGET_HART_SHIFT) & APLIC_TARGET_HART_MASK;
 }
 
 static uint32_t iprio_mask(const struct vaplic *a)
@@ -80,28 +43,23 @@ static uint32_t iprio_mask(const struct vaplic *a)
     return (1u << a->iprio_bits) - 1;
 }
 
-static uint32_t eiid_mask(const struct vaplic *a)
-{
-    return (1u << a->eiid_bits) - 1;
-}
-
-unsigned vaplic_target_eiid(const struct vaplic *a, unsigned id)
-{
-    return exists(a, id) ? a->target[id] & eiid_mask(a) : 0;
-}
-
 static bool is_edge(unsigned sm)
 {
     return sm == APLIC_SM_EDGE1 || sm == APLIC_SM_EDGE0;
 }
 
-/* AIA 4.5.2: the wire XOR "inverted"; zero when inactive or detached. */
-static bool rectified(const struct vaplic *a, unsigned id)
+/* AIA 4.5.2: the wire XOR "inverted"; zero when inactive or detached.
+ * `sm` is the source's mode. */
+static bool rectified_in(const struct vaplic *a, unsigned id, unsigned sm)
 {
-    unsigned sm = vaplic_source_mode(a, id);
     if (!is_edge(sm) && !aplic_sm_is_level(sm))
         return false;
     return bitmap_test(a->wire, id) != aplic_sm_is_inverted(sm);
+}
+
+static bool rectified(const struct vaplic *a, unsigned id)
+{
+    return rectified_in(a, id, vaplic_source_mode(a, id));
 }
 
 static bool set_pending_bit(struct vaplic *a, unsigned id, bool on)
@@ -155,12 +113,12 @@ bool vaplic_set_input(struct vaplic *a, unsigned id, bool high)
 
     if (!vaplic_is_assigned(a, id))
         return false;
-    before = rectified(a, id);
+    before = rectified_in(a, id, sm);
     if (high)
         bitmap_set(a->wire, id);
     else
         bitmap_clear(a->wire, id);
-    after = rectified(a, id);
+    after = rectified_in(a, id, sm);
     if (is_edge(sm))
         return !before && after && set_pending_bit(a, id, true);
     if (!aplic_sm_is_level(sm))
@@ -170,6 +128,30 @@ bool vaplic_set_input(struct vaplic *a, unsigned id, bool high)
     if (!after)
         return set_pending_bit(a, id, false);
     return !before && set_pending_bit(a, id, true);
+}
+
+/* vaplic_pulse, inline in the MSI notification path too. */
+static inline bool pulse(struct vaplic *a, unsigned id)
+{
+    unsigned sm = vaplic_source_mode(a, id);
+
+    if (!vaplic_is_assigned(a, id))
+        return false;
+    bitmap_clear(a->wire, id);
+    /* Either polarity of edge sees a rising rectified edge on the way. A
+     * level source's pending bit ends with its rectified input: low for
+     * Level1; for Level0 high, having just risen (which pends it in MSI
+     * mode too). */
+    if (is_edge(sm))
+        return set_pending_bit(a, id, true);
+    if (aplic_sm_is_level(sm))
+        return set_pending_bit(a, id, aplic_sm_is_inverted(sm));
+    return false;
+}
+
+bool vaplic_pulse(struct vaplic *a, unsigned id)
+{
+    return pulse(a, id);
 }
 
 void vaplic_follow_wire(struct vaplic *a, unsigned id, bool high)
@@ -203,32 +185,38 @@ static unsigned next_ready(const struct vaplic *a, unsigned from)
 
         if (w == from / 32)
             ready &= ~0u << (from % 32);
-        for (unsigned b = 0; ready; b++, ready >>= 1) {
+        while (ready) {
+            unsigned b = bitmap_word_lowest(ready);
             unsigned id = w * 32 + b;
 
-            if ((ready & 1) && vaplic_is_active(a, id))
+            if (vaplic_is_active(a, id))
                 return id;
+            ready &= ready - 1;
         }
     }
     return 0;
+}
+
+/* Whether priority `prio` gets past IDC v's threshold: with
+ * threshold P, priorities P and above are out (AIA 4.8.1.3). */
+static bool above_threshold(const struct vaplic *a, unsigned v, uint32_t prio)
+{
+    uint32_t threshold = a->idc[v].ithreshold;
+
+    return !threshold || prio < threshold;
 }
 
 uint32_t vaplic_topi(const struct vaplic *a, unsigned v)
 {
     unsigned best = 0;
     uint32_t best_prio = 0;
-    uint32_t threshold;
 
     if (a->msi || v >= a->num_vcpus)
         return 0;
-    threshold = a->idc[v].ithreshold;
     for (unsigned id = next_ready(a, 1); id; id = next_ready(a, id + 1)) {
         uint32_t prio = a->target[id] & iprio_mask(a);
 
-        if (vaplic_target_vcpu(a, id) != v)
-            continue;
-        /* AIA 4.8.1.3: with threshold P, priorities P and above are out. */
-        if (threshold && prio >= threshold)
+        if (vaplic_target_vcpu(a, id) != v || !above_threshold(a, v, prio))
             continue;
         /* Smaller numbers first; ties go to the lower source number. */
         if (!best || prio < best_prio) {
@@ -239,11 +227,59 @@ uint32_t vaplic_topi(const struct vaplic *a, unsigned v)
     return best ? (uint32_t)best << APLIC_TOPI_ID_SHIFT | best_prio : 0;
 }
 
+uint32_t vaplic_lines(const struct vaplic *a)
+{
+    uint32_t open = 0, up = 0;
+
+    if (a->msi || !a->ie)
+        return 0;
+    for (unsigned v = 0; v < a->num_vcpus; v++) {
+        if (!a->idc[v].idelivery)
+            continue;
+        open |= 1u << v;
+        if (a->idc[v].iforce)
+            up |= 1u << v;
+    }
+    /* One pass over what is ready: a vCPU's line is up when any of its
+     * sources would show in its topi. */
+    for (unsigned w = 0; w < VAPLIC_WORDS && (open & ~up); w++) {
+        uint32_t ready = a->pending[w] & a->enable[w] & a->assigned[w];
+
+        for (; ready; ready &= ready - 1) {
+            unsigned id = w * 32 + bitmap_word_lowest(ready);
+            unsigned v = vaplic_target_vcpu(a, id);
+
+            if (v < a->num_vcpus && (open >> v & 1) &&
+                vaplic_is_active(a, id) &&
+                above_threshold(a, v, a->target[id] & iprio_mask(a)))
+                up |= 1u << v;
+        }
+    }
+    return up;
+}
+
 bool vaplic_idc_irq(const struct vaplic *a, unsigned v)
 {
-    if (a->msi || v >= a->num_vcpus || !a->ie || !a->idc[v].idelivery)
+    return v < a->num_vcpus && (vaplic_lines(a) >> v & 1);
+}
+
+bool vaplic_pulse_msi(struct vaplic *a, unsigned id, unsigned *vcpu,
+                      unsigned *eiid)
+{
+    uint32_t bit = 1u << (id % 32);
+    unsigned w = id / 32;
+
+    if (!a->msi)
         return false;
-    return a->idc[v].iforce || vaplic_topi(a, v) != 0;
+    pulse(a, id);
+    /* Due: pending and enabled while the domain is (AIA 4.9); sent, the
+     * pending bit is cleared. Assigned and active, or it would not pend. */
+    if (!(a->pending[w] & a->enable[w] & bit) || !a->ie)
+        return false;
+    a->pending[w] &= ~bit;
+    *vcpu = vaplic_target_vcpu(a, id);
+    *eiid = vaplic_target_eiid(a, id);
+    return true;
 }
 
 bool vaplic_take_msi(struct vaplic *a, unsigned *id, unsigned *vcpu,
@@ -318,7 +354,7 @@ static void write_target(struct vaplic *a, unsigned id, uint32_t value,
     if (!vaplic_is_active(a, id) || hart >= a->num_vcpus)
         return;
     if (a->msi) {
-        low = value & eiid_mask(a);
+        low = value & vaplic_eiid_mask(a);
     } else {
         low = value & iprio_mask(a);
         if (low == 0)
@@ -336,11 +372,11 @@ static void write_genmsi(struct vaplic *a, uint32_t value,
 
     if (!a->msi || hart >= a->num_vcpus)
         return;
-    a->genmsi = hart << APLIC_TARGET_HART_SHIFT | (value & eiid_mask(a));
-    if ((value & eiid_mask(a)) != 0) {
+    a->genmsi = hart << APLIC_TARGET_HART_SHIFT | (value & vaplic_eiid_mask(a));
+    if ((value & vaplic_eiid_mask(a)) != 0) {
         r->genmsi = true;
         r->genmsi_vcpu = hart;
-        r->genmsi_eiid = value & eiid_mask(a);
+        r->genmsi_eiid = value & vaplic_eiid_mask(a);
     }
 }
 

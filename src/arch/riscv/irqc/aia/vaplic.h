@@ -68,16 +68,59 @@ void vaplic_init(struct vaplic *a, unsigned num_sources, unsigned num_vcpus,
                  bool msi, unsigned iprio_bits, unsigned eiid_bits);
 /* Give source id to this VM (ignored for 0 and ids beyond num_sources). */
 void vaplic_assign(struct vaplic *a, unsigned id);
-bool vaplic_is_assigned(const struct vaplic *a, unsigned id);
-/* Whether the guest made the source active (any mode but Inactive). */
-bool vaplic_is_active(const struct vaplic *a, unsigned id);
-bool vaplic_is_pending(const struct vaplic *a, unsigned id);
-bool vaplic_is_enabled(const struct vaplic *a, unsigned id);
+
+/* The queries below are inline: the interrupt paths ask them often. */
+static inline bool vaplic_exists(const struct vaplic *a, unsigned id)
+{
+    return id >= 1 && id <= a->num_sources;
+}
+
+static inline bool vaplic_is_assigned(const struct vaplic *a, unsigned id)
+{
+    return vaplic_exists(a, id) && (a->assigned[id / 32] >> (id % 32) & 1);
+}
+
 /* The source's mode (APLIC_SM_*); Inactive for a source it does not own. */
-unsigned vaplic_source_mode(const struct vaplic *a, unsigned id);
-/* The vCPU (hart index) a source targets, and its EIID in MSI mode. */
-unsigned vaplic_target_vcpu(const struct vaplic *a, unsigned id);
-unsigned vaplic_target_eiid(const struct vaplic *a, unsigned id);
+static inline unsigned vaplic_source_mode(const struct vaplic *a, unsigned id)
+{
+    return vaplic_is_assigned(a, id) ? a->sm[id] : APLIC_SM_INACTIVE;
+}
+
+/* Whether the guest made the source active (any mode but Inactive). */
+static inline bool vaplic_is_active(const struct vaplic *a, unsigned id)
+{
+    return vaplic_source_mode(a, id) != APLIC_SM_INACTIVE;
+}
+
+static inline bool vaplic_is_pending(const struct vaplic *a, unsigned id)
+{
+    return vaplic_is_active(a, id) && (a->pending[id / 32] >> (id % 32) & 1);
+}
+
+static inline bool vaplic_is_enabled(const struct vaplic *a, unsigned id)
+{
+    return vaplic_is_active(a, id) && (a->enable[id / 32] >> (id % 32) & 1);
+}
+
+/* The vCPU (hart index) a source targets. */
+static inline unsigned vaplic_target_vcpu(const struct vaplic *a, unsigned id)
+{
+    if (!vaplic_exists(a, id))
+        return 0;
+    return (a->target[id] >> APLIC_TARGET_HART_SHIFT) & APLIC_TARGET_HART_MASK;
+}
+
+/* The EIID bits a target or genmsi holds. */
+static inline uint32_t vaplic_eiid_mask(const struct vaplic *a)
+{
+    return (1u << a->eiid_bits) - 1;
+}
+
+/* Its EIID, in MSI mode. */
+static inline unsigned vaplic_target_eiid(const struct vaplic *a, unsigned id)
+{
+    return vaplic_exists(a, id) ? a->target[id] & vaplic_eiid_mask(a) : 0;
+}
 
 /*
  * The wire of source id now reads `high`. By the source's mode (AIA 4.7):
@@ -88,6 +131,13 @@ unsigned vaplic_target_eiid(const struct vaplic *a, unsigned id);
  * lines, or look for MSIs to send).
  */
 bool vaplic_set_input(struct vaplic *a, unsigned id, bool high);
+/*
+ * A pulse on source id's wire, from low and back (an emulated device's
+ * edge): the same as vaplic_set_input low, high, low, in one step. An edge
+ * source ends pending, a level source not (its input is low again). True
+ * if the pending bit changed.
+ */
+bool vaplic_pulse(struct vaplic *a, unsigned id);
 /*
  * The wire of source id reads `high`, and nothing is pended by its change:
  * for a source whose MSIs go from the hardware straight to the guest's
@@ -106,6 +156,9 @@ void vaplic_drop_pending(struct vaplic *a, unsigned id);
  * Always false in MSI mode.
  */
 bool vaplic_idc_irq(const struct vaplic *a, unsigned v);
+/* Direct mode: every vCPU's line at once, bit v for vCPU v (one pass over
+ * the sources instead of one per vCPU). */
+uint32_t vaplic_lines(const struct vaplic *a);
 /* Direct mode: vCPU v's topi (AIA 4.8.1.4): identity << 16 | priority. */
 uint32_t vaplic_topi(const struct vaplic *a, unsigned v);
 
@@ -118,6 +171,13 @@ uint32_t vaplic_topi(const struct vaplic *a, unsigned v);
  */
 bool vaplic_take_msi(struct vaplic *a, unsigned *id, unsigned *vcpu,
                      unsigned *eiid);
+/*
+ * MSI mode: a pulse on source id (vaplic_pulse), and its MSI if that made
+ * it due (vaplic_take_msi for this source alone: nothing else changed, so
+ * nothing else can be due). The IPC notification path, in one step.
+ */
+bool vaplic_pulse_msi(struct vaplic *a, unsigned id, unsigned *vcpu,
+                      unsigned *eiid);
 
 /* What an MMIO access did, for the caller to act on. */
 struct vaplic_result {

@@ -85,11 +85,7 @@ static bool vaplic_line(const struct vm *vm, unsigned i)
 /* Every vCPU's line after a change in the vAPLIC; irq_lock held. */
 static struct vcpu_lines record_lines(struct vm *vm)
 {
-    uint32_t up = 0;
-
-    for (unsigned i = 0; i < vm->vcpu_num; i++)
-        up |= (uint32_t)vaplic_line(vm, i) << i;
-    return vcpu_lines_record(vm, up);
+    return vcpu_lines_record(vm, vaplic_lines(&vm->arch.vaplic));
 }
 
 void arch_vcpu_sync_irq_line(struct vcpu *vcpu)
@@ -451,17 +447,23 @@ void arch_virq_set_level(struct vm *vm, unsigned id, bool level)
 void arch_virq_trigger(struct vm *vm, unsigned id)
 {
     struct vcpu_lines lines = {0, 0};
-    bool changed;
+    unsigned v, eiid;
 
     if (!is_virtual(vm, id))
         return;
-    /* An edge: the wire pulses from low; edges coalesce while pending. */
+    /* An edge: the wire pulses from low; edges coalesce while pending. In
+     * MSI mode (the IPC notification path) it is one store into the
+     * vCPU's guest file, and no line to compute. */
     spin_lock(&vm->arch.irq_lock);
-    vaplic_set_input(&vm->arch.vaplic, id, false);
-    changed = vaplic_set_input(&vm->arch.vaplic, id, true);
-    vaplic_set_input(&vm->arch.vaplic, id, false);
-    if (changed)
-        lines = deliver(vm);
+    if (msi_mode(vm)) {
+        if (vaplic_pulse_msi(&vm->arch.vaplic, id, &v, &eiid) && eiid &&
+            v < vm->vcpu_num)
+            imsic_send(guest_file_of(vm, v), eiid);
+        spin_unlock(&vm->arch.irq_lock);
+        return;
+    }
+    if (vaplic_pulse(&vm->arch.vaplic, id))
+        lines = record_lines(vm);
     spin_unlock(&vm->arch.irq_lock);
     vcpu_lines_notify(vm, lines);
 }
