@@ -49,6 +49,23 @@ static void stop_other_vcpus(struct vm *vm, struct vcpu *self)
     }
 }
 
+/* What its vCPUs trapped for over the run (its vCPUs are stopped). */
+static void report_traps(const struct vm *vm)
+{
+    unsigned long n[VCPU_TRAP_KINDS] = {0}, all = 0;
+
+    for (unsigned i = 0; i < vm->vcpu_num; i++) {
+        for (unsigned k = 0; k < VCPU_TRAP_KINDS; k++) {
+            n[k] += vm->vcpus[i].traps[k];
+            all += vm->vcpus[i].traps[k];
+        }
+    }
+    log_info("VM %u: %lu traps to the hypervisor (%lu interrupts, %lu calls, "
+             "%lu accesses, %lu other)",
+             vm->id, all, n[VCPU_TRAP_INTERRUPT], n[VCPU_TRAP_CALL],
+             n[VCPU_TRAP_ACCESS], n[VCPU_TRAP_OTHER]);
+}
+
 /* The VM is down and its other vCPUs stopped: say so, stop the caller. */
 static void vm_shutdown_stopped(struct vm *vm, struct vcpu *self,
                                 const char *why)
@@ -58,6 +75,7 @@ static void vm_shutdown_stopped(struct vm *vm, struct vcpu *self,
     /* Said before it counts as shut down: the machine cannot power off
      * before the lines are out. */
     irq_vm_report(vm);
+    report_traps(vm);
     log_info("VM %u shut down (%s)", vm->id, why);
     spin_lock(&power_lock);
     vm_set_state(vm, VM_SHUTDOWN);

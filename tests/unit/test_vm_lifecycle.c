@@ -121,6 +121,8 @@ static void shutdown_stops_only_that_vm(void **state)
     assert_string_equal(fake.printk_all,
                         "[baobab] VM 0: 0 device interrupts came through the "
                         "hypervisor\n"
+                        "[baobab] VM 0: 0 traps to the hypervisor (0 "
+                        "interrupts, 0 calls, 0 accesses, 0 other)\n"
                         "[baobab] VM 0 shut down (guest asked)\n");
     /* VM 1 runs on. */
     assert_int_equal(fake.system_off_n, 0);
@@ -147,6 +149,8 @@ static void the_last_vm_down_powers_off(void **state)
     assert_string_equal(fake.printk_all,
                         "[baobab] VM 0: 0 device interrupts came through the "
                         "hypervisor\n"
+                        "[baobab] VM 0: 0 traps to the hypervisor (0 "
+                        "interrupts, 0 calls, 0 accesses, 0 other)\n"
                         "[baobab] VM 0 shut down (guest asked)\n"
                         "[baobab] no VM left running: powering off\n");
 }
@@ -175,6 +179,8 @@ static void a_vm_stopping_its_vcpus_is_not_yet_shut_down(void **state)
     assert_string_equal(fake.printk_all,
                         "[baobab] VM 0: 0 device interrupts came through the "
                         "hypervisor\n"
+                        "[baobab] VM 0: 0 traps to the hypervisor (0 "
+                        "interrupts, 0 calls, 0 accesses, 0 other)\n"
                         "[baobab] VM 0 shut down (guest asked)\n"
                         "[baobab] no VM left running: powering off\n");
 }
@@ -285,6 +291,8 @@ static void an_inplace_image_refuses_reboot(void **state)
                         "place and cannot be restored\n"
                         "[baobab] VM 0: 0 device interrupts came through the "
                         "hypervisor\n"
+                        "[baobab] VM 0: 0 traps to the hypervisor (0 "
+                        "interrupts, 0 calls, 0 accesses, 0 other)\n"
                         "[baobab] VM 0 shut down (reboot of an inplace "
                         "image)\n");
     assert_int_equal(fake.system_off_n, 0);
@@ -300,6 +308,23 @@ static void an_inplace_image_refused_last_powers_off(void **state)
     assert_int_equal(fake.load_image_n, 0);
 }
 
+/* The traps of every vCPU, by kind, summed over the VM. */
+static void shutdown_says_what_the_vcpus_trapped_for(void **state)
+{
+    (void)state;
+    vcpus0[0].traps[VCPU_TRAP_INTERRUPT] = 5;
+    vcpus0[1].traps[VCPU_TRAP_INTERRUPT] = 2;
+    vcpus0[1].traps[VCPU_TRAP_CALL] = 40;
+    vcpus0[2].traps[VCPU_TRAP_ACCESS] = 9;
+    vcpus0[2].traps[VCPU_TRAP_OTHER] = 1;
+    vcpus1[0].traps[VCPU_TRAP_CALL] = 1000; /* another VM's */
+    vm_shutdown(&vms[0], on(&vcpus0[1]), "guest asked");
+    assert_non_null(strstr(fake.printk_all,
+                           "[baobab] VM 0: 57 traps to the hypervisor (7 "
+                           "interrupts, 40 calls, 9 accesses, 1 other)\n"
+                           "[baobab] VM 0 shut down (guest asked)\n"));
+}
+
 #define T(f) cmocka_unit_test_setup(f, setup)
 
 int main(void)
@@ -307,6 +332,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         T(shutdown_stops_only_that_vm),
         T(shutdown_does_not_wait_for_stopped_vcpus),
+        T(shutdown_says_what_the_vcpus_trapped_for),
         T(the_last_vm_down_powers_off),
         T(a_vm_stopping_its_vcpus_is_not_yet_shut_down),
         T(a_vm_says_it_is_down_before_it_counts),

@@ -86,12 +86,30 @@ static enum vcpu_action handle_exception(struct vcpu *vcpu, unsigned long cause)
     return route_exception(vcpu, &trap);
 }
 
+/* The kind of trap core counts, by scause. */
+static enum vcpu_trap_kind trap_kind(unsigned long cause)
+{
+    if (cause & CAUSE_INTERRUPT)
+        return VCPU_TRAP_INTERRUPT;
+    switch (cause) {
+    case CAUSE_VIRTUAL_SUPERVISOR_ECALL:
+        return VCPU_TRAP_CALL;
+    case CAUSE_FETCH_GUEST_PAGE_FAULT:
+    case CAUSE_LOAD_GUEST_PAGE_FAULT:
+    case CAUSE_STORE_GUEST_PAGE_FAULT:
+        return VCPU_TRAP_ACCESS;
+    default:
+        return VCPU_TRAP_OTHER;
+    }
+}
+
 struct arch_vcpu_ctx *vcpu_trap_handler(struct arch_vcpu_ctx *ctx)
 {
     struct vcpu *vcpu = (struct vcpu *)ctx;
     unsigned long cause = csr_read(CSR_SCAUSE);
     enum vcpu_action next;
 
+    vcpu->traps[trap_kind(cause)]++;
     if (cause & CAUSE_INTERRUPT)
         next = handle_interrupt(vcpu, cause & ~CAUSE_INTERRUPT);
     else

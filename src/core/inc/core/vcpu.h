@@ -22,6 +22,20 @@ enum vcpu_action {
                     restarting): the hart goes idle */
 };
 
+/*
+ * What brought a vCPU into the hypervisor, counted per vCPU over its VM's
+ * run and said when the VM shuts down (`make bench` compares Linux boots
+ * by it).
+ */
+enum vcpu_trap_kind {
+    VCPU_TRAP_INTERRUPT, /* an interrupt came while the guest ran */
+    VCPU_TRAP_CALL,      /* a call to the firmware or the hypervisor */
+    VCPU_TRAP_ACCESS,    /* an access stage 2 does not map: an emulated
+                            device, or a fault */
+    VCPU_TRAP_OTHER,     /* an instruction refused, an exception */
+    VCPU_TRAP_KINDS,
+};
+
 enum vcpu_start_result {
     VCPU_START_OK = 0,
     VCPU_START_NOT_STOPPED = -1, /* already started or starting */

@@ -7,6 +7,7 @@
 #include <core/config.h>
 #include <core/hyp_limits.h>
 #include <core/irq.h>
+#include <core/vcpu.h>
 #include <core/vuart.h>
 #include <lib/spinlock.h>
 #include <stdbool.h>
@@ -31,6 +32,8 @@ struct vcpu {
     volatile int state;  /* enum vcpu_state */
     uint64_t start_addr; /* HSM hart_start arguments, for the target hart */
     uint64_t start_arg;
+    /* Traps by kind (enum vcpu_trap_kind), counted on its own hart only. */
+    unsigned long traps[VCPU_TRAP_KINDS];
 };
 
 /* A piece of guest RAM: guest-physical [gpa, gpa + size) on these pages. */
