@@ -33,6 +33,8 @@ def test_vms_run_and_console_input_is_claimed_at_the_idc():
     child = spawn(build("fault-containment", platform=APLIC), machine=MACHINE)
     try:
         child.expect(rf"\[baobab\] Baobab hypervisor \S+ on {APLIC}, ")
+        child.expect(r"\[baobab\] interrupts: APLIC at 0xd000000 in direct "
+                     r"mode \(no IMSICs\): VMs get direct-mode APLICs")
         child.expect(r"\[vm0\] fault: ok")
         child.expect(r"\[vm1\] ticker: 3")
         # Typed input is the console UART's interrupt: source 10, claimed

@@ -22,6 +22,7 @@
 #include <aia/aplic.h>
 #include <aia/aplic_regs.h>
 #include <aia/imsic.h>
+#include <arch/csr.h>
 #include <arch/irqc.h>
 #include <core/arch_hooks.h>
 #include <core/cpu.h>
@@ -109,6 +110,18 @@ unsigned imsic_claim(void)
     return claims_at < claims_n ? claims[claims_at++] : 0;
 }
 
+static struct {
+    uintptr_t file;
+    unsigned id;
+} sent[4];
+static unsigned sent_n;
+
+void imsic_send(volatile void *file, unsigned id)
+{
+    sent[sent_n].file = (uintptr_t)file;
+    sent[sent_n++].id = id;
+}
+
 /* The harts' GEILEN, as the hgeie probe finds it. */
 static unsigned geilen = 1;
 
@@ -164,11 +177,15 @@ static int setup(void **state)
     memset(src, 0, sizeof(src));
     memset(file_enabled, 0, sizeof(file_enabled));
     claims_n = claims_at = uart_handled = init_ids = forwarded_n = 0;
-    idc_inits_n = 0;
+    idc_inits_n = sent_n = 0;
     idc_claimed_from = ~0u;
+    memset(fake_csrs, 0, sizeof(fake_csrs));
     /* The device tree lists hart 3 second: its hart index is 1. */
     aia_machine = (struct aia_host){.aplic = {.num_sources = 96, .msi = true},
-                                    .imsic = {.num_ids = 255},
+                                    .imsic = {.base = 0x28000000,
+                                              .size = 0x8000,
+                                              .num_ids = 255,
+                                              .guest_index_bits = 1},
                                     .num_harts = 2,
                                     .hartid = {0, HART}};
     fake.current_hart = HART;
@@ -283,6 +300,48 @@ static void a_direct_machine_claims_at_the_harts_idc(void **s)
     assert_int_equal(src[UART_IRQ].resent, 0);
 }
 
+/*
+ * MSI mode: the harts interrupt each other through their supervisor files
+ * with the identity after the sources' (97), once the target opened its
+ * file; taken, it is a software interrupt (sip.SSIP) and nothing else.
+ */
+static void harts_interrupt_each_other_through_their_files(void **s)
+{
+    (void)s;
+    assert_int_equal(irqc_init(), 0);
+    assert_false(irqc_send_ipi(HART)); /* not open yet: the firmware's */
+    assert_int_equal(irqc_init_hart(HART), 0);
+    assert_true(file_enabled[97]);
+    assert_true(irqc_send_ipi(HART));
+    assert_int_equal(sent_n, 1);
+    /* Hart index 1's supervisor file: two pages a hart (a guest file). */
+    assert_int_equal(sent[0].file, 0x28000000 + 2 * 0x1000);
+    assert_int_equal(sent[0].id, 97);
+    claims[claims_n++] = 97;
+    irqc_handle_external(HART);
+    assert_true(fake_csrs[CSR_SIP] & MIP_SSIP);
+    assert_int_equal(uart_handled, 0);
+    assert_int_equal(forwarded_n, 0);
+    /* Said once at boot; nothing since (not "belongs to no VM"). */
+    assert_int_equal(fake.printk_n, 1);
+    assert_string_equal(fake.printk_last,
+                        "[baobab] interrupts: APLIC at 0x0 in MSI mode, "
+                        "IMSICs at 0x28000000, guest interrupt files per hart: "
+                        "1; IPIs between harts through the files\n");
+}
+
+/* No identity to spare, or no files: the firmware's IPIs. */
+static void without_a_spare_identity_ipis_go_through_the_firmware(void **s)
+{
+    (void)s;
+    aia_machine.imsic.num_ids = 96;
+    assert_int_equal(irqc_init(), 0);
+    assert_non_null(strstr(fake.printk_last, "through the firmware"));
+    assert_int_equal(irqc_init_hart(HART), 0);
+    assert_false(irqc_send_ipi(HART));
+    assert_false(irqc_send_ipi(MAX_CPUS));
+}
+
 /* A hart whose vCPU has a guest file it lacks is refused, with a reason. */
 static void a_hart_without_its_vcpus_guest_file(void **s)
 {
@@ -306,6 +365,7 @@ static void the_boot_counts_the_guest_files(void **s)
 {
     (void)s;
     geilen = 3;
+    aia_machine.imsic.guest_index_bits = 0;
     assert_int_equal(irqc_init(), 0);
     assert_int_equal(aia_guest_files, 0); /* no guest index bits */
     aia_machine.imsic.guest_index_bits = 2;
@@ -330,6 +390,10 @@ int main(void)
         cmocka_unit_test_setup(an_unowned_source_is_masked, setup),
         cmocka_unit_test_setup(the_boot_counts_the_guest_files, setup),
         cmocka_unit_test_setup(a_direct_machine_claims_at_the_harts_idc, setup),
+        cmocka_unit_test_setup(harts_interrupt_each_other_through_their_files,
+                               setup),
+        cmocka_unit_test_setup(
+            without_a_spare_identity_ipis_go_through_the_firmware, setup),
         cmocka_unit_test_setup(a_hart_without_its_vcpus_guest_file, setup),
     };
 

@@ -115,7 +115,8 @@ unit_aia_irqc_SRCS := $(addprefix src/arch/riscv/irqc/aia/,aia_irqc.c \
                         aia_host.c) \
                       src/core/irq.c src/core/vm.c src/lib/fdt.c \
                       src/lib/fdt_query.c \
-                      $(call unit_fakes,cpu_self cpu console)
+                      $(call unit_fakes,csr cpu_self cpu console)
+unit_aia_irqc_CPPFLAGS := -DCSR_FAKE
 
 unit_irq_SRCS := src/core/irq.c src/core/vm.c $(call unit_fakes,arch console)
 

@@ -53,7 +53,8 @@ int arch_hart_init(struct cpu *cpu)
 
 void arch_send_ipi(unsigned hart)
 {
-    fw_send_ipi(1UL << hart, 0);
+    if (!irqc_send_ipi(hart))
+        fw_send_ipi(1UL << hart, 0);
 }
 
 void arch_ack_ipi(void)

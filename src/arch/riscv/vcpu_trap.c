@@ -20,17 +20,25 @@ struct arch_vcpu_ctx *vcpu_trap_handler(struct arch_vcpu_ctx *ctx);
 
 /* Only an event (a software interrupt) can stop the vCPU: its VM went
  * down. */
+static enum vcpu_action handle_events(struct vcpu *vcpu)
+{
+    cpu_handle_events(cpu_self());
+    return vcpu_is_running(vcpu) ? VCPU_RESUME : VCPU_IDLE;
+}
+
 static enum vcpu_action handle_interrupt(struct vcpu *vcpu, unsigned long irq)
 {
     switch (irq) {
     case IRQ_S_SOFT:
-        cpu_handle_events(cpu_self());
-        return vcpu_is_running(vcpu) ? VCPU_RESUME : VCPU_IDLE;
+        return handle_events(vcpu);
     case IRQ_S_TIMER:
         guest_timer_handle_hs_interrupt();
         break;
     case IRQ_S_EXT:
         irqc_handle_external(vcpu->hart);
+        /* An IPI through the controller (irqc_send_ipi) left SSIP. */
+        if (csr_read(CSR_SIP) & MIP_SSIP)
+            return handle_events(vcpu);
         break;
     default:
         /* Not ours to take: mask it so it cannot storm, and say so. */

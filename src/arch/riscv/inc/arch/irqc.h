@@ -7,6 +7,8 @@
 #ifndef ARCH_IRQC_H
 #define ARCH_IRQC_H
 
+#include <stdbool.h>
+
 struct vcpu;
 
 /* Boot hart, once, with the hypervisor's address space built: map the
@@ -18,6 +20,13 @@ int irqc_init_hart(unsigned hart);
 /* A supervisor external interrupt on this hart (`hart`, the caller's): claim
  * and dispatch. */
 void irqc_handle_external(unsigned hart);
+/*
+ * Interrupt hart `hart` with the controller's own means, where that saves
+ * the firmware's IPI (an MSI into its supervisor interrupt file): true if
+ * sent. The target takes it as an external interrupt, which sets its
+ * sip.SSIP: the rest of its handling is that of a software interrupt.
+ */
+bool irqc_send_ipi(unsigned hart);
 /* On the vCPU's hart: what its VM's controller keeps of it per hart, as at
  * reset (an MSI-mode VM's guest interrupt file). */
 void irqc_vcpu_reset(struct vcpu *vcpu);

@@ -7,6 +7,10 @@
  * machine, QEMU's aia=aplic) it runs in direct mode: the source goes to
  * that hart's IDC and is claimed there through claimi.
  *
+ * With IMSICs the harts also interrupt each other through their files: a
+ * store of the IPI identity (the one after the sources') instead of an
+ * SBI call into the firmware, which sends its own IPI from M-mode.
+ *
  * A source a VM owns goes the same way to the hart of the vCPU the guest
  * targets it at, and on into the VM's virtual APLIC (vaplic_irqc.c).
  */
@@ -15,6 +19,7 @@
 #include <aia/aplic.h>
 #include <aia/aplic_regs.h>
 #include <aia/imsic.h>
+#include <arch/csr.h>
 #include <arch/irqc.h>
 #include <arch/mmu.h>
 #include <core/arch_hooks.h>
@@ -27,10 +32,30 @@
 unsigned aia_guest_files;
 /* Direct mode: each hart's IDC (its hart index in the APLIC). */
 static unsigned idc_of[MAX_CPUS];
+/* MSI mode: the identity the harts' IPIs use (0: none, the firmware's),
+ * and each hart's supervisor file once it takes them. */
+static unsigned ipi_id;
+static volatile uintptr_t ipi_file[MAX_CPUS];
 
 static bool msi_delivery(void)
 {
     return aia_machine.aplic.msi;
+}
+
+/* How interrupts come on this machine, for the boot log. */
+static void say_delivery(void)
+{
+    if (!msi_delivery()) {
+        log_info("interrupts: APLIC at 0x%lx in direct mode (no IMSICs): "
+                 "VMs get direct-mode APLICs",
+                 (unsigned long)aia_machine.aplic.base);
+        return;
+    }
+    log_info("interrupts: APLIC at 0x%lx in MSI mode, IMSICs at 0x%lx, "
+             "guest interrupt files per hart: %u; IPIs between harts %s",
+             (unsigned long)aia_machine.aplic.base,
+             (unsigned long)aia_machine.imsic.base, aia_guest_files,
+             ipi_id ? "through the files" : "through the firmware");
 }
 
 int irqc_init(void)
@@ -42,11 +67,20 @@ int irqc_init(void)
          mmu_hyp_map_device(aia_machine.imsic.base, aia_machine.imsic.size)))
         return -1;
     aplic_init(msi_delivery());
+    /* The identity after the sources', if the files implement it; no
+     * hart takes it until it opened its file. */
+    for (unsigned h = 0; h < MAX_CPUS; h++)
+        ipi_file[h] = 0;
+    ipi_id = msi_delivery() &&
+                     aia_machine.aplic.num_sources < aia_machine.imsic.num_ids
+                 ? aia_machine.aplic.num_sources + 1
+                 : 0;
     /* Guest files need both the harts' (GEILEN) and room for them in the
      * IMSIC's address space. */
     aia_guest_files = msi_delivery() && aia_machine.imsic.guest_index_bits
                           ? imsic_guest_files()
                           : 0;
+    say_delivery();
     return 0;
 }
 
@@ -74,6 +108,33 @@ static void init_file(void)
         imsic_enable(id, true);
 }
 
+/* MSI mode: this hart takes IPIs through its file from now on. */
+static void open_ipis(unsigned hart)
+{
+    int index = aia_hart_index(&aia_machine, cpus[hart].hartid);
+
+    if (!ipi_id || index < 0)
+        return;
+    imsic_enable(ipi_id, true);
+    __atomic_store_n(&ipi_file[hart],
+                     (uintptr_t)aia_imsic_file(&aia_machine, (unsigned)index,
+                                               AIA_SUPERVISOR_FILE),
+                     __ATOMIC_RELEASE);
+}
+
+bool irqc_send_ipi(unsigned hart)
+{
+    uintptr_t file = hart < MAX_CPUS
+                         ? __atomic_load_n(&ipi_file[hart], __ATOMIC_ACQUIRE)
+                         : 0;
+
+    /* Not before the target opened its file: then the firmware's. */
+    if (!file)
+        return false;
+    imsic_send((volatile void *)file, ipi_id);
+    return true;
+}
+
 int irqc_init_hart(unsigned hart)
 {
     const struct vcpu *vcpu = cpus[hart].vcpu;
@@ -81,6 +142,7 @@ int irqc_init_hart(unsigned hart)
     if (!msi_delivery())
         return init_idc(hart);
     init_file();
+    open_ipis(hart);
     /* GEILEN was counted on the boot hart: this one must have the file its
      * vCPU is given, or its first access to it would fault here. */
     if (vcpu && vcpu->vm->arch.guest_file > imsic_guest_files()) {
@@ -115,6 +177,11 @@ void irqc_handle_external(unsigned hart)
     while ((id = claim(hart)) != 0) {
         struct vm *vm = NULL;
 
+        if (id == ipi_id) {
+            /* Another hart's IPI: a software interrupt from here on. */
+            csr_set(CSR_SIP, MIP_SSIP);
+            continue;
+        }
         switch (irq_claimed(hart, id, &vm)) {
         case IRQ_COMPLETE:
             /* Direct mode: a level source stays pending while asserted. */

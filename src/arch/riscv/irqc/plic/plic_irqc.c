@@ -203,6 +203,12 @@ static void forward(struct vm *vm, unsigned id)
     vcpu_lines_notify(vm, lines);
 }
 
+bool irqc_send_ipi(unsigned hart)
+{
+    (void)hart;
+    return false; /* a PLIC has no way: the firmware's IPI */
+}
+
 void irqc_handle_external(unsigned hart)
 {
     unsigned id;
