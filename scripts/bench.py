@@ -4,7 +4,9 @@
 under Baobab, then boot the Linux guest to its shell prompt natively and
 under Baobab, then measure inter-VM communication under Baobab (notify
 latency and message throughput between two baremetal VMs, and from Linux to
-a baremetal VM), all under QEMU with -icount shift=0 (one instruction per
+a baremetal VM), then the AIA machines' rows (interrupts, IPIs through
+SBI and through the interrupt files, notify, Linux boots and their
+traps), all under QEMU with -icount shift=0 (one instruction per
 virtual nanosecond, so the figures are exact and repeatable), and print
 one table (event, native, Baobab, unit, ratio), also written as CSV.
 

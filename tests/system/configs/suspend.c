@@ -6,6 +6,12 @@
  */
 #include <config.h>
 
+/* The VM's interrupt controller: none (the IPIs are SBI's), or an AIA one
+ * (tests/system/configs/aia-suspend.c). */
+#ifndef SUSPEND_IRQC
+#define SUSPEND_IRQC
+#endif
+
 VM_IMAGE(suspend_image, XSTR(BAOBAB_IMGS/baremetal-suspend.bin));
 
 struct config config = {
@@ -20,6 +26,7 @@ struct config config = {
                 .regions = (struct vm_mem_region[]){
                     {.base = 0x80000000, .size = 0x4000000},
                 },
+                .arch = {SUSPEND_IRQC},
             },
         },
     },
