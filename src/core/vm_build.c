@@ -311,9 +311,10 @@ static int build_vcpus(struct vm *vm, const unsigned *harts)
     }
     /* vCPU 0 boots at the entry point (docs/configuration.md); a1 = its DTB.
      * It starts once its VM's RAM is cleared (vm_boot_clear). */
-    vm->vcpus[0].start_addr = vm->cfg->entry;
-    vm->vcpus[0].start_arg =
+    vm->boot_arg =
         vm_layout_compute(vm->cfg, &layout) == 0 ? layout.dtb_gpa : 0;
+    vm->vcpus[0].start_addr = vm->cfg->entry;
+    vm->vcpus[0].start_arg = vm->boot_arg;
     vm->clear_left = vm->vcpu_num;
     return 0;
 }

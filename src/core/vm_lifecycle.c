@@ -132,5 +132,6 @@ void vm_restart(struct vm *vm, struct vcpu *self, const char *why)
     /* Stopped first: vCPU 0 may be this very vCPU, started from idle. */
     vcpu_stop_self(self);
     vm_set_state(vm, VM_RUNNING);
-    vcpu_start(boot, vm->cfg->entry, boot->start_arg);
+    /* As at its first boot: not an opaque value a hart_start left. */
+    vcpu_start(boot, vm->cfg->entry, vm->boot_arg);
 }

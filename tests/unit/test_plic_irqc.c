@@ -291,6 +291,25 @@ static void a_reset_gives_back_what_the_guest_held(void **state)
     assert_true(phys_enabled[HART1][DISK_IRQ]);
 }
 
+/*
+ * Forwarded but not yet claimed by the guest when its VM restarts: the
+ * hypervisor's physical claim is completed all the same, or the source
+ * would never come again (issue 13, finding 3).
+ */
+static void a_reset_completes_what_the_guest_had_not_claimed(void **state)
+{
+    (void)state;
+    guest_enables(1, DISK_IRQ);
+    claims[claims_n++] = DISK_IRQ;
+    irqc_handle_external(fake.current_hart);
+    assert_true(fake_csrs[CSR_HVIP] & MIP_VSEIP); /* pending, unclaimed */
+    arch_vm_reset_irqs(&vms[0]);
+    irq_vm_restore(&vms[0]);
+    assert_int_equal(completed_n, 1);
+    assert_int_equal(completed[0].hart, HART1);
+    assert_int_equal(completed[0].id, DISK_IRQ);
+}
+
 #define T(f) cmocka_unit_test_setup(f, setup)
 
 int main(void)
@@ -302,6 +321,7 @@ int main(void)
         T(a_virtual_source_follows_its_device),
         T(edges_that_come_in_flight_are_not_lost),
         T(a_reset_gives_back_what_the_guest_held),
+        T(a_reset_completes_what_the_guest_had_not_claimed),
     };
 
     return cmocka_run_group_tests(tests, NULL, NULL);

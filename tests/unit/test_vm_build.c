@@ -187,6 +187,7 @@ static void built_from_its_config(void **state)
     }
     assert_int_equal(vm->vcpus[0].start_addr, RAM_GPA);
     assert_int_equal(vm->vcpus[0].start_arg, layout().dtb_gpa);
+    assert_int_equal(vm->boot_arg, layout().dtb_gpa);
     assert_int_equal(vm->clear_left, 2);
     assert_int_equal(fake.events_n, 0); /* nothing starts yet */
     assert_int_equal(fake.printk_n, 0);

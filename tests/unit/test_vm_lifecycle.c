@@ -63,6 +63,7 @@ static int setup(void **state)
     vm_count = 2;
     /* What vm_build left: vCPU 0's boot argument, the UART's source. */
     vcpus0[0].start_arg = DTB_GPA;
+    vms[0].boot_arg = DTB_GPA;
     vms[0].virq_num = 1;
     vms[0].virqs[0].id = UART_IRQ;
     return 0;
@@ -325,6 +326,19 @@ static void shutdown_says_what_the_vcpus_trapped_for(void **state)
                            "[baobab] VM 0 shut down (guest asked)\n"));
 }
 
+/*
+ * vCPU 0 once (re)started by HSM hart_start with an opaque value: a later
+ * reboot still hands it its device tree in a1 (issue 13, finding 2).
+ */
+static void a_reboot_hands_vcpu0_its_tree_not_an_old_opaque(void **state)
+{
+    (void)state;
+    vcpus0[0].start_arg = 0xdead0000; /* what hart_start(0, ..) left */
+    vm_restart(&vms[0], on(&vcpus0[2]), "guest request");
+    assert_int_equal(vcpus0[0].state, VCPU_START_PENDING);
+    assert_int_equal(vcpus0[0].start_arg, DTB_GPA);
+}
+
 #define T(f) cmocka_unit_test_setup(f, setup)
 
 int main(void)
@@ -339,6 +353,7 @@ int main(void)
         T(a_restarting_vm_keeps_the_machine_on),
         T(a_vcpu_racing_a_shutdown_just_stops),
         T(restart_reloads_and_starts_vcpu0),
+        T(a_reboot_hands_vcpu0_its_tree_not_an_old_opaque),
         T(restart_from_vcpu0_restarts_itself),
         T(an_inplace_image_refuses_reboot),
         T(an_inplace_image_refused_last_powers_off),

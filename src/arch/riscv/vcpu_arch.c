@@ -62,8 +62,9 @@ static void hand_over_units(unsigned hart)
 
 /*
  * SBI spec 9.1 (hart_start) and 9.4 (non-retentive resume): a0, a1 set,
- * satp = 0, sstatus.SIE = 0; the rest of the VS state is cleared, the FPU
- * and vector unit handed over as native firmware does (hand_over_units).
+ * satp = 0, sstatus.SIE = 0; the rest of the VS state is cleared (with the
+ * unbanked scounteren and senvcfg), the FPU and vector unit handed over as
+ * native firmware does (hand_over_units).
  */
 void arch_vcpu_resume_at(struct vcpu *vcpu, uint64_t entry, uint64_t a0,
                          uint64_t a1)
@@ -79,7 +80,13 @@ void arch_vcpu_resume_at(struct vcpu *vcpu, uint64_t entry, uint64_t a0,
     ctx->hyp_tp = (uint64_t)(uintptr_t)&cpus[vcpu->hart];
 
     mmu_vm_activate(vcpu->vm);
-    csr_clear(CSR_VSSTATUS, SSTATUS_SIE | SSTATUS_SPIE | SSTATUS_SPP);
+    /* As a hart's reset leaves them (priv. spec 3.4): nothing a previous
+     * boot set (its user-memory access, executable-readable, counters and
+     * environment for its user mode) may carry over. */
+    csr_clear(CSR_VSSTATUS, SSTATUS_SIE | SSTATUS_SPIE | SSTATUS_SPP |
+                                SSTATUS_SUM | SSTATUS_MXR);
+    csr_write(CSR_SCOUNTEREN, 0);
+    csr_write(CSR_SENVCFG, 0);
     csr_write(CSR_VSATP, 0);
     csr_write(CSR_VSIE, 0);
     csr_write(CSR_VSTVEC, 0);

@@ -90,6 +90,9 @@ struct vm {
     /* The device tree copied in at every boot, chosen once when the VM is
      * built: every copy and every clear of its RAM agree on its size. */
     struct vm_blob dtb;
+    /* a1 of vCPU 0 at every boot and reboot: its device tree's guest
+     * address (an HSM hart_start's opaque value is that start's only). */
+    uint64_t boot_arg;
     /* Its device interrupts claimed by the hypervisor (irq.c). */
     unsigned long irqs_forwarded;
     /* Boot: shares of the RAM clear not done yet (vm_boot_clear). */

@@ -18,6 +18,10 @@
 #define CSR_SCAUSE 0x142
 #define CSR_STVAL 0x143
 #define CSR_SIP 0x144
+/* Not banked for VS-mode (priv. spec 8.2): with V = 1 they are the VM's,
+ * for its VU-mode, and the hypervisor resets them at each vCPU start. */
+#define CSR_SCOUNTEREN 0x106
+#define CSR_SENVCFG 0x10a
 #define CSR_STIMECMP 0x14d /* Sstc */
 #define CSR_SATP 0x180
 /* AIA 2.3 (Smaia/Ssaia): the supervisor's indirect window onto its
@@ -62,6 +66,8 @@
 #define SSTATUS_SIE (1UL << 1)
 #define SSTATUS_SPIE (1UL << 5)
 #define SSTATUS_SPP (1UL << 8)
+#define SSTATUS_SUM (1UL << 18)
+#define SSTATUS_MXR (1UL << 19)
 /* FS (bits 14:13) and VS (bits 10:9): Off 0, Initial 1, Clean 2, Dirty 3
  * (priv. spec 4.1.1.6, "Extension Context Status"). */
 #define SSTATUS_VS_MASK (3UL << 9)

@@ -162,7 +162,10 @@ void arch_vm_reset_irqs(struct vm *vm)
             continue;
         for (unsigned i = 0; i < vm->vcpu_num; i++)
             plic_enable(vm->vcpus[i].hart, id, false);
-        if (vplic_is_in_flight(p, id))
+        /* Claimed physically when it was forwarded: whether the guest had
+         * claimed it too (in flight) or not yet (pending), complete it, or
+         * the physical PLIC would never deliver it again. */
+        if (vplic_is_in_flight(p, id) || vplic_is_pending(p, id))
             plic_complete(irq_claim_hart[id], id);
     }
     vplic_init(p, platform.arch.plic.num_sources, vm->vcpu_num);

@@ -74,6 +74,11 @@ bool vplic_is_in_flight(const struct vplic *p, unsigned id)
     return source_exists(p, id) && bitmap_test(p->in_flight, id);
 }
 
+bool vplic_is_pending(const struct vplic *p, unsigned id)
+{
+    return source_exists(p, id) && bitmap_test(p->pending, id);
+}
+
 bool vplic_raise(struct vplic *p, unsigned id)
 {
     if (!vplic_is_assigned(p, id) || bitmap_test(p->in_flight, id) ||

@@ -66,6 +66,8 @@ bool vplic_is_assigned(const struct vplic *p, unsigned id);
 bool vplic_is_enabled(const struct vplic *p, unsigned ctx, unsigned id);
 /* Whether source `id` was claimed and not completed yet. */
 bool vplic_is_in_flight(const struct vplic *p, unsigned id);
+/* Whether source `id` is pending (raised, not claimed yet). */
+bool vplic_is_pending(const struct vplic *p, unsigned id);
 /*
  * A physical interrupt for source id arrived: mark it pending unless it is
  * pending already or in flight (claimed, not completed), or not assigned.
