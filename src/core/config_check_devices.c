@@ -45,6 +45,12 @@ int config_check_devices(const struct vm_config *c, size_t vm,
                                "VM %zu: platform.devs[%zu].va 0x%lx overlaps "
                                "the VM's memory",
                                vm, i, d->va);
+        if (config_pa_unmappable(d->pa, d->size))
+            return config_fail(err,
+                               "VM %zu: platform.devs[%zu].pa 0x%lx+0x%lx is "
+                               "beyond the physical limit 0x%lx stage 2 can "
+                               "map",
+                               vm, i, d->pa, d->size, arch_config_pa_limit());
         if (ranges_overlap(d->pa, d->size, t->hyp_base, t->hyp_size) ||
             ranges_overlap(d->pa, d->size, t->fw_base, t->fw_size))
             return config_fail(err,

@@ -20,6 +20,11 @@ static int check_shmem_placement(const struct config *cfg, size_t i,
                            "config: shmemlist[%zu].phys 0x%lx is not aligned "
                            "to 0x%lx",
                            i, s->phys, PAGE_SIZE);
+    if (config_pa_unmappable(s->phys, s->size))
+        return config_fail(err,
+                           "config: shmemlist[%zu].phys 0x%lx+0x%zx is beyond "
+                           "the physical limit 0x%lx stage 2 can map",
+                           i, s->phys, s->size, arch_config_pa_limit());
     if (ranges_overlap(s->phys, s->size, t->hyp_base, t->hyp_size) ||
         ranges_overlap(s->phys, s->size, t->fw_base, t->fw_size) ||
         config_on_placed_region(cfg, s->phys, s->size))

@@ -31,6 +31,11 @@ static int check_region(const struct vm_mem_region *r, size_t vm, size_t i,
                            "VM %zu: platform.regions[%zu].phys 0x%lx is not a "
                            "valid page-aligned address",
                            vm, i, r->phys);
+    if (config_pa_unmappable(r->phys, r->size))
+        return config_fail(err,
+                           "VM %zu: platform.regions[%zu].phys 0x%lx+0x%lx is "
+                           "beyond the physical limit 0x%lx stage 2 can map",
+                           vm, i, r->phys, r->size, arch_config_pa_limit());
     if (ranges_overlap(r->phys, r->size, t->hyp_base, t->hyp_size) ||
         ranges_overlap(r->phys, r->size, t->fw_base, t->fw_size))
         return config_fail(err,

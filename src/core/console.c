@@ -58,6 +58,46 @@ static void put_raw(char c)
     driver->putc(c);
 }
 
+/*
+ * What a VM writes to the shared console is text: printable ASCII and tabs
+ * go out as they are, newlines end its line, carriage returns are dropped
+ * (the console ends each line itself); anything else (escape sequences,
+ * bells, backspaces it has no character of its own to take back, bytes
+ * above 0x7e) is shown as "\xNN", so that no VM can move the cursor, erase
+ * a line, or forge another's tag or the hypervisor's. A VM that owns the
+ * UART writes to it directly.
+ */
+#define ASCII_PRINTABLE_FIRST 0x20
+#define ASCII_PRINTABLE_LAST 0x7e
+#define BACKSPACE '\b'
+
+static bool shown_as_is(char c)
+{
+    unsigned char u = (unsigned char)c;
+
+    return c == '\t' ||
+           (u >= ASCII_PRINTABLE_FIRST && u <= ASCII_PRINTABLE_LAST);
+}
+
+/* A VM's character on the console, not a newline; console_lock held. How
+ * many characters a backspace of the VM may take back: 1 for itself, none
+ * for an escape shown in its place. */
+static unsigned put_vm_char(char c)
+{
+    static const char hex[] = "0123456789abcdef";
+    unsigned char u = (unsigned char)c;
+
+    if (shown_as_is(c)) {
+        driver->putc(c);
+        return 1;
+    }
+    driver->putc('\\');
+    driver->putc('x');
+    driver->putc(hex[u >> 4]);
+    driver->putc(hex[u & 0xf]);
+    return 0;
+}
+
 /* console_lock held, as for everything below that reads or sets line_cut. */
 static void end_open_line(void)
 {
@@ -119,7 +159,7 @@ static void flush_vm_line(struct vm *vm, bool cut)
         end_open_line();
         start_vm_line(vm);
         for (unsigned i = 0; i < vm->line_len; i++)
-            put_raw(vm->line[i]);
+            put_vm_char(vm->line[i]);
         put_raw('\n');
         vm->line_cut = cut;
     }
@@ -134,12 +174,17 @@ static void put_focus_locked(struct vm *vm, char c)
         end_open_line();
         start_vm_line(vm);
         open_line = (int)vm->id;
+        vm->line_column = 0;
     }
     if (c == '\n') {
         put_raw('\n');
         open_line = NO_LINE;
+    } else if (c == BACKSPACE && vm->line_column > 0) {
+        /* Its own character, as a shell erases what was typed. */
+        driver->putc(BACKSPACE);
+        vm->line_column--;
     } else if (c != '\r') {
-        driver->putc(c);
+        vm->line_column += put_vm_char(c);
     }
 }
 
@@ -148,6 +193,9 @@ static void buffer_char(struct vm *vm, char c)
 {
     if (c == '\n') {
         flush_vm_line(vm, false);
+    } else if (c == BACKSPACE && vm->line_len > 0 &&
+               vm->line[vm->line_len - 1] != BACKSPACE) {
+        vm->line_len--; /* it takes back its own character */
     } else if (c != '\r') {
         vm->line[vm->line_len++] = c;
         if (vm->line_len == VM_LINE_MAX)

@@ -745,6 +745,36 @@ static void test_device_over_hypervisor(void **state)
     assert_rejected("VM 0", "devs[0].pa", "hypervisor");
 }
 
+/*
+ * Every address must be one the hardware can map (issue 13, finding 6):
+ * a guest address within the 41 bits of Sv39x4, a host address within
+ * the 56 bits a stage-2 PTE holds; one with bit 63 set is no way around
+ * the "overlaps the hypervisor" rule.
+ */
+static void test_addresses_the_hardware_cannot_map(void **state)
+{
+    (void)state;
+    devs[0][0].va = 1UL << 41;
+    assert_rejected("VM 0", "devs[0].va 0x20000000000", "guest-physical limit");
+    devs[0][0].va = 0x10001000;
+    devs[0][0].pa = target.hyp_base | 1UL << 63;
+    assert_rejected("VM 0", "devs[0].pa 0x8000000080200000",
+                    "physical limit 0x100000000000000");
+    devs[0][0].pa = 1UL << 56;
+    assert_rejected("VM 0", "devs[0].pa", "physical limit");
+    devs[0][0].pa = (1UL << 56) - 0x1000;
+    assert_accepted();
+    regions[1][0].place_phys = true;
+    regions[1][0].phys = 1UL << 62;
+    assert_rejected("VM 1", "regions[0].phys 0x4000000000000000",
+                    "physical limit");
+    regions[1][0].place_phys = false;
+    shmems[0].place_phys = true;
+    shmems[0].phys = 0xff00000000000000;
+    assert_rejected("config", "shmemlist[0].phys 0xff00000000000000",
+                    "physical limit");
+}
+
 static void test_device_va_over_memory(void **state)
 {
     (void)state;
@@ -1174,6 +1204,7 @@ int main(void)
         T(test_vm_colours),
         T(test_ipc_channels),
         T(test_device_over_hypervisor),
+        T(test_addresses_the_hardware_cannot_map),
         T(test_device_va_over_memory),
         T(test_device_misaligned),
         T(test_fault_policy_must_be_known),

@@ -120,6 +120,30 @@ static void the_focus_vm_writes_through(void **state)
 
 /* A VM whose line another VM cut, and which loses the focus before it
  * goes on, still tags the rest as the rest. */
+/*
+ * No VM can steer the terminal (issue 13, finding 5): escape sequences,
+ * bells and other control bytes, and bytes above 0x7e, are shown as
+ * "\xNN"; tabs go out; a backspace takes back only the VM's own
+ * characters, never its tag.
+ */
+static void control_characters_are_shown_not_obeyed(void **state)
+{
+    (void)state;
+    write_str(1, "a\x1b[2K\x07"
+                 "b\tc\x7f\xc3\n");
+    assert_string_equal(uart_out, "[vm1] a\\x1b[2K\\x07b\tc\\x7f\\xc3\r\n");
+    clear_output();
+    /* A line buffered for another VM: backspaces edit it, then show. */
+    write_str(2, "abc\b\bX\n\b\b[baobab] fake\n");
+    assert_string_equal(uart_out, "[vm2] aX\r\n"
+                                  "[vm2] \\x08\\x08[baobab] fake\r\n");
+    clear_output();
+    /* The focus VM's backspaces go out while it has characters out. */
+    write_str(0, "ab\b\b\b\bc");
+    assert_string_equal(uart_out, "[vm0] ab\b\b\\x08\\x08c");
+    write_str(0, "\n");
+}
+
 static void the_rest_of_a_cut_line_keeps_its_mark(void **state)
 {
     (void)state;
@@ -293,6 +317,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         T(other_vms_lines_go_out_whole_and_tagged),
         T(the_focus_vm_writes_through),
+        T(control_characters_are_shown_not_obeyed),
         T(the_rest_of_a_cut_line_keeps_its_mark),
         T(a_long_line_is_cut),
         T(nothing_goes_out_before_a_driver),

@@ -8,7 +8,7 @@
  *
  * (a1 and sstatus as the hart entered, start.S; senvcfg and scounteren,
  * which the hypervisor does not bank per VS-mode, as they read). Then it
- * leaves its mark on all of them: senvcfg.FIOM, every scounteren bit,
+ * leaves its mark on all of them: senvcfg.FIOM, scounteren.HPM3,
  * sstatus.SUM and MXR. It starts its second hart and stops itself; the
  * second hart starts the boot hart again through HSM hart_start with an
  * opaque value that is not the device tree, and stops; the boot hart, so
@@ -30,10 +30,11 @@
 #include "smp.h"
 #include "trap.h"
 
-/* Priv. spec: senvcfg (0x10a) and its FIOM bit; scounteren CY, TM, IR. */
+/* Priv. spec: senvcfg (0x10a) and its FIOM bit; scounteren's HPM3, which
+ * no firmware sets (OpenSBI hands a supervisor CY, TM and IR). */
 #define CSR_SENVCFG 0x10a
 #define SENVCFG_FIOM 1UL
-#define SCOUNTEREN_CY_TM_IR 0x7UL
+#define SCOUNTEREN_HPM3 (1UL << 3)
 #define SSTATUS_SUM (1UL << 18)
 #define SSTATUS_MXR (1UL << 19)
 #define WAIT_LIMIT (TIMEBASE_HZ * 2)
@@ -57,7 +58,7 @@ static void report(void)
 static void leave_marks(void)
 {
     __asm__ volatile("csrs " CSR_NAME(CSR_SENVCFG) ", %0" ::"r"(SENVCFG_FIOM));
-    csr_write(scounteren, SCOUNTEREN_CY_TM_IR);
+    csr_set(scounteren, SCOUNTEREN_HPM3);
     csr_set(sstatus, SSTATUS_SUM | SSTATUS_MXR);
 }
 

@@ -10,6 +10,9 @@
 
 /* Guest-physical addresses Sv39x4 can translate (priv. spec 8.5.1). */
 #define GPA_LIMIT (1UL << 41)
+/* Host-physical addresses a stage-2 PTE holds: its 44-bit PPN, of 4 KiB
+ * pages (priv. spec 4.4.1, Sv39's PTE, which Sv39x4 uses). */
+#define PA_LIMIT (1UL << 56)
 
 #define PLIC_FIELD "platform.arch.irqc.plic.base"
 #define APLIC_FIELD "platform.arch.irqc.aia.aplic.base"
@@ -18,6 +21,11 @@
 uint64_t arch_config_gpa_limit(void)
 {
     return GPA_LIMIT;
+}
+
+uint64_t arch_config_pa_limit(void)
+{
+    return PA_LIMIT;
 }
 
 void arch_config_target(const struct platform *p, struct config_target *t)

@@ -22,9 +22,6 @@
      (1UL << CAUSE_USER_ECALL) | (1UL << CAUSE_FETCH_PAGE_FAULT) |             \
      (1UL << CAUSE_LOAD_PAGE_FAULT) | (1UL << CAUSE_STORE_PAGE_FAULT))
 
-/* Let the guest read time, cycle and instret (priv. spec 8.2.6). */
-#define HCOUNTEREN_CY_TM_IR 0x7UL
-
 struct cpu *arch_cpu_self(void)
 {
     struct cpu *cpu;
@@ -39,7 +36,7 @@ int arch_hart_init(struct cpu *cpu)
     mmu_hyp_enable();
     csr_write(CSR_HEDELEG, HEDELEG_GUEST);
     csr_write(CSR_HIDELEG, VS_INTERRUPTS);
-    csr_write(CSR_HCOUNTEREN, HCOUNTEREN_CY_TM_IR);
+    csr_write(CSR_HCOUNTEREN, COUNTEREN_CY_TM_IR);
     csr_write(CSR_HVIP, 0);
     csr_write(CSR_HIE, 0);
     csr_write(CSR_HGATP, 0);

@@ -80,12 +80,14 @@ void arch_vcpu_resume_at(struct vcpu *vcpu, uint64_t entry, uint64_t a0,
     ctx->hyp_tp = (uint64_t)(uintptr_t)&cpus[vcpu->hart];
 
     mmu_vm_activate(vcpu->vm);
-    /* As a hart's reset leaves them (priv. spec 3.4): nothing a previous
+    /* As native firmware hands them to a supervisor: nothing a previous
      * boot set (its user-memory access, executable-readable, counters and
-     * environment for its user mode) may carry over. */
+     * environment for its user mode) carries over. OpenSBI lets user mode
+     * read the counters (Linux's vDSO reads time), and leaves senvcfg as
+     * at reset. */
     csr_clear(CSR_VSSTATUS, SSTATUS_SIE | SSTATUS_SPIE | SSTATUS_SPP |
                                 SSTATUS_SUM | SSTATUS_MXR);
-    csr_write(CSR_SCOUNTEREN, 0);
+    csr_write(CSR_SCOUNTEREN, COUNTEREN_CY_TM_IR);
     csr_write(CSR_SENVCFG, 0);
     csr_write(CSR_VSATP, 0);
     csr_write(CSR_VSIE, 0);

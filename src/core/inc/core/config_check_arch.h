@@ -22,6 +22,8 @@ struct config_window {
 
 /* One past the highest guest-physical address a VM's memory can use. */
 uint64_t arch_config_gpa_limit(void);
+/* One past the highest host-physical address stage 2 can map. */
+uint64_t arch_config_pa_limit(void);
 
 /* The target's interrupt controller fields, from the platform description. */
 void arch_config_target(const struct platform *p, struct config_target *t);

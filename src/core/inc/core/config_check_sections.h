@@ -16,6 +16,13 @@ static inline bool config_page_aligned(uint64_t v)
     return IS_ALIGNED(v, PAGE_SIZE);
 }
 
+/* Whether host-physical [pa, pa + size) is beyond what stage 2 can map
+ * (an address with high bits set would also slip past the overlap rules). */
+static inline bool config_pa_unmappable(uint64_t pa, uint64_t size)
+{
+    return range_wraps(pa, size) || pa + size > arch_config_pa_limit();
+}
+
 /* Whether [base, base + size) lies inside one of the VM's memory regions. */
 bool config_in_one_region(const struct vm_platform *p, uint64_t base,
                           uint64_t size);

@@ -105,6 +105,10 @@ struct vm {
     /* Its last line on the console was cut: the rest is tagged "[vmN]+ "
      * (console.c; under the console's lock). */
     bool line_cut;
+    /* With the focus: how many printable characters of its open line are
+     * out, which its backspaces may take back (console.c; the console's
+     * lock). */
+    unsigned line_column;
     /* The emulated console UART (vm_uart.c), unless the VM owns the real
      * one. */
     struct {

@@ -62,6 +62,11 @@
 #define CSR_VSTIMECMP 0x24d /* Sstc */
 #define CSR_VSATP 0x280
 
+/* hcounteren, scounteren: cycle, time and instret readable by the mode
+ * below (priv. spec 4.1.5, 8.2.6), as OpenSBI hands a supervisor its
+ * scounteren. */
+#define COUNTEREN_CY_TM_IR 0x7UL
+
 /* sstatus fields (priv. spec 4.1.1). */
 #define SSTATUS_SIE (1UL << 1)
 #define SSTATUS_SPIE (1UL << 5)
