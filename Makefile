@@ -4,7 +4,7 @@
 #      [CROSS_COMPILE=riscv64-unknown-elf-] [DEBUG=y] [CPPFLAGS=-D...]
 #   builds bin/<PLATFORM>/<CONFIG>/bao.bin and bao.elf.
 # make run      boot that image under QEMU
-# make test     every test: unit (host, sanitizers), lint, system (QEMU)
+# make test     every test: unit (host, sanitizers), lint, system (QEMU), a short run of each fuzzer
 # See README.md and docs/.
 
 PLATFORM ?= qemu-riscv64-virt
@@ -186,9 +186,10 @@ deps:
 	@scripts/setup-deps.sh
 
 include tests/unit/unit.mk
+include tests/fuzz/fuzz.mk
 
 # The bench is not a test, but its image must keep building.
-test: test-unit lint test-system bench-build
+test: test-unit lint test-system bench-build fuzz-smoke
 
 bench-build:
 	@for c in bench bench-ipc bench-linux bench-ipc-linux; do \

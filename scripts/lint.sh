@@ -39,10 +39,12 @@ cppcheck --quiet --error-exitcode=1 --inline-suppr \
     --suppress=constParameter --suppress=constParameterPointer \
     --suppress=constVariable \
     -Isrc/core/inc -Isrc/lib/inc -Isrc/arch/riscv/inc -Isrc/arch/riscv/irqc \
-    src guests/baremetal tools
+    src guests/baremetal tools tests/fuzz
 echo "lint: spdx"
-# Every tracked file but the license itself, prose and tool settings.
+# Every tracked file but the license itself, prose, tool settings and the
+# fuzzers' seed inputs (binary; tests/fuzz/corpus/README.md).
 MISSING=$(git ls-files | grep -vE '(^LICENSE|\.md|^\.gitignore|^\.clang-format)$' |
+          grep -v '^tests/fuzz/corpus/' |
           xargs grep -L 'SPDX-License-Identifier' || true)
 if [ -n "$MISSING" ]; then
     echo "$MISSING" | sed 's/$/: no SPDX-License-Identifier line/'

@@ -607,6 +607,13 @@ static void a_pulse_in_msi_mode_sends_what_became_due(void **s)
         }
     }
     assert_true(pending(3));
+    /* A source beyond the model (found by the fuzzer: it read past the
+     * bitmaps) is nothing. */
+    {
+        unsigned vcpu, eiid;
+
+        assert_false(vaplic_pulse_msi(a, 1000, &vcpu, &eiid));
+    }
 }
 
 /* A direct-mode vAPLIC sends no MSI (its caller pulses, vaplic_pulse). */

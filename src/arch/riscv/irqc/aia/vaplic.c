@@ -269,7 +269,7 @@ bool vaplic_pulse_msi(struct vaplic *a, unsigned id, unsigned *vcpu,
     uint32_t bit = 1u << (id % 32);
     unsigned w = id / 32;
 
-    if (!a->msi)
+    if (!a->msi || !vaplic_is_assigned(a, id))
         return false;
     pulse(a, id);
     /* Due: pending and enabled while the domain is (AIA 4.9); sent, the
