@@ -54,7 +54,7 @@ int main(int argc, char **argv)
         fprintf(stderr, "error: config '%s': %s\n", argv[1], err.msg);
         return 1;
     }
-    config_unapplied(&config, warn, argv[1]);
+    config_unapplied(&config, &target, warn, argv[1]);
     config_notes(&config, &target, note, argv[1]);
     printf("config '%s': %zu VM%s checked for %s\n", argv[1],
            config.vmlist_size, config.vmlist_size == 1 ? "" : "s",

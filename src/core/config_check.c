@@ -63,6 +63,8 @@ struct config_target config_target_for_platform(const struct platform *p,
         .console_size = p->console_uart.size,
         .console_irq = p->console_uart.irq,
         .colours = colour_count(p->llc.size, p->llc.ways),
+        .devices = p->devices,
+        .num_devices = p->num_devices,
     };
 
     arch_config_target(p, &t);

@@ -6,6 +6,7 @@
 #include <core/config_check.h>
 #include <core/config_query.h>
 #include <lib/format.h>
+#include <lib/util.h>
 #include <stdarg.h>
 
 static unsigned say(config_note_fn note, void *arg, const char *fmt, ...)
@@ -23,7 +24,35 @@ static unsigned say(config_note_fn note, void *arg, const char *fmt, ...)
     return 1;
 }
 
-unsigned config_unapplied(const struct config *cfg, config_note_fn note,
+/* A device of `p` that masters DMA: through it the VM reaches all memory. */
+static unsigned warn_dma(const struct vm_platform *p, size_t vm,
+                         const struct config_target *t, config_note_fn note,
+                         void *arg)
+{
+    unsigned n = 0;
+
+    for (size_t i = 0; p->devs && i < p->dev_num; i++) {
+        const struct vm_dev_region *d = &p->devs[i];
+
+        for (size_t k = 0; k < t->num_devices; k++) {
+            const struct platform_device *pd = &t->devices[k];
+
+            if (!pd->dma || !ranges_overlap(d->pa, d->size, pd->base, pd->size))
+                continue;
+            n += say(note, arg,
+                     "VM %zu: platform.devs[%zu] (%s at 0x%lx) masters DMA, "
+                     "which nothing confines (no IOMMU is used): through it "
+                     "the VM can read and write all physical memory, other "
+                     "VMs', the hypervisor's and the firmware's",
+                     vm, i, pd->name, (unsigned long)pd->base);
+            break;
+        }
+    }
+    return n;
+}
+
+unsigned config_unapplied(const struct config *cfg,
+                          const struct config_target *t, config_note_fn note,
                           void *arg)
 {
     unsigned n = 0;
@@ -47,6 +76,7 @@ unsigned config_unapplied(const struct config *cfg, config_note_fn note,
                          "IOMMU is used",
                          vm, i, (unsigned long)p->devs[i].id);
         }
+        n += warn_dma(p, vm, t, note, arg);
     }
     return n;
 }

@@ -179,7 +179,7 @@ static void check_config(void)
         log_error("invalid configuration: %s", err.msg);
         fatal("configuration");
     }
-    config_unapplied(&config, warn_unapplied, NULL);
+    config_unapplied(&config, &target, warn_unapplied, NULL);
 }
 
 static void build_vms(void)

@@ -3,7 +3,14 @@
 Bao tutorials, the config-directory form, and the hypervisor's own check at
 boot against the machine it finds."""
 
-from conftest import ROOT, boot, build, guest_image
+import re
+
+from conftest import ROOT, boot, build, build_output, guest_image
+
+DMA = (r"VM 0: platform.devs\[0\] \(virtio_mmio at 0x10001000\) masters "
+       r"DMA, which nothing confines \(no IOMMU is used\): through it the VM "
+       r"can read and write all physical memory, other VMs', the "
+       r"hypervisor's and the firmware's")
 
 
 def test_bao_v2_style_config_from_config_repo():
@@ -24,7 +31,17 @@ def test_bao_v2_style_config_from_config_repo():
                    r"yet$"), run
     assert run.has(r"^\[baobab\] warning: config: VM 0: platform.devs\[0\].id "
                    r"0x1 not applied: no IOMMU is used$"), run
+    # Its virtio devices master DMA, which nothing confines yet: said at
+    # boot as at build time.
+    assert run.has(rf"^\[baobab\] warning: config: {DMA}$"), run
     assert run.status == 0
+
+
+def test_a_dma_capable_device_is_named_at_build_time():
+    out = build_output("linux")
+    assert re.search(rf"^warning: config 'linux': {DMA}$", out, re.M), out
+    # A baremetal VM with the UART only: nothing to say.
+    assert "masters DMA" not in build_output("baremetal-uart")
 
 
 def test_inplace_image_runs_where_it_lies():

@@ -544,10 +544,10 @@ static void test_unapplied_fields_are_named(void **state)
 {
     (void)state;
     notes_n = 0;
-    assert_int_equal(config_unapplied(&cfg, note, notes), 0);
+    assert_int_equal(config_unapplied(&cfg, &target, note, notes), 0);
     cfg.hyp.colors = 0x3;
     cfg.hyp.relocate = true;
-    assert_int_equal(config_unapplied(&cfg, note, notes), 2);
+    assert_int_equal(config_unapplied(&cfg, &target, note, notes), 2);
     assert_int_equal(notes_n, 2);
     assert_string_equal(notes[0], "hyp.colors 0x3 not applied: the "
                                   "hypervisor's own memory is not coloured "
@@ -557,15 +557,38 @@ static void test_unapplied_fields_are_named(void **state)
     cfg.hyp = (typeof(cfg.hyp)){0};
     devs[1][0].id = 0x21;
     notes_n = 0;
-    assert_int_equal(config_unapplied(&cfg, note, notes), 1);
+    assert_int_equal(config_unapplied(&cfg, &target, note, notes), 1);
     assert_string_equal(notes[0], "VM 1: platform.devs[0].id 0x21 not "
                                   "applied: no IOMMU is used");
     devs[1][0].id = 0;
+    /* A device that masters DMA: what it reaches is said (no IOMMU). */
+    {
+        static const struct platform_device board[] = {
+            {.base = 0x10000000, .size = 0x100, .name = "serial"},
+            {.base = 0x10001000,
+             .size = 0x1000,
+             .name = "virtio_mmio",
+             .dma = true},
+        };
+
+        target.devices = board;
+        target.num_devices = 2;
+        notes_n = 0;
+        assert_int_equal(config_unapplied(&cfg, &target, note, notes), 1);
+        assert_string_equal(notes[0],
+                            "VM 0: platform.devs[0] (virtio_mmio at "
+                            "0x10001000) masters DMA, which nothing confines "
+                            "(no IOMMU is used): through it the VM can read "
+                            "and write all physical memory, other VMs', the "
+                            "hypervisor's and the firmware's");
+        target.devices = NULL;
+        target.num_devices = 0;
+    }
     /* Colours of VMs and shared memory are applied: nothing to say. */
     vms[0].colors = 0xf0;
     shmems[0].colors = 0x3;
     notes_n = 0;
-    assert_int_equal(config_unapplied(&cfg, note, notes), 0);
+    assert_int_equal(config_unapplied(&cfg, &target, note, notes), 0);
 }
 
 static void test_vm_colours(void **state)

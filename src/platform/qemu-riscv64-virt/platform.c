@@ -16,7 +16,7 @@
 #define VIRTIO(n)                                                              \
     {                                                                          \
         .base = 0x10001000UL + (n)*0x1000UL, .size = 0x1000, .irq = 1 + (n),   \
-        .name = "virtio_mmio", .compatible = "virtio,mmio",                    \
+        .name = "virtio_mmio", .compatible = "virtio,mmio", .dma = true,       \
     }
 
 static const struct platform_device devices[] = {

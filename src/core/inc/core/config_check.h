@@ -37,6 +37,9 @@ struct config_target {
     uint64_t console_base, console_size;
     unsigned console_irq;
     unsigned colours; /* cache colours (0: colouring unavailable) */
+    /* The platform's devices, for what they can do (DMA). */
+    const struct platform_device *devices;
+    size_t num_devices;
     struct arch_config_target arch;
 };
 
@@ -53,12 +56,14 @@ int config_check(const struct config *cfg, const struct config_target *target,
                  unsigned cpus[MAX_VMS][MAX_CPUS], struct config_error *err);
 
 /*
- * Fields this build accepts but does not apply yet (colouring of the
- * hypervisor's own memory, its relocation): `note` gets one message for
- * each one set, so the build and the boot say so. Returns the count.
+ * What this build accepts but does not apply or enforce yet (colouring of
+ * the hypervisor's own memory, its relocation, devices' IOMMU ids, and the
+ * confinement of a device that masters DMA): `note` gets one message for
+ * each, so the build and the boot warn. Returns the count.
  */
 typedef void (*config_note_fn)(const char *msg, void *arg);
-unsigned config_unapplied(const struct config *cfg, config_note_fn note,
+unsigned config_unapplied(const struct config *cfg,
+                          const struct config_target *t, config_note_fn note,
                           void *arg);
 
 /*

@@ -28,6 +28,8 @@ struct platform_device {
     const char *name;       /* node name, e.g. "serial" */
     const char *compatible; /* e.g. "ns16550a" */
     const char *props; /* further DTS properties (";"-terminated), or NULL */
+    bool dma;          /* masters DMA: given to a VM, it reaches all memory
+                          (nothing confines it: no IOMMU is used) */
 };
 
 struct platform {
