@@ -1,0 +1,68 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/*
+ * Mode "victim": the VM beside an attacker. It fills 1 MiB of its memory
+ * with a canary (each word its own address, scrambled) and, every 100 ms,
+ * checks all of it and says so:
+ *
+ *   victim: tick <n>, canary intact
+ *   victim: tick <n>, canary BROKEN at 0x<addr>
+ *
+ * A tick that does not come (the attacker stalled it) shows as a gap.
+ *
+ * Scenario: tests/system/configs/attack.c, tests/system/test_attack.py.
+ */
+#include <stddef.h>
+#include <stdint.h>
+
+#include "config.h"
+#include "console.h"
+#include "mode.h"
+#include "periodic.h"
+#include "riscv.h"
+#include "trap.h"
+
+#define TICK (TIMEBASE_HZ / 10) /* 100 ms */
+#define CANARY_WORDS (1024 * 1024 / 8)
+#define SCRAMBLE 0x9e3779b97f4a7c15UL
+
+static uint64_t canary[CANARY_WORDS];
+
+static uint64_t expected(const uint64_t *w)
+{
+    return (uint64_t)(uintptr_t)w * SCRAMBLE;
+}
+
+/* The first word that is not what was written, or NULL. */
+static const uint64_t *broken(void)
+{
+    for (unsigned long i = 0; i < CANARY_WORDS; i++) {
+        if (canary[i] != expected(&canary[i]))
+            return &canary[i];
+    }
+    return NULL;
+}
+
+static bool victim_trap(unsigned long scause, struct trap_frame *frame)
+{
+    (void)frame;
+    return scause == (SCAUSE_INTERRUPT | IRQ_S_TIMER) && periodic_interrupt();
+}
+
+void mode_main(void)
+{
+    for (unsigned long i = 0; i < CANARY_WORDS; i++)
+        canary[i] = expected(&canary[i]);
+    trap_set_hook(victim_trap);
+    periodic_start(TICK);
+    for (unsigned int n = 1;; n++) {
+        const uint64_t *bad;
+
+        periodic_wait(n);
+        bad = broken();
+        if (bad)
+            console_printf("victim: tick %u, canary BROKEN at 0x%lx\n", n,
+                           (unsigned long)(uintptr_t)bad);
+        else
+            console_printf("victim: tick %u, canary intact\n", n);
+    }
+}

@@ -1,0 +1,45 @@
+# SPDX-License-Identifier: Apache-2.0
+"""A hostile VM beside a victim (tests/system/configs/attack.c): the
+attacker (the baremetal guest's mode "attack") makes every escape attempt
+it has: foreign memory (the firmware's, the hypervisor's, the other VM's,
+the machine's devices, beyond RAM and the guest space), SBI calls and
+hypercalls naming what is not its own, the hypervisor's and the machine's
+CSRs and instructions, storms of IPIs and timer requests. Each must be
+contained; the victim keeps ticking on time with its canary intact, and
+the hypervisor reports and survives it all."""
+
+import re
+
+from conftest import build, spawn
+
+CONFIGS = "tests/system/configs"
+
+
+def test_a_hostile_vm_escapes_nowhere_and_the_victim_runs_on():
+    child = spawn(build("attack", config_repo=CONFIGS))
+    try:
+        child.expect(r"\[vm0\] attack: done, (\d+) attempts, (\d+) escaped")
+        attempts, escaped = (int(x) for x in child.match.groups())
+        # After the attack, the victim still ticks (ticks are 100 ms
+        # apart: five more within the test's timeout), its canary intact.
+        child.expect(r"\[vm1\] victim: tick (\d+), canary intact")
+        first = int(child.match.group(1))
+        for _ in range(5):
+            child.expect(r"\[vm1\] victim: tick (\d+), canary (\w+)")
+        last = int(child.match.group(1))
+    finally:
+        child.close(force=True)
+    text = child.text()
+    verdicts = re.findall(r"\[vm0\] attack: (.*): (contained|ESCAPED) ",
+                          text)
+    assert attempts >= 40 and len(verdicts) == attempts, text
+    assert escaped == 0 and "ESCAPED" not in text, text
+    assert "BROKEN" not in text and last >= first + 5, text
+    # Every victim tick in order, none missing.
+    ticks = [int(n) for n in re.findall(r"\[vm1\] victim: tick (\d+)", text)]
+    assert ticks == list(range(1, len(ticks) + 1)), text
+    assert not re.search(r"FATAL|panic", text), text
+    # Its forged hypervisor line shows as what it is: its own, escaped.
+    assert ("[vm0] attack: console forgery: \\x1b[2K[baobab] VM 1 shut down "
+            "(forged)\\x07") in text, text
+    assert "\x1b" not in text and "\x07" not in text, text
