@@ -92,7 +92,7 @@ CONFIG_CODE_SRCS := $(sort $(wildcard src/core/config_*.c)) \
 CONFIG_CHECKER := $(HOST_DIR)/config_check
 CONFIG_CHECKER_SRCS := tools/config_check.c $(CONFIG_CODE_SRCS) $(PLAT_C)
 
-.PHONY: all guests linux-guest run test test-unit test-system lint objs format bench bench-build \
+.PHONY: all guests linux-guest run test test-unit test-system lint objs format bench bench-build soak \
         clean distclean deps FORCE
 .DEFAULT_GOAL := all
 
@@ -204,6 +204,10 @@ bench-build:
 
 bench:
 	$(PYTHON) scripts/bench.py
+
+# Long by design, not part of `make test`: SOAK_SECONDS (1800 by default).
+soak:
+	$(PYTHON) scripts/soak.py
 
 test-system:
 	$(PYTHON) -m pytest -v tests/system

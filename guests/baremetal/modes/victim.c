@@ -2,14 +2,17 @@
 /*
  * Mode "victim": the VM beside an attacker. It fills 1 MiB of its memory
  * with a canary (each word its own address, scrambled) and, every 100 ms,
- * checks all of it and says so:
+ * checks all of it and says so, with how late its timer interrupt came
+ * (the time CSR at its trap entry against the deadline), this time and at
+ * worst so far, in microseconds:
  *
- *   victim: tick <n>, canary intact
- *   victim: tick <n>, canary BROKEN at 0x<addr>
+ *   victim: tick <n>, canary intact, late <l> us, max <m> us
+ *   victim: tick <n>, canary BROKEN at 0x<addr>, late ...
  *
  * A tick that does not come (the attacker stalled it) shows as a gap.
  *
- * Scenario: tests/system/configs/attack.c, tests/system/test_attack.py.
+ * Scenarios: tests/system/configs/attack.c (tests/system/test_attack.py),
+ * configs/soak.c (make soak).
  */
 #include <stddef.h>
 #include <stdint.h>
@@ -22,10 +25,12 @@
 #include "trap.h"
 
 #define TICK (TIMEBASE_HZ / 10) /* 100 ms */
+#define TICKS_PER_US (TIMEBASE_HZ / 1000000)
 #define CANARY_WORDS (1024 * 1024 / 8)
 #define SCRAMBLE 0x9e3779b97f4a7c15UL
 
 static uint64_t canary[CANARY_WORDS];
+static uint64_t start, ticks, late, max_late; /* time CSR ticks */
 
 static uint64_t expected(const uint64_t *w)
 {
@@ -44,8 +49,13 @@ static const uint64_t *broken(void)
 
 static bool victim_trap(unsigned long scause, struct trap_frame *frame)
 {
-    (void)frame;
-    return scause == (SCAUSE_INTERRUPT | IRQ_S_TIMER) && periodic_interrupt();
+    if (scause != (SCAUSE_INTERRUPT | IRQ_S_TIMER))
+        return false;
+    ticks++;
+    late = frame->time - (start + ticks * TICK);
+    if (late > max_late)
+        max_late = late;
+    return periodic_interrupt();
 }
 
 void mode_main(void)
@@ -53,6 +63,7 @@ void mode_main(void)
     for (unsigned long i = 0; i < CANARY_WORDS; i++)
         canary[i] = expected(&canary[i]);
     trap_set_hook(victim_trap);
+    start = rdtime();
     periodic_start(TICK);
     for (unsigned int n = 1;; n++) {
         const uint64_t *bad;
@@ -60,9 +71,12 @@ void mode_main(void)
         periodic_wait(n);
         bad = broken();
         if (bad)
-            console_printf("victim: tick %u, canary BROKEN at 0x%lx\n", n,
+            console_printf("victim: tick %u, canary BROKEN at 0x%lx, ", n,
                            (unsigned long)(uintptr_t)bad);
         else
-            console_printf("victim: tick %u, canary intact\n", n);
+            console_printf("victim: tick %u, canary intact, ", n);
+        console_printf("late %lu us, max %lu us\n",
+                       (unsigned long)(late / TICKS_PER_US),
+                       (unsigned long)(max_late / TICKS_PER_US));
     }
 }
