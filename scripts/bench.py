@@ -431,6 +431,13 @@ def ipc_linux_rows():
     return rows, None
 
 
+def figures(done):
+    """The bench lines of a run_raw result (None: a failed run) as
+    {event: value}."""
+    return {m.group(1): int(m.group(2))
+            for m in LINE.finditer(done[0] if done else "")}
+
+
 def aia_rows():
     """The AIA platform: the bench guest natively on an APLIC in MSI mode
     with IMSICs, and under Baobab in an MSI-mode VM (straight into its
@@ -441,7 +448,7 @@ def aia_rows():
                      "native-aia")
     if native is None:
         return None, "the native AIA run failed"
-    n = {m.group(1): int(m.group(2)) for m in LINE.finditer(native[0])}
+    n = figures(native)
     rows = []
     for mode, config in (("msi", "bench-aia"), ("direct", "bench-aia-direct")):
         subprocess.run(["make", "-s", f"PLATFORM={AIA_PLATFORM}",
@@ -451,7 +458,7 @@ def aia_rows():
                        f"baobab-aia-{mode}")
         if done is None:
             return None, f"the AIA {mode}-mode run failed"
-        b = {m.group(1): int(m.group(2)) for m in LINE.finditer(done[0])}
+        b = figures(done)
         events = [("irq", f"irq_aia_{mode}", "ns")]
         if mode == "msi":
             events += [("ipi", "ipi_aia_sbi", "cycles"),
@@ -470,10 +477,7 @@ def aia_rows():
     done = run_raw(qemu(ROOT / "bin" / APLIC_PLATFORM / "bench-aia-direct" /
                         "bao.bin", 4, "4G", platform=APLIC_PLATFORM),
                    "baobab-aplic-direct")
-    n = {m.group(1): int(m.group(2))
-         for m in LINE.finditer(native[0] if native else "")}
-    b = {m.group(1): int(m.group(2))
-         for m in LINE.finditer(done[0] if done else "")}
+    n, b = figures(native), figures(done)
     if "irq" not in n or "irq" not in b:
         return None, "no irq line from the direct-only AIA machine's runs"
     rows.append(("irq_aplic_direct_host", n["irq"], b["irq"], "ns",

@@ -198,8 +198,6 @@ static void attack_sbi(void)
 
 /* ---- CSRs and privileged instructions ---------------------------------- */
 
-#define CSR_STR(x) #x
-#define CSR_NAME(x) CSR_STR(x)
 #define TRY_INSN(what, asm_text)                                               \
     do {                                                                       \
         caught = 0;                                                            \

@@ -37,10 +37,6 @@
 #define SCOUNTEREN_HPM3 (1UL << 3)
 #define SSTATUS_SUM (1UL << 18)
 #define SSTATUS_MXR (1UL << 19)
-#define WAIT_LIMIT (TIMEBASE_HZ * 2)
-
-#define CSR_STR(num) #num
-#define CSR_NAME(num) CSR_STR(num)
 
 static void report(void)
 {

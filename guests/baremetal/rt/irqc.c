@@ -6,6 +6,7 @@
 
 #include "dtb.h"
 #include "plic.h"
+#include "riscv.h"
 
 /* AIA 4.5: a domain's registers; 4.8.1: hart index h's IDC at 0x4000+32h. */
 #define APLIC_DOMAINCFG 0x0000
@@ -48,8 +49,6 @@ static unsigned long files_shift; /* log2 of one hart's files' bytes */
 #define MAX_SOURCES 1024
 static uint64_t level_src[MAX_SOURCES / 64];
 
-#define CSR_STR(num) #num
-#define CSR_NAME(num) CSR_STR(num)
 #define csr_write_num(num, v)                                                  \
     __asm__ volatile("csrw " CSR_NAME(num) ", %0" ::"r"((unsigned long)(v)))
 

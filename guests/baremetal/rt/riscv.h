@@ -40,6 +40,11 @@
 #define EXC_LOAD_PAGE_FAULT 13
 #define EXC_STORE_PAGE_FAULT 15
 
+/* A CSR given by a macro for its number, as the instruction's text (the
+ * assembler may not know the CSR's name). */
+#define CSR_STR(num) #num
+#define CSR_NAME(num) CSR_STR(num)
+
 /* CSR names must be literals in the instruction, hence macros. */
 #define csr_read(csr)                                                          \
     ({                                                                         \

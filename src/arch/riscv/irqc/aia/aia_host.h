@@ -43,6 +43,12 @@ struct aia_host {
 int aia_host_probe(const void *dtb, struct aia_host *out);
 /* This machine's, as the boot found it (aia_fit.c). */
 extern struct aia_host aia_machine;
+
+/* Whether this machine's APLIC delivers by MSIs (else directly, to IDCs). */
+static inline bool aia_machine_msi(void)
+{
+    return aia_machine.aplic.msi;
+}
 /* The hart index the IMSIC (and an MSI-mode APLIC's target) gives hart id
  * `hartid`, or -1. */
 int aia_hart_index(const struct aia_host *h, uint32_t hartid);

@@ -37,15 +37,10 @@ static unsigned idc_of[MAX_CPUS];
 static unsigned ipi_id;
 static volatile uintptr_t ipi_file[MAX_CPUS];
 
-static bool msi_delivery(void)
-{
-    return aia_machine.aplic.msi;
-}
-
 /* How interrupts come on this machine, for the boot log. */
 static void say_delivery(void)
 {
-    if (!msi_delivery()) {
+    if (!aia_machine_msi()) {
         log_info("interrupts: APLIC at 0x%lx in direct mode (no IMSICs): "
                  "VMs get direct-mode APLICs",
                  (unsigned long)aia_machine.aplic.base);
@@ -63,21 +58,21 @@ int irqc_init(void)
     /* The interrupt files too: the hypervisor sends MSIs into its VMs'. */
     if (mmu_hyp_map_device(platform.arch.aia.aplic.base,
                            platform.arch.aia.aplic.size) ||
-        (msi_delivery() &&
+        (aia_machine_msi() &&
          mmu_hyp_map_device(aia_machine.imsic.base, aia_machine.imsic.size)))
         return -1;
-    aplic_init(msi_delivery());
+    aplic_init(aia_machine_msi());
     /* The identity after the sources', if the files implement it; no
      * hart takes it until it opened its file. */
     for (unsigned h = 0; h < MAX_CPUS; h++)
         ipi_file[h] = 0;
-    ipi_id = msi_delivery() &&
+    ipi_id = aia_machine_msi() &&
                      aia_machine.aplic.num_sources < aia_machine.imsic.num_ids
                  ? aia_machine.aplic.num_sources + 1
                  : 0;
     /* Guest files need both the harts' (GEILEN) and room for them in the
      * IMSIC's address space. */
-    aia_guest_files = msi_delivery() && aia_machine.imsic.guest_index_bits
+    aia_guest_files = aia_machine_msi() && aia_machine.imsic.guest_index_bits
                           ? imsic_guest_files()
                           : 0;
     say_delivery();
@@ -139,7 +134,7 @@ int irqc_init_hart(unsigned hart)
 {
     const struct vcpu *vcpu = cpus[hart].vcpu;
 
-    if (!msi_delivery())
+    if (!aia_machine_msi())
         return init_idc(hart);
     init_file();
     open_ipis(hart);
@@ -167,7 +162,7 @@ static void resend_if_asserted(unsigned id)
 
 static unsigned claim(unsigned hart)
 {
-    return msi_delivery() ? imsic_claim() : aplic_claim(idc_of[hart]);
+    return aia_machine_msi() ? imsic_claim() : aplic_claim(idc_of[hart]);
 }
 
 void irqc_handle_external(unsigned hart)
@@ -185,7 +180,7 @@ void irqc_handle_external(unsigned hart)
         switch (irq_claimed(hart, id, &vm)) {
         case IRQ_COMPLETE:
             /* Direct mode: a level source stays pending while asserted. */
-            if (msi_delivery())
+            if (aia_machine_msi())
                 resend_if_asserted(id);
             break;
         case IRQ_FORWARD:

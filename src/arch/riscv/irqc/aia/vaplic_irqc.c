@@ -70,13 +70,6 @@ static bool is_virtual(const struct vm *vm, unsigned id)
     return id < VAPLIC_MAX_SOURCES && bitmap_test(vm->arch.virtual_src, id);
 }
 
-/* The machine's APLIC delivers directly: no MSI ends a level source's
- * interrupts, the device's line does. */
-static bool host_direct(void)
-{
-    return !aia_machine.aplic.msi;
-}
-
 static bool vaplic_line(const struct vm *vm, unsigned i)
 {
     return vaplic_idc_irq(&vm->arch.vaplic, i);
@@ -265,7 +258,9 @@ void vaplic_irqc_forward(struct vm *vm, unsigned id)
 
     spin_lock(&vm->arch.irq_lock);
     sm = vaplic_source_mode(&vm->arch.vaplic, id);
-    if (host_direct() && aplic_sm_is_level(sm)) {
+    /* A direct-delivery machine: no MSI ends a level source's interrupts,
+     * the device's line does; hold it until the guest sees it low. */
+    if (!aia_machine_msi() && aplic_sm_is_level(sm)) {
         bitmap_set(vm->arch.held, id);
         aplic_enable(id, false);
     }
