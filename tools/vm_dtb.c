@@ -48,6 +48,16 @@
  * binding riscv,aplic.yaml; dt-bindings/interrupt-controller/irq.h). */
 #define DT_IRQ_EDGE_RISING 1
 #define DT_IRQ_LEVEL_HIGH 4
+/* PCI bus binding (IEEE 1275 PCI bus binding 2.2.1.1; the kernel's
+ * Documentation/devicetree/bindings/pci): the first cell of a PCI address
+ * says its space, 32-bit memory here; an interrupt-map entry's unit
+ * address keeps the device (slot) number in bits 15:11. The ECAM gives
+ * each bus 1 MiB (PCIe 7.2.2). */
+#define PCI_SPACE_MEM32 0x02000000
+#define PCI_SLOT_SHIFT 11
+#define PCI_SLOT_MASK (0x3 << PCI_SLOT_SHIFT) /* INTx repeats every 4 */
+#define PCI_INTX_PINS 4
+#define PCI_ECAM_BUS_SIZE (1UL << 20)
 
 /* The VM's interrupt controller, whose node its devices' interrupts name. */
 enum vm_irqc {
@@ -183,6 +193,27 @@ static bool dev_irq_given(const struct platform_device *pd,
     return pd->irq != 0 && has_irq(d, pd->irq);
 }
 
+/* One of the INTx lines of PCIe host `pd`. */
+static bool is_intx(const struct platform_device *pd, uint64_t irq)
+{
+    return pd->pci && irq >= pd->pci->intx_irq &&
+           irq < pd->pci->intx_irq + PCI_INTX_PINS;
+}
+
+/* Region `d` lies in the memory window of a PCIe host of the platform:
+ * that host's node shows it, in its ranges. */
+static bool in_pci_window(const struct vm_dev_region *d)
+{
+    for (unsigned k = 0; k < platform.num_devices; k++) {
+        const struct platform_pci *pci = platform.devices[k].pci;
+
+        if (pci && d->size && d->pa >= pci->mem_base &&
+            d->pa + d->size <= pci->mem_base + pci->mem_size)
+            return true;
+    }
+    return false;
+}
+
 /* Interrupt `irq` of region `d` is shown by a device node of that region. */
 static bool irq_shown(const struct vm_dev_region *d, uint64_t irq)
 {
@@ -194,7 +225,7 @@ static bool irq_shown(const struct vm_dev_region *d, uint64_t irq)
         if (!dev_in_region(pd, d))
             continue;
         matched = true;
-        if (pd->irq == irq)
+        if (pd->irq == irq || is_intx(pd, irq))
             return true;
     }
     /* A region matching no device has a node of its own with them all. */
@@ -363,6 +394,98 @@ static void put_aplic(struct dts *d, const struct vm_config *cfg, uint64_t base)
     dts_node_end(d);
 }
 
+/*
+ * A PCIe host bridge (PCI bus binding, "pci-host-ecam-generic"): its ECAM
+ * in reg, the parts of its memory window the VM has in ranges (PCI
+ * address = host-physical, CPU address = guest-physical), and, when the
+ * VM has all four INTx lines, the interrupt map that swizzles them by
+ * slot. No iommu-map: the IOMMU is the hypervisor's, DMA addresses are
+ * guest-physical.
+ */
+static void put_pci_ranges(struct dts *d, const struct vm_platform *p)
+{
+    dts_prop_begin(d, "ranges");
+    dts_cells_begin(d);
+    for (size_t j = 0; p->devs && j < p->dev_num; j++) {
+        const struct vm_dev_region *r = &p->devs[j];
+
+        if (!in_pci_window(r))
+            continue;
+        dts_cell_hex(d, PCI_SPACE_MEM32);
+        dts_cell_u64(d, r->pa);
+        dts_cell_u64(d, r->va);
+        dts_cell_u64(d, r->size);
+    }
+    dts_cells_end(d);
+    dts_prop_end(d);
+}
+
+static void put_pci_intx(struct dts *d, const struct platform_pci *pci,
+                         enum vm_irqc ic)
+{
+    dts_prop_begin(d, "interrupt-map-mask");
+    dts_cells_begin(d);
+    dts_cell_hex(d, PCI_SLOT_MASK);
+    dts_cell(d, 0);
+    dts_cell(d, 0);
+    dts_cell(d, PCI_INTX_PINS * 2 - 1);
+    dts_cells_end(d);
+    dts_prop_end(d);
+    dts_prop_begin(d, "interrupt-map");
+    dts_cells_begin(d);
+    for (unsigned slot = 0; slot < PCI_INTX_PINS; slot++) {
+        for (unsigned pin = 0; pin < PCI_INTX_PINS; pin++) {
+            dts_cell_hex(d, (uint64_t)slot << PCI_SLOT_SHIFT);
+            dts_cell(d, 0);
+            dts_cell(d, 0);
+            dts_cell(d, pin + 1); /* INTA is 1 */
+            dts_cell_ref(d, ic == VM_IRQC_APLIC ? "aplic" : "plic");
+            dts_cell(d, pci->intx_irq + (slot + pin) % PCI_INTX_PINS);
+            if (ic == VM_IRQC_APLIC)
+                dts_cell(d, DT_IRQ_LEVEL_HIGH);
+        }
+    }
+    dts_cells_end(d);
+    dts_prop_end(d);
+}
+
+static bool has_all_intx(const struct platform_pci *pci,
+                         const struct vm_dev_region *r)
+{
+    for (unsigned i = 0; i < PCI_INTX_PINS; i++) {
+        if (!has_irq(r, pci->intx_irq + i))
+            return false;
+    }
+    return true;
+}
+
+static void put_pci_host(struct dts *d, const struct platform_device *pd,
+                         const struct vm_dev_region *r,
+                         const struct vm_platform *p, enum vm_irqc ic)
+{
+    uint64_t gpa = r->va + (pd->base - r->pa);
+
+    dts_node_begin(d, NULL, "%s@%" PRIx64, pd->name, gpa);
+    dts_prop_string(d, "compatible", pd->compatible);
+    dts_prop_string(d, "device_type", "pci");
+    dts_prop_reg2(d, gpa, pd->size);
+    dts_prop_u32(d, "#address-cells", 3);
+    dts_prop_u32(d, "#size-cells", 2);
+    dts_prop_u32(d, "#interrupt-cells", 1);
+    dts_prop_begin(d, "bus-range");
+    dts_cells_begin(d);
+    dts_cell(d, 0);
+    dts_cell(d, pd->size / PCI_ECAM_BUS_SIZE - 1);
+    dts_cells_end(d);
+    dts_prop_end(d);
+    dts_prop_u32(d, "linux,pci-domain", 0);
+    dts_prop_empty(d, "dma-coherent");
+    put_pci_ranges(d, p);
+    if (ic && has_all_intx(pd->pci, r))
+        put_pci_intx(d, pd->pci, ic);
+    dts_node_end(d);
+}
+
 static void put_device(struct dts *d, const struct platform_device *pd,
                        const struct vm_dev_region *r, enum vm_irqc ic)
 {
@@ -489,12 +612,17 @@ static void put_soc(struct dts *d, size_t vm, const struct vm_config *cfg)
         const struct vm_dev_region *r = &p->devs[j];
         bool matched = false;
 
-        if (!r->size || is_emulated_entry(vm, j))
+        if (!r->size || is_emulated_entry(vm, j) || in_pci_window(r))
             continue;
         for (unsigned k = 0; k < platform.num_devices; k++) {
-            if (!dev_in_region(&platform.devices[k], r))
+            const struct platform_device *pd = &platform.devices[k];
+
+            if (!dev_in_region(pd, r))
                 continue;
-            put_device(d, &platform.devices[k], r, ic);
+            if (pd->pci)
+                put_pci_host(d, pd, r, p, ic);
+            else
+                put_device(d, pd, r, ic);
             matched = true;
         }
         if (!matched)

@@ -76,17 +76,21 @@ static void print_devices(const struct vm *vm)
 
     for (size_t i = 0; i < p->dev_num; i++) {
         const struct vm_dev_region *d = &p->devs[i];
-        char irqs[IRQ_LIST_MAX];
+        char irqs[IRQ_LIST_MAX], dma[32] = "";
 
         format_irqs(irqs, d->interrupts, d->interrupt_num);
+        if (d->id)
+            snprintf(dma, sizeof(dma), "; DMA id 0x%lx", (unsigned long)d->id);
         if (vm_dev_is_emulated_uart(&config, vm->id, i,
                                     platform.console_uart.base,
                                     platform.console_uart.size))
             log_info("  dev  0x%09lx-0x%09lx -> emulated 16550 irqs:%s", d->va,
                      d->va + d->size - 1, irqs);
+        else if (!d->size)
+            log_info("  dev  (no registers) irqs:%s%s", irqs, dma);
         else
-            log_info("  dev  0x%09lx-0x%09lx -> 0x%09lx irqs:%s", d->va,
-                     d->va + d->size - 1, d->pa, irqs);
+            log_info("  dev  0x%09lx-0x%09lx -> 0x%09lx irqs:%s%s", d->va,
+                     d->va + d->size - 1, d->pa, irqs, dma);
     }
     if (p->dev_num == 0)
         log_info("  dev  none");

@@ -57,6 +57,13 @@ int config_check_devices(const struct vm_config *c, size_t vm,
                                "VM %zu: platform.devs[%zu].pa 0x%lx overlaps "
                                "the hypervisor or the firmware",
                                vm, i, d->pa);
+        if (ranges_overlap(d->pa, d->size, t->iommu_base, t->iommu_size))
+            return config_fail(err,
+                               "VM %zu: platform.devs[%zu].pa 0x%lx overlaps "
+                               "the IOMMU's registers at 0x%lx, which the "
+                               "hypervisor keeps: a VM that reached them "
+                               "could open all memory to DMA",
+                               vm, i, d->pa, t->iommu_base);
     }
     return 0;
 }
@@ -84,6 +91,13 @@ static int check_dev_pair(const struct vm_dev_region *da, size_t ai, size_t i,
                            "to one VM (and share its service through shared "
                            "memory and IPC)",
                            ai, i, bi, j, MAX(da->pa, db->pa));
+    if (da->id && da->id == db->id)
+        return config_fail(err,
+                           "VM %zu: platform.devs[%zu] and VM %zu's "
+                           "platform.devs[%zu] both give IOMMU device id "
+                           "0x%lx: a DMA master reaches the memory of one VM; "
+                           "give it to one VM",
+                           ai, i, bi, j, (unsigned long)da->id);
     for (size_t x = 0; x < da->interrupt_num; x++) {
         for (size_t y = 0; y < db->interrupt_num; y++) {
             if (da->interrupts[x] == db->interrupts[y])

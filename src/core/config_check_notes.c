@@ -24,7 +24,44 @@ static unsigned say(config_note_fn note, void *arg, const char *fmt, ...)
     return 1;
 }
 
-/* A device of `p` that masters DMA: through it the VM reaches all memory. */
+/* Whether the VM gives any IOMMU device id (devs[].id). */
+static bool gives_device_ids(const struct vm_platform *p)
+{
+    for (size_t i = 0; p->devs && i < p->dev_num; i++) {
+        if (p->devs[i].id)
+            return true;
+    }
+    return false;
+}
+
+/* What a device of `p` that masters DMA can reach, where that is more than
+ * the VM's own memory or less than it needs. */
+static unsigned warn_dma_device(const struct vm_platform *p, size_t vm,
+                                size_t i, const struct platform_device *pd,
+                                const struct config_target *t,
+                                config_note_fn note, void *arg)
+{
+    if (pd->dma == PLATFORM_DMA_UNCONFINED ||
+        (pd->dma == PLATFORM_DMA_IOMMU && !t->iommu_present))
+        return say(note, arg,
+                   "VM %zu: platform.devs[%zu] (%s at 0x%lx) masters DMA, "
+                   "which nothing confines (%s): through it the VM can read "
+                   "and write all physical memory, other VMs', the "
+                   "hypervisor's and the firmware's",
+                   vm, i, pd->name, (unsigned long)pd->base,
+                   pd->dma == PLATFORM_DMA_UNCONFINED
+                       ? "it is not behind an IOMMU"
+                       : "there is no IOMMU");
+    if (pd->dma == PLATFORM_DMA_IOMMU && !gives_device_ids(p))
+        return say(note, arg,
+                   "VM %zu: platform.devs[%zu] (%s at 0x%lx): its DMA "
+                   "masters are behind the IOMMU and the VM names none of "
+                   "them (devs[].id): their DMA will be refused",
+                   vm, i, pd->name, (unsigned long)pd->base);
+    return 0;
+}
+
+/* The devices of `p` that master DMA. */
 static unsigned warn_dma(const struct vm_platform *p, size_t vm,
                          const struct config_target *t, config_note_fn note,
                          void *arg)
@@ -37,14 +74,17 @@ static unsigned warn_dma(const struct vm_platform *p, size_t vm,
         for (size_t k = 0; k < t->num_devices; k++) {
             const struct platform_device *pd = &t->devices[k];
 
-            if (!pd->dma || !ranges_overlap(d->pa, d->size, pd->base, pd->size))
+            if (!ranges_overlap(d->pa, d->size, pd->base, pd->size))
                 continue;
-            n += say(note, arg,
-                     "VM %zu: platform.devs[%zu] (%s at 0x%lx) masters DMA, "
-                     "which nothing confines (no IOMMU is used): through it "
-                     "the VM can read and write all physical memory, other "
-                     "VMs', the hypervisor's and the firmware's",
-                     vm, i, pd->name, (unsigned long)pd->base);
+            if (d->id && t->iommu_present && pd->dma != PLATFORM_DMA_IOMMU)
+                n += say(note, arg,
+                         "VM %zu: platform.devs[%zu].id 0x%lx: %s at 0x%lx is "
+                         "not behind the IOMMU; the id gives the VM whatever "
+                         "master has it there",
+                         vm, i, (unsigned long)d->id, pd->name,
+                         (unsigned long)pd->base);
+            if (pd->dma != PLATFORM_DMA_NONE)
+                n += warn_dma_device(p, vm, i, pd, t, note, arg);
             break;
         }
     }
@@ -70,10 +110,10 @@ unsigned config_unapplied(const struct config *cfg,
         const struct vm_platform *p = &cfg->vmlist[vm].platform;
 
         for (size_t i = 0; p->devs && i < p->dev_num; i++) {
-            if (p->devs[i].id)
+            if (p->devs[i].id && !t->iommu_present)
                 n += say(note, arg,
-                         "VM %zu: platform.devs[%zu].id 0x%lx not applied: no "
-                         "IOMMU is used",
+                         "VM %zu: platform.devs[%zu].id 0x%lx not applied: "
+                         "there is no IOMMU",
                          vm, i, (unsigned long)p->devs[i].id);
         }
         n += warn_dma(p, vm, t, note, arg);

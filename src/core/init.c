@@ -11,6 +11,7 @@
 #include <core/config_check.h>
 #include <core/console.h>
 #include <core/cpu.h>
+#include <core/dma.h>
 #include <core/hart_bringup.h>
 #include <core/hyp_pool.h>
 #include <core/irq.h>
@@ -175,6 +176,12 @@ static void check_config(void)
 
     target.hyp_base = hyp_image_base();
     target.hyp_size = hyp_image_size();
+    /* The IOMMU this machine has, not the one the board may have. */
+    target.iommu_present = machine.iommu.size != 0;
+    if (target.iommu_present) {
+        target.iommu_base = machine.iommu.base;
+        target.iommu_size = machine.iommu.size;
+    }
     if (config_check(&config, &target, vcpu_harts, &err)) {
         log_error("invalid configuration: %s", err.msg);
         fatal("configuration");
@@ -200,7 +207,8 @@ static void take_console_input(void)
     }
     if (!platform.console_uart.irq || !platform_console.set_rx_irq)
         return;
-    irq_take_for_hypervisor(platform.console_uart.irq, console_rx_interrupt);
+    irq_take_for_hypervisor(platform.console_uart.irq, console_rx_interrupt,
+                            false);
     platform_console.set_rx_irq(true);
     if (vm_count > 1)
         log_info("console: input goes to VM 0; Ctrl-\\ then a VM number "
@@ -264,6 +272,8 @@ void hyp_boot_main(unsigned long hartid, const void *dtb)
     if (vm_claim_placed_regions(&config) || shmem_init(&config))
         fatal("memory placement");
     build_vms();
+    if (dma_confine())
+        fatal("DMA confinement");
     boot_table_print();
     take_console_input();
     __atomic_store_n(&boot_done, true, __ATOMIC_RELEASE);

@@ -6,9 +6,23 @@
 
 /* Owner of each physical interrupt; written at boot, read at run time. */
 static struct vm *irq_owner[MAX_IRQS];
-/* The one interrupt the hypervisor keeps (its console's input), if any. */
-static unsigned hyp_irq;
-static irq_handler_fn hyp_handler;
+/* The interrupts the hypervisor keeps: its console's input, its IOMMU's
+ * faults. Written at boot, read at run time. */
+#define HYP_IRQS_MAX 4
+static struct {
+    unsigned id;
+    irq_handler_fn handler;
+} hyp_irqs[HYP_IRQS_MAX];
+static unsigned hyp_irq_num;
+
+static irq_handler_fn hyp_handler(unsigned id)
+{
+    for (unsigned i = 0; i < hyp_irq_num; i++) {
+        if (hyp_irqs[i].id == id)
+            return hyp_irqs[i].handler;
+    }
+    return NULL;
+}
 
 static bool in_range(unsigned id)
 {
@@ -61,7 +75,7 @@ static int for_each_physical(struct vm *vm, int (*fn)(struct vm *, unsigned))
 
 static int take(struct vm *vm, unsigned id)
 {
-    if (!in_range(id) || id == hyp_irq ||
+    if (!in_range(id) || hyp_handler(id) ||
         (irq_owner[id] && irq_owner[id] != vm)) {
         log_error("VM %u: interrupt %u is out of range or not free", vm->id,
                   id);
@@ -106,11 +120,16 @@ void irq_vm_report(struct vm *vm)
              __atomic_load_n(&vm->irqs_forwarded, __ATOMIC_RELAXED));
 }
 
-void irq_take_for_hypervisor(unsigned id, irq_handler_fn handler)
+void irq_take_for_hypervisor(unsigned id, irq_handler_fn handler, bool edge)
 {
-    hyp_irq = id;
-    hyp_handler = handler;
-    arch_irq_enable_hyp(id);
+    if (hyp_irq_num == HYP_IRQS_MAX || !in_range(id)) {
+        log_error("interrupt %u cannot be the hypervisor's", id);
+        return;
+    }
+    hyp_irqs[hyp_irq_num].id = id;
+    hyp_irqs[hyp_irq_num].handler = handler;
+    hyp_irq_num++;
+    arch_irq_enable_hyp(id, edge);
 }
 
 enum irq_action irq_claimed(unsigned hart, unsigned id, struct vm **owner)
@@ -121,8 +140,8 @@ enum irq_action irq_claimed(unsigned hart, unsigned id, struct vm **owner)
         __atomic_fetch_add(&(*owner)->irqs_forwarded, 1, __ATOMIC_RELAXED);
         return IRQ_FORWARD;
     }
-    if (id == hyp_irq && hyp_handler) {
-        hyp_handler();
+    if (hyp_handler(id)) {
+        hyp_handler(id)();
         return IRQ_COMPLETE;
     }
     log_warn("hart %u: interrupt %u belongs to no VM: masked", hart, id);

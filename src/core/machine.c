@@ -70,4 +70,5 @@ void machine_probe(const void *dtb)
     if (machine.hart_mask == 0)
         machine.hart_mask = 1;
     arch_machine_probe_cpus(dtb);
+    arch_machine_probe_iommu(dtb);
 }

@@ -8,8 +8,8 @@ import re
 from conftest import ROOT, boot, build, build_output, guest_image
 
 DMA = (r"VM 0: platform.devs\[0\] \(virtio_mmio at 0x10001000\) masters "
-       r"DMA, which nothing confines \(no IOMMU is used\): through it the VM "
-       r"can read and write all physical memory, other VMs', the "
+       r"DMA, which nothing confines \(it is not behind an IOMMU\): through "
+       r"it the VM can read and write all physical memory, other VMs', the "
        r"hypervisor's and the firmware's")
 
 
@@ -30,7 +30,7 @@ def test_bao_v2_style_config_from_config_repo():
                    r"applied: the hypervisor's own memory is not coloured "
                    r"yet$"), run
     assert run.has(r"^\[baobab\] warning: config: VM 0: platform.devs\[0\].id "
-                   r"0x1 not applied: no IOMMU is used$"), run
+                   r"0x1 not applied: there is no IOMMU$"), run
     # Its virtio devices master DMA, which nothing confines yet: said at
     # boot as at build time.
     assert run.has(rf"^\[baobab\] warning: config: {DMA}$"), run

@@ -206,7 +206,7 @@ static void each_hart_opens_its_file_with_the_machines_identities(void **s)
 static void a_hypervisor_source_targets_this_harts_file(void **state)
 {
     (void)state;
-    irq_take_for_hypervisor(UART_IRQ, uart_handler);
+    irq_take_for_hypervisor(UART_IRQ, uart_handler, false);
     assert_int_equal(src[UART_IRQ].sm, APLIC_SM_LEVEL1);
     assert_int_equal(src[UART_IRQ].hart_index, 1);
     assert_int_equal(src[UART_IRQ].file, 0);
@@ -217,7 +217,7 @@ static void a_hypervisor_source_targets_this_harts_file(void **state)
 static void a_claim_runs_the_handler_and_resends_a_held_level(void **s)
 {
     (void)s;
-    irq_take_for_hypervisor(UART_IRQ, uart_handler);
+    irq_take_for_hypervisor(UART_IRQ, uart_handler, false);
     claims[claims_n++] = UART_IRQ;
     irqc_handle_external(fake.current_hart);
     assert_int_equal(uart_handled, 1);
@@ -289,7 +289,7 @@ static void a_direct_machine_claims_at_the_harts_idc(void **s)
     assert_int_equal(idc_inits_n, 1);
     assert_int_equal(idc_inits[0], 1);
     assert_int_equal(init_ids, 0); /* no interrupt file touched */
-    irq_take_for_hypervisor(UART_IRQ, uart_handler);
+    irq_take_for_hypervisor(UART_IRQ, uart_handler, false);
     assert_int_equal(src[UART_IRQ].hart_index, 1);
     assert_true(src[UART_IRQ].enabled);
     src[UART_IRQ].asserted = true;

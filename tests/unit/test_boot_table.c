@@ -157,6 +157,26 @@ static void devices_without_interrupts_and_an_empty_machine(void **state)
     assert_string_equal(fake.printk_all, "");
 }
 
+/* A DMA master's id, on its region or on an entry of its own (no
+ * registers: before the fix it showed as 0x0-0xffffffffffffffff). */
+static void dma_ids_and_entries_without_registers(void **state)
+{
+    static struct vm_dev_region devs[] = {
+        {.pa = 0x30000000, .va = 0x30000000, .size = 0x10000000, .id = 0x8},
+        {.id = 0x10},
+    };
+
+    (void)state;
+    cfgs[1].platform.dev_num = 2;
+    cfgs[1].platform.devs = devs;
+    boot_table_print();
+    assert_non_null(strstr(fake.printk_all,
+                           "[baobab]   dev  0x030000000-0x03fffffff -> "
+                           "0x030000000 irqs: none; DMA id 0x8\n"
+                           "[baobab]   dev  (no registers) irqs: none; DMA "
+                           "id 0x10\n"));
+}
+
 #define T(f) cmocka_unit_test_setup(f, setup)
 
 int main(void)
@@ -165,6 +185,7 @@ int main(void)
         T(the_table_names_everything_each_vm_got),
         T(a_shared_console_uart_shows_as_emulated),
         T(devices_without_interrupts_and_an_empty_machine),
+        T(dma_ids_and_entries_without_registers),
     };
 
     return cmocka_run_group_tests(tests, NULL, NULL);

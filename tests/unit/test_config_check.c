@@ -553,38 +553,86 @@ static void test_unapplied_fields_are_named(void **state)
                                   "hypervisor's own memory is not coloured "
                                   "yet");
     assert_non_null(strstr(notes[1], "hyp.relocate not applied"));
-    /* A device's IOMMU stream id: no IOMMU is used. */
+    /* A device's IOMMU device id where there is no IOMMU; where there
+     * is one, it is applied. */
     cfg.hyp = (typeof(cfg.hyp)){0};
     devs[1][0].id = 0x21;
     notes_n = 0;
     assert_int_equal(config_unapplied(&cfg, &target, note, notes), 1);
     assert_string_equal(notes[0], "VM 1: platform.devs[0].id 0x21 not "
-                                  "applied: no IOMMU is used");
+                                  "applied: there is no IOMMU");
+    target.iommu_present = true;
+    assert_int_equal(config_unapplied(&cfg, &target, note, notes), 0);
+    target.iommu_present = false;
     devs[1][0].id = 0;
-    /* A device that masters DMA: what it reaches is said (no IOMMU). */
-    {
-        static const struct platform_device board[] = {
-            {.base = 0x10000000, .size = 0x100, .name = "serial"},
-            {.base = 0x10001000,
-             .size = 0x1000,
-             .name = "virtio_mmio",
-             .dma = true},
-        };
+}
 
-        target.devices = board;
-        target.num_devices = 2;
-        notes_n = 0;
-        assert_int_equal(config_unapplied(&cfg, &target, note, notes), 1);
-        assert_string_equal(notes[0],
-                            "VM 0: platform.devs[0] (virtio_mmio at "
-                            "0x10001000) masters DMA, which nothing confines "
-                            "(no IOMMU is used): through it the VM can read "
-                            "and write all physical memory, other VMs', the "
-                            "hypervisor's and the firmware's");
-        target.devices = NULL;
-        target.num_devices = 0;
-    }
+/* A device that masters DMA: what it reaches is said, or that it reaches
+ * nothing (behind an IOMMU, and the VM names none of its masters). */
+static void test_dma_devices_are_named(void **state)
+{
+    static const struct platform_device board[] = {
+        {.base = 0x10000000, .size = 0x100, .name = "serial"},
+        {.base = 0x10001000,
+         .size = 0x1000,
+         .name = "virtio_mmio",
+         .dma = PLATFORM_DMA_UNCONFINED},
+    };
+    static const char unconfined[] =
+        "VM 0: platform.devs[0] (virtio_mmio at 0x10001000) masters DMA, "
+        "which nothing confines (%s): through it the VM can read and write "
+        "all physical memory, other VMs', the hypervisor's and the "
+        "firmware's";
+    struct platform_device pci = board[1];
+    char want[CONFIG_ERROR_MAX];
+
+    (void)state;
+    target.devices = board;
+    target.num_devices = 2;
+    notes_n = 0;
+    assert_int_equal(config_unapplied(&cfg, &target, note, notes), 1);
+    snprintf(want, sizeof(want), unconfined, "it is not behind an IOMMU");
+    assert_string_equal(notes[0], want);
+    /* Behind an IOMMU the machine lacks: unconfined too. */
+    pci.dma = PLATFORM_DMA_IOMMU;
+    target.devices = &pci;
+    target.num_devices = 1;
+    notes_n = 0;
+    assert_int_equal(config_unapplied(&cfg, &target, note, notes), 1);
+    snprintf(want, sizeof(want), unconfined, "there is no IOMMU");
+    assert_string_equal(notes[0], want);
+    /* Behind the machine's IOMMU: confined, but refused without an id. */
+    target.iommu_present = true;
+    notes_n = 0;
+    assert_int_equal(config_unapplied(&cfg, &target, note, notes), 1);
+    assert_string_equal(notes[0],
+                        "VM 0: platform.devs[0] (virtio_mmio at 0x10001000): "
+                        "its DMA masters are behind the IOMMU and the VM "
+                        "names none of them (devs[].id): their DMA will be "
+                        "refused");
+    devs[0][0].id = 0x8;
+    notes_n = 0;
+    assert_int_equal(config_unapplied(&cfg, &target, note, notes), 0);
+    /* An id on a device that is not behind the IOMMU names another. */
+    target.devices = board;
+    target.num_devices = 2;
+    notes_n = 0;
+    assert_int_equal(config_unapplied(&cfg, &target, note, notes), 2);
+    assert_string_equal(notes[0],
+                        "VM 0: platform.devs[0].id 0x8: virtio_mmio at "
+                        "0x10001000 is not behind the IOMMU; the id gives the "
+                        "VM whatever master has it there");
+    devs[0][0].id = 0;
+    target.iommu_present = false;
+    target.devices = NULL;
+    target.num_devices = 0;
+}
+
+static void test_colours_are_applied(void **state)
+{
+    (void)state;
     /* Colours of VMs and shared memory are applied: nothing to say. */
+    notes_n = 0;
     vms[0].colors = 0xf0;
     shmems[0].colors = 0x3;
     notes_n = 0;
@@ -766,6 +814,33 @@ static void test_device_over_hypervisor(void **state)
     (void)state;
     devs[0][0].pa = target.hyp_base;
     assert_rejected("VM 0", "devs[0].pa", "hypervisor");
+}
+
+/* The IOMMU's registers are the hypervisor's: a VM that reached them could
+ * open all memory to DMA. */
+static void test_device_over_iommu(void **state)
+{
+    (void)state;
+    target.iommu_base = 0x3010000;
+    target.iommu_size = 0x1000;
+    devs[0][0].pa = 0x3000000;
+    devs[0][0].size = 0x20000;
+    assert_rejected("VM 0", "devs[0].pa 0x3000000",
+                    "IOMMU's registers at 0x3010000");
+    devs[0][0].size = 0x10000;
+    assert_accepted();
+    target.iommu_size = 0;
+}
+
+/* A DMA master (its IOMMU device id) goes to one VM. */
+static void test_device_id_given_twice(void **state)
+{
+    (void)state;
+    devs[0][0].id = 0x8;
+    devs[1][0].id = 0x10;
+    assert_accepted();
+    devs[1][0].id = 0x8;
+    assert_rejected("VM 0", "devs[0]", "VM 1", "device id 0x8", "one VM");
 }
 
 /*
@@ -1224,9 +1299,13 @@ int main(void)
         T(test_shmem_placement),
         T(test_shmem_colours),
         T(test_unapplied_fields_are_named),
+        T(test_dma_devices_are_named),
+        T(test_colours_are_applied),
         T(test_vm_colours),
         T(test_ipc_channels),
         T(test_device_over_hypervisor),
+        T(test_device_over_iommu),
+        T(test_device_id_given_twice),
         T(test_addresses_the_hardware_cannot_map),
         T(test_device_va_over_memory),
         T(test_device_misaligned),

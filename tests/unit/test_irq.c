@@ -188,7 +188,7 @@ static void the_hypervisor_keeps_its_console_interrupt(void **state)
     struct vm *owner = NULL;
 
     (void)state;
-    irq_take_for_hypervisor(40, hyp_handler);
+    irq_take_for_hypervisor(40, hyp_handler, false);
     assert_int_equal(fake.enable_hyp_n, 1);
     assert_int_equal(fake.enable_hyp_id, 40);
     assert_int_equal(irq_claimed(2, 40, &owner), IRQ_COMPLETE);

@@ -104,6 +104,18 @@ static void qemu_virt(void **state)
     assert_int_equal(machine.arch.fpu_f_mask, 0x7);
     assert_int_equal(machine.arch.fpu_d_mask, 0x7);
     assert_int_equal(machine.arch.vector_mask, 0);
+    assert_int_equal(machine.iommu.size, 0); /* QEMU without iommu-sys */
+}
+
+/* QEMU 10.0's -M virt,iommu-sys=on: the IOMMU's registers, and its first
+ * wire, whatever the form of its interrupt cells. */
+static void qemu_virt_with_an_iommu(void **state)
+{
+    (void)state;
+    probe("qemu-virt-iommu.dtb");
+    assert_int_equal(machine.iommu.base, 0x3010000);
+    assert_int_equal(machine.iommu.size, 0x1000);
+    assert_int_equal(machine.arch.iommu_irq, 36);
 }
 
 /*
@@ -171,6 +183,7 @@ int main(int argc, char **argv)
     const struct CMUnitTest tests[] = {
         T(without_a_tree_the_platform_says),
         T(qemu_virt),
+        T(qemu_virt_with_an_iommu),
         T(a_tree_with_odd_harts),
         T(a_sparse_tree_falls_back_where_it_must),
         T(a_tree_without_harts),

@@ -154,8 +154,9 @@ void aplic_resend(unsigned id)
 
 /* The host side (aia_irqc.c) is not linked: the hypervisor takes nothing
  * here. */
-void arch_irq_enable_hyp(unsigned id)
+void arch_irq_enable_hyp(unsigned id, bool edge)
 {
+    (void)edge;
     fail_msg("hypervisor interrupt %u taken", id);
 }
 

@@ -40,7 +40,7 @@ UNIT_TESTS := page_table page_alloc colour config_check sbi format isa \
               machine_fit clear_plan irq vm_fault cpu vm_lifecycle vm_uart \
               console vm_build hyp_pool shmem boot_table machine init \
               guest_fault plic_irqc vaplic aia_host imsic aplic aia_fit \
-              aia_irqc vaplic_irqc guest_timer bitmap
+              aia_irqc vaplic_irqc guest_timer bitmap dma
 
 unit_page_table_SRCS := src/arch/riscv/page_table.c
 
@@ -119,6 +119,8 @@ unit_aia_irqc_SRCS := $(addprefix src/arch/riscv/irqc/aia/,aia_irqc.c \
 unit_aia_irqc_CPPFLAGS := -DCSR_FAKE
 
 unit_irq_SRCS := src/core/irq.c src/core/vm.c $(call unit_fakes,arch console)
+
+unit_dma_SRCS := src/core/dma.c src/core/vm.c $(call unit_fakes,console machine)
 
 unit_cpu_SRCS := src/core/cpu.c src/core/cpu_wait.c src/core/vcpu.c \
                  $(call unit_fakes,arch cpu_self)
@@ -227,6 +229,7 @@ unit_aia_fit_DEPS := $(UNIT_DTBS)
 unit_machine_SRCS := $(UNIT_DIR)/support/dtb_fixture.c src/core/machine.c \
                      src/core/machine_fit.c \
                      src/arch/riscv/machine_cpus.c src/arch/riscv/isa.c \
+                     src/arch/riscv/machine_iommu.c \
                      src/lib/fdt.c src/lib/fdt_query.c \
                      $(call unit_fakes,console)
 unit_machine_ARGS := $(UNIT_DTB_DIR)
@@ -238,7 +241,8 @@ unit_init_SRCS := $(UNIT_DIR)/support/dtb_fixture.c \
                     hyp_pool.c irq.c vm.c machine_fit.c hart_bringup.c) \
                   src/arch/riscv/irqc/plic/plic_fit.c \
                   $(UNIT_CONFIG_CHECK_SRCS) src/lib/fdt.c src/lib/fdt_query.c \
-                  src/core/cpu_wait.c \
+                  src/core/cpu_wait.c src/core/dma.c \
+                  src/arch/riscv/machine_iommu.c \
                   $(call unit_fakes,arch cpu_self cpu console machine \
                     vm_build shmem boot_table)
 unit_init_ARGS := $(UNIT_DTB_DIR)

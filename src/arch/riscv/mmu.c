@@ -49,15 +49,20 @@ static uint64_t page_span(uint64_t pa, uint64_t size)
     return ALIGN_UP(pa + size, PAGE_SIZE) - ALIGN_DOWN(pa, PAGE_SIZE);
 }
 
-int mmu_hyp_map_device(uint64_t base, uint64_t size)
-{
-    return hyp_map(ALIGN_DOWN(base, PAGE_SIZE), page_span(base, size),
-                   PTE_R | PTE_W);
-}
-
 static void sfence_vma_all(void)
 {
     __asm__ volatile("sfence.vma zero, zero" ::: "memory");
+}
+
+/* Before paging is on (the boot's devices) or after (the IOMMU, mapped
+ * once the VMs are built): the fence makes the mapping visible now. */
+int mmu_hyp_map_device(uint64_t base, uint64_t size)
+{
+    int ret = hyp_map(ALIGN_DOWN(base, PAGE_SIZE), page_span(base, size),
+                      PTE_R | PTE_W);
+
+    sfence_vma_all();
+    return ret;
 }
 
 void mmu_hyp_enable(void)
@@ -107,12 +112,15 @@ int arch_vm_map(struct vm *vm, uint64_t gpa, uint64_t hpa, uint64_t size,
     return pt_map(&pt, gpa, hpa, size, flags);
 }
 
+uint64_t mmu_vm_hgatp(const struct vm *vm)
+{
+    return HGATP_MODE_SV39X4 | ((uint64_t)vm->arch.vmid << HGATP_VMID_SHIFT) |
+           ((uint64_t)(uintptr_t)vm->arch.stage2_root >> PAGE_SHIFT);
+}
+
 void mmu_vm_activate(const struct vm *vm)
 {
-    csr_write(CSR_HGATP,
-              HGATP_MODE_SV39X4 |
-                  ((uint64_t)vm->arch.vmid << HGATP_VMID_SHIFT) |
-                  ((uint64_t)(uintptr_t)vm->arch.stage2_root >> PAGE_SHIFT));
+    csr_write(CSR_HGATP, mmu_vm_hgatp(vm));
     __asm__ volatile(".option push\n.option arch, +h\n"
                      "hfence.gvma zero, zero\n.option pop" ::
                          : "memory");

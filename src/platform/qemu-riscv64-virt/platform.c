@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /*
  * QEMU's riscv64 "virt" machine (hw/riscv/virt.c memory map): RAM at
- * 0x80000000, NS16550A at 0x10000000 (IRQ 10), PLIC at 0xc000000. OpenSBI
+ * 0x80000000, NS16550A at 0x10000000 (IRQ 10), PLIC at 0xc000000, the
+ * RISC-V IOMMU (with -M virt,iommu-sys=on) at 0x3010000. OpenSBI
  * occupies the first 2 MiB of RAM and loads us right after it. Built with
  * QEMU_VIRT_AIA it describes the same machine with the AIA instead, and
  * with QEMU_VIRT_AIA_DIRECT too, the AIA without IMSICs.
@@ -16,8 +17,16 @@
 #define VIRTIO(n)                                                              \
     {                                                                          \
         .base = 0x10001000UL + (n)*0x1000UL, .size = 0x1000, .irq = 1 + (n),   \
-        .name = "virtio_mmio", .compatible = "virtio,mmio", .dma = true,       \
+        .name = "virtio_mmio", .compatible = "virtio,mmio",                    \
+        .dma = PLATFORM_DMA_UNCONFINED,                                        \
     }
+
+/* The PCIe host's window and INTx wiring (hw/riscv/virt.c: PCIE_IRQ). */
+static const struct platform_pci pcie = {
+    .mem_base = 0x40000000UL,
+    .mem_size = 0x40000000UL,
+    .intx_irq = 32,
+};
 
 static const struct platform_device devices[] = {
     {.base = UART_BASE,
@@ -39,6 +48,14 @@ static const struct platform_device devices[] = {
     VIRTIO(5),
     VIRTIO(6),
     VIRTIO(7),
+    /* The PCIe host (ECAM). Its masters sit behind the IOMMU when QEMU has
+     * one (-M virt,iommu-sys=on, QEMU 9.2 and later), device id = BDF. */
+    {.base = 0x30000000UL,
+     .size = 0x10000000UL,
+     .name = "pci",
+     .compatible = "pci-host-ecam-generic",
+     .dma = PLATFORM_DMA_IOMMU,
+     .pci = &pcie},
 };
 
 #if defined(QEMU_VIRT_AIA_DIRECT)
@@ -81,6 +98,7 @@ const struct platform platform = {
     .firmware = {.base = 0x80000000UL, .size = 0x200000UL},
     .console_uart = {.base = UART_BASE, .size = 0x1000, .irq = UART_IRQ},
     .arch = {IRQC},
+    .iommu = {.base = 0x3010000UL, .size = 0x1000},
     .timebase_hz = 10000000,
     /* QEMU models no cache: this is the L2 of a typical RISC-V cluster
      * (SiFive U74-MC: 2 MiB, 16 ways), so coloured configs build and run

@@ -229,8 +229,9 @@ void arch_virq_trigger(struct vm *vm, unsigned id)
     fake.trigger_n++;
 }
 
-void arch_irq_enable_hyp(unsigned id)
+void arch_irq_enable_hyp(unsigned id, bool edge)
 {
+    (void)edge;
     fake.enable_hyp_n++;
     fake.enable_hyp_id = id;
 }
@@ -307,4 +308,17 @@ void arch_hyp_unmap_phys(uint64_t pa, uint64_t size)
     (void)pa;
     (void)size;
     fake.hyp_unmap_n++;
+}
+
+/* ---- IOMMU ---------------------------------------------------------------*/
+int arch_iommu_init(void)
+{
+    return 0;
+}
+
+int arch_iommu_attach(struct vm *vm, uint32_t device)
+{
+    (void)vm;
+    (void)device;
+    return 0;
 }

@@ -44,6 +44,17 @@ int arch_machine_fit_irqc(const void *dtb, const struct platform *p,
 void arch_machine_probe_cpus(const void *dtb);
 /* Why the hypervisor cannot run on these harts, or NULL. */
 const char *arch_machine_unsupported(void);
+/* The IOMMU the host device tree describes (machine.iommu; size 0: none,
+ * or NULL). */
+void arch_machine_probe_iommu(const void *dtb);
+
+/* IOMMU (dma.c decides which DMA master is whose) */
+/* Boot hart, address space built: drive machine.iommu, refusing every
+ * master until attached; its faults go to dma_fault(). 0, or -1 (logged). */
+int arch_iommu_init(void);
+/* Let master `device` reach `vm`'s memory, and only that, through the
+ * VM's own stage-2 table. 0, or -1 (logged) if the IOMMU cannot. */
+int arch_iommu_attach(struct vm *vm, uint32_t device);
 
 /* Harts */
 /* The calling hart's struct cpu (core's cpu_self()). */
@@ -108,7 +119,7 @@ void arch_virq_set_level(struct vm *vm, unsigned id, bool level);
 void arch_virq_trigger(struct vm *vm, unsigned id);
 /* Deliver physical interrupt `id` to this hart's hypervisor; the controller
  * asks irq_claimed() what to do with it. */
-void arch_irq_enable_hyp(unsigned id);
+void arch_irq_enable_hyp(unsigned id, bool edge);
 
 /* Guest memory */
 /* The VM's stage-2 translation (empty) and its address-space id; 0 or -1. */

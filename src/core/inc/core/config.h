@@ -99,7 +99,7 @@ struct vm_dev_region {
     size_t size; /* 0: interrupts only, nothing mapped */
     size_t interrupt_num;
     irqid_t *interrupts;
-    streamid_t id; /* IOMMU stream id (unused on this platform) */
+    streamid_t id; /* IOMMU device id of a DMA master given the VM; 0: none */
 };
 
 struct vm_platform {

@@ -37,6 +37,11 @@ struct config_target {
     uint64_t console_base, console_size;
     unsigned console_irq;
     unsigned colours; /* cache colours (0: colouring unavailable) */
+    /* The IOMMU's registers (size 0: none), and whether it confines DMA:
+     * at build, where the platform can have one; at boot, where the
+     * machine has it. */
+    uint64_t iommu_base, iommu_size;
+    bool iommu_present;
     /* The platform's devices, for what they can do (DMA). */
     const struct platform_device *devices;
     size_t num_devices;
@@ -57,9 +62,10 @@ int config_check(const struct config *cfg, const struct config_target *target,
 
 /*
  * What this build accepts but does not apply or enforce yet (colouring of
- * the hypervisor's own memory, its relocation, devices' IOMMU ids, and the
- * confinement of a device that masters DMA): `note` gets one message for
- * each, so the build and the boot warn. Returns the count.
+ * the hypervisor's own memory, its relocation, devices' IOMMU ids where
+ * there is no IOMMU, and the confinement of a device that masters DMA
+ * beyond it): `note` gets one message for each, so the build and the boot
+ * warn. Returns the count.
  */
 typedef void (*config_note_fn)(const char *msg, void *arg);
 unsigned config_unapplied(const struct config *cfg,

@@ -1,10 +1,10 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Interrupt ownership. Every physical interrupt belongs to the hypervisor
- * (its console's input), to one VM (a passed-through device), or to no one.
- * A VM's interrupt controller also has virtual sources, driven by devices
- * the hypervisor emulates (console UART, IPC notifications); the device
- * that drives one can ask to hear when the guest completes it.
+ * (its console's input, its IOMMU's faults), to one VM (a passed-through
+ * device), or to no one. A VM's interrupt controller also has virtual sources,
+ * driven by devices the hypervisor emulates (console UART, IPC notifications);
+ * the device that drives one can ask to hear when the guest completes it.
  *
  * The architecture's interrupt-controller code (arch_hooks.h, "Interrupt
  * controller") does the delivery; this file decides where an interrupt goes.
@@ -59,8 +59,10 @@ void irq_vm_restore(struct vm *vm);
  */
 void irq_vm_report(struct vm *vm);
 
-/* The hypervisor takes physical interrupt `id` on this hart. */
-void irq_take_for_hypervisor(unsigned id, irq_handler_fn handler);
+/* The hypervisor takes physical interrupt `id` on this hart (boot hart,
+ * before the VMs' interrupts are taken): `edge`, a device that pulses its
+ * line rather than holding it. */
+void irq_take_for_hypervisor(unsigned id, irq_handler_fn handler, bool edge);
 
 /*
  * Physical interrupt `id` was claimed on `hart`: run the hypervisor's

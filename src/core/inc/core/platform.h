@@ -20,6 +20,27 @@ struct mem_range {
     uint64_t size;
 };
 
+/* Whether a device masters DMA, and what confines it. */
+enum platform_dma {
+    PLATFORM_DMA_NONE = 0,
+    /* It masters DMA and nothing confines it: given to a VM, it reaches
+     * all physical memory. */
+    PLATFORM_DMA_UNCONFINED,
+    /* Its masters are behind the platform's IOMMU (iommu below), each
+     * named by a device id (a VM's devs[].id): they reach only the memory
+     * of the VM given them, and nothing where the machine has no IOMMU. */
+    PLATFORM_DMA_IOMMU,
+};
+
+/* A PCIe host bridge (ECAM): what a VM's tree needs beyond its registers. */
+struct platform_pci {
+    /* Its 32-bit memory window, where PCI addresses are CPU-physical. */
+    uint64_t mem_base;
+    uint64_t mem_size;
+    /* INTx: pin p (0 = INTA) of slot s raises intx_irq + (s + p) % 4. */
+    unsigned intx_irq;
+};
+
 /* A device of the board, as the device trees generated for VMs show it. */
 struct platform_device {
     uint64_t base;
@@ -28,8 +49,8 @@ struct platform_device {
     const char *name;       /* node name, e.g. "serial" */
     const char *compatible; /* e.g. "ns16550a" */
     const char *props; /* further DTS properties (";"-terminated), or NULL */
-    bool dma;          /* masters DMA: given to a VM, it reaches all memory
-                          (nothing confines it: no IOMMU is used) */
+    enum platform_dma dma;
+    const struct platform_pci *pci; /* a PCIe host bridge, or NULL */
 };
 
 struct platform {
@@ -43,6 +64,10 @@ struct platform {
         unsigned irq;
     } console_uart;
     struct arch_platform arch; /* its interrupt controller */
+    /* The IOMMU's registers, where the board can have one (size 0: none).
+     * The boot looks for it in the host device tree and drives it when
+     * found; no VM may map them. */
+    struct mem_range iommu;
     uint32_t timebase_hz;
     /* The last-level cache the harts share, for cache colouring (see
      * colour.h); size 0: none described, configs cannot use colours. */
@@ -68,6 +93,8 @@ struct machine {
     uint64_t hart_mask; /* bit n: hart id n exists and is usable */
     uint32_t timebase_hz;
     struct arch_machine arch; /* what its harts implement */
+    /* The IOMMU the host device tree describes (size 0: none). */
+    struct mem_range iommu;
     /* Reported to guests by SBI BASE, as the firmware reports them. */
     unsigned long mvendorid;
     unsigned long marchid;

@@ -95,6 +95,10 @@ struct vm {
     uint64_t boot_arg;
     /* Its device interrupts claimed by the hypervisor (irq.c). */
     unsigned long irqs_forwarded;
+    /* DMA its devices tried outside it, blocked by the IOMMU (dma.c):
+     * faults recorded, and reports printed of them. */
+    unsigned long dma_faults;
+    unsigned dma_reports;
     /* Boot: shares of the RAM clear not done yet (vm_boot_clear). */
     unsigned clear_left;
     spinlock_t lock; /* serialises shutdown and restart */

@@ -16,6 +16,9 @@ int mmu_hyp_build(void);
 int mmu_hyp_map_device(uint64_t base, uint64_t size);
 /* Turn on translation on the calling hart. */
 void mmu_hyp_enable(void);
+/* The hgatp value of `vm`'s stage 2 (mode, VMID, root); the IOMMU's
+ * iohgatp takes the same. */
+uint64_t mmu_vm_hgatp(const struct vm *vm);
 /* Make `vm` the guest of the calling hart (hgatp). */
 void mmu_vm_activate(const struct vm *vm);
 

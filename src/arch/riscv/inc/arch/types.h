@@ -80,6 +80,9 @@ struct arch_machine {
     uint64_t fpu_f_mask;
     uint64_t fpu_d_mask;
     uint64_t vector_mask;
+    /* The IOMMU's (machine.iommu) first wired interrupt, which the driver
+     * routes all its causes to; 0: none. */
+    unsigned iommu_irq;
 };
 
 #endif

@@ -193,15 +193,16 @@ void irqc_handle_external(unsigned hart)
     }
 }
 
-void arch_irq_enable_hyp(unsigned id)
+void arch_irq_enable_hyp(unsigned id, bool edge)
 {
     int index = aia_hart_index(&aia_machine, cpu_self()->hartid);
 
     if (index < 0 || id == 0 || id > aia_machine.aplic.num_sources)
         return; /* the boot's machine check makes this impossible */
-    /* Level-triggered, as the platform's devices are; direct mode ignores
-     * the file and identity. */
-    aplic_configure(id, APLIC_SM_LEVEL1, (unsigned)index, AIA_SUPERVISOR_FILE,
-                    id);
+    /* Level-triggered as the platform's devices are, or rising-edge (a
+     * pulse would be lost in level mode); direct mode ignores the file and
+     * identity. */
+    aplic_configure(id, edge ? APLIC_SM_EDGE1 : APLIC_SM_LEVEL1,
+                    (unsigned)index, AIA_SUPERVISOR_FILE, id);
     aplic_enable(id, true);
 }

@@ -279,8 +279,9 @@ void arch_virq_trigger(struct vm *vm, unsigned id)
     vcpu_lines_notify(vm, lines);
 }
 
-void arch_irq_enable_hyp(unsigned id)
+void arch_irq_enable_hyp(unsigned id, bool edge)
 {
+    (void)edge; /* the PLIC latches a pulse as it does a level */
     plic_set_priority(id, PHYS_PRIORITY);
     plic_enable(cpu_self()->hartid, id, true);
 }
