@@ -496,6 +496,50 @@ def aia_rows():
     return rows, None
 
 
+CONSOLE_FLOOD_CONFIG = "bench-console-flood"
+VICTIM = ROOT / "build" / "guests" / "baremetal" / "baremetal-victimbench.bin"
+TICK_LATE = re.compile(r"bench: tick_late_max (\d+) us")
+
+
+def run_until_done(cmd, label, timeout=TIMEOUT):
+    """Runs QEMU until the console says "bench: done" (a VM beside may
+    run on), then stops it; the console output, or None."""
+    log = OUT / f"{label}.log"
+    with open(log, "w") as f:
+        child = pexpect.spawn(cmd[0], cmd[1:], encoding="utf-8",
+                              codec_errors="replace", timeout=timeout,
+                              logfile=ConsoleLog(f))
+        try:
+            child.expect("bench: done")
+            return child.before
+        except (pexpect.TIMEOUT, pexpect.EOF):
+            print(f"bench: the {label} run did not get to \"bench: done\"; "
+                  f"see {log}", file=sys.stderr)
+            return None
+        finally:
+            child.close(force=True)
+
+
+def console_flood_rows():
+    """How late a VM's 100 ms timer tick comes at worst over 20 ticks:
+    natively alone, and under Baobab beside a VM that prints as fast as
+    it can (configs/bench-console-flood.c). Returns (rows, None) or
+    (None, why)."""
+    subprocess.run(["make", "-s", f"PLATFORM={PLATFORM}",
+                    f"CONFIG={CONSOLE_FLOOD_CONFIG}"], cwd=ROOT, check=True)
+    native = run_until_done(qemu(VICTIM, 1, "256M"), "victim-native")
+    flood = run_until_done(qemu(ROOT / "bin" / PLATFORM /
+                                CONSOLE_FLOOD_CONFIG / "bao.bin", 2, "4G"),
+                           "victim-console-flood")
+    n = TICK_LATE.search(native or "")
+    b = TICK_LATE.search(flood or "")
+    if not n or not b:
+        return None, "no tick lateness from the victim's runs"
+    n, b = int(n.group(1)), int(b.group(1))
+    return [("tick_late_max_console_flood", n, b, "us",
+             f"{b / n:.2f}" if n else "-")], None
+
+
 def fmt(value):
     return str(value if value is not None else "-")
 
@@ -523,6 +567,7 @@ def main():
     rows += linux or []
     failures = [f"no Linux rows: {failure}"] if failure else []
     for name, rows_fn in (("AIA", aia_rows), ("boot time", boot_rows),
+                          ("console flood", console_flood_rows),
                           ("IPC baremetal", ipc_bm_rows),
                           ("IPC Linux", ipc_linux_rows)):
         ipc, why = rows_fn()

@@ -8,12 +8,21 @@
  * (as is the rest of a line longer than VM_LINE_MAX), so that a reader can
  * join the pieces and never takes one line for two.
  *
+ * No VM waits for another's printing. What a VM writes goes into its own
+ * buffer (vm->out); then it tries to take the UART, and when it gets it,
+ * prints a bounded share: DRAIN_OWN bytes of its own, a line's worth of
+ * each other VM's. When another holds the UART it returns at once: the
+ * holder, as it lets go, sends a console event to the hart of every VM
+ * with output left, which prints it in its own time. Only a VM whose own
+ * buffer is full waits, and then for the UART's holder's share at most.
+ *
  * Input (when the hypervisor owns the UART): typed characters go to the
  * focus VM's emulated UART. CONSOLE_ESCAPE then a digit moves the focus to
  * that VM (what the old one had not read yet is dropped); CONSOLE_ESCAPE
  * twice sends one CONSOLE_ESCAPE.
  */
 #include <core/console.h>
+#include <core/cpu.h>
 #include <core/vm.h>
 #include <core/vm_uart.h>
 #include <lib/format.h>
@@ -23,7 +32,12 @@
 #define PRINTK_MAX 256
 #define NO_LINE (-1)
 
+/* A UART holder's share of work: its own output, and each other VM's. */
+#define DRAIN_OWN 512
+#define DRAIN_OTHER VM_LINE_MAX
+
 static const struct console_driver *driver;
+/* Held by whoever writes to the UART; a VM's write only tries to take it. */
 static spinlock_t console_lock = SPINLOCK_INIT;
 static unsigned focus_vm;
 /* The VM whose unfinished line ends the UART's output, or NO_LINE. */
@@ -120,6 +134,8 @@ static void start_vm_line(struct vm *vm)
     vm->line_cut = false;
 }
 
+static void release_uart(void);
+
 static void write_locked(const char *s, size_t n)
 {
     end_open_line();
@@ -140,7 +156,7 @@ int printk(const char *fmt, ...)
         return n;
     spin_lock(&console_lock);
     write_locked(buf, n < (int)sizeof(buf) ? (size_t)n : sizeof(buf) - 1);
-    spin_unlock(&console_lock);
+    release_uart();
     return n;
 }
 
@@ -150,11 +166,10 @@ void console_force_unlock(void)
     spin_unlock(&input_lock);
 }
 
-/* Print the VM's buffered line, ended (`cut`: only full, it goes on);
- * its line_lock held. */
+/* Print the VM's collected line, ended (`cut`: only full, it goes on);
+ * console_lock held. */
 static void flush_vm_line(struct vm *vm, bool cut)
 {
-    spin_lock(&console_lock);
     if (driver) {
         end_open_line();
         start_vm_line(vm);
@@ -163,7 +178,6 @@ static void flush_vm_line(struct vm *vm, bool cut)
         put_raw('\n');
         vm->line_cut = cut;
     }
-    spin_unlock(&console_lock);
     vm->line_len = 0;
 }
 
@@ -188,7 +202,7 @@ static void put_focus_locked(struct vm *vm, char c)
     }
 }
 
-/* Collect a character of a VM without the focus; its line_lock held. */
+/* Collect a character of a VM without the focus; console_lock held. */
 static void buffer_char(struct vm *vm, char c)
 {
     if (c == '\n') {
@@ -203,25 +217,106 @@ static void buffer_char(struct vm *vm, char c)
     }
 }
 
-void console_vm_write(struct vm *vm, const char *buf, size_t len)
+/* ---- Each VM's output buffer ------------------------------------------ */
+
+static unsigned out_used(const struct vm *vm)
 {
-    spin_lock(&vm->line_lock);
-    if (vm->id == focus_vm && driver) {
-        /* One write goes out in one piece: no other line cuts into it. */
-        spin_lock(&console_lock);
-        for (size_t i = 0; i < len; i++)
-            put_focus_locked(vm, buf[i]);
-        spin_unlock(&console_lock);
-    } else {
-        for (size_t i = 0; i < len; i++)
-            buffer_char(vm, buf[i]);
+    return __atomic_load_n(&vm->out_head, __ATOMIC_ACQUIRE) -
+           __atomic_load_n(&vm->out_tail, __ATOMIC_ACQUIRE);
+}
+
+/* Append what fits of buf; how much did. */
+static size_t out_put(struct vm *vm, const char *buf, size_t len)
+{
+    size_t n;
+
+    spin_lock(&vm->out_lock);
+    n = VM_CONSOLE_OUT - out_used(vm);
+    if (n > len)
+        n = len;
+    for (size_t i = 0; i < n; i++)
+        vm->out[(vm->out_head + i) % VM_CONSOLE_OUT] = buf[i];
+    __atomic_store_n(&vm->out_head, vm->out_head + (unsigned)n,
+                     __ATOMIC_RELEASE);
+    spin_unlock(&vm->out_lock);
+    return n;
+}
+
+/* Print up to `budget` bytes of the VM's output; console_lock held. */
+static void drain_vm(struct vm *vm, unsigned budget)
+{
+    unsigned n = out_used(vm);
+
+    if (n > budget)
+        n = budget;
+    for (unsigned i = 0; i < n; i++) {
+        char c = vm->out[(vm->out_tail + i) % VM_CONSOLE_OUT];
+
+        if (vm->id == focus_vm && driver)
+            put_focus_locked(vm, c);
+        else
+            buffer_char(vm, c);
     }
-    spin_unlock(&vm->line_lock);
+    __atomic_store_n(&vm->out_tail, vm->out_tail + n, __ATOMIC_RELEASE);
+}
+
+/*
+ * Let go of the UART; then every VM with output left (written while it
+ * was held, or beyond a share) hears of it on its hart, once.
+ */
+static void release_uart(void)
+{
+    spin_unlock(&console_lock);
+    for (unsigned v = 0; v < vm_count; v++) {
+        struct vm *vm = &vms[v];
+
+        if (!out_used(vm) || !vm->vcpu_num ||
+            __atomic_exchange_n(&vm->out_kicked, 1U, __ATOMIC_ACQ_REL))
+            continue;
+        cpu_post_event(vm->vcpus[0].hart, CPU_EV_CONSOLE);
+    }
+}
+
+/* console_lock held: `vm`'s share, then a line's worth of each other. */
+static void drain_shares(struct vm *vm)
+{
+    drain_vm(vm, DRAIN_OWN);
+    for (unsigned i = 1; i < vm_count; i++)
+        drain_vm(&vms[(vm->id + i) % vm_count], DRAIN_OTHER);
+}
+
+/* Print a share of the VM's output if the UART is free. */
+static void try_drain(struct vm *vm)
+{
+    if (spin_trylock(&console_lock)) {
+        drain_shares(vm);
+        release_uart();
+    }
+}
+
+size_t console_vm_write(struct vm *vm, const char *buf, size_t len)
+{
+    size_t n = out_put(vm, buf, len);
+
+    try_drain(vm);
+    return n;
 }
 
 void console_vm_putc(struct vm *vm, char c)
 {
-    console_vm_write(vm, &c, 1);
+    /* A full buffer: wait for the UART, then for its own output only. */
+    while (!out_put(vm, &c, 1)) {
+        spin_lock(&console_lock);
+        drain_shares(vm);
+        release_uart();
+    }
+    try_drain(vm);
+}
+
+void console_vm_event(struct vm *vm)
+{
+    __atomic_store_n(&vm->out_kicked, 0U, __ATOMIC_RELEASE);
+    try_drain(vm);
 }
 
 int console_vm_getc(struct vm *vm)
@@ -240,15 +335,13 @@ void console_set_focus(unsigned vm_id)
     }
     vm = &vms[vm_id];
     log_info("console: input goes to VM %u", vm_id);
-    /* What the VM buffered while it had no focus is its open line now. */
-    spin_lock(&vm->line_lock);
+    /* What the VM collected while it had no focus is its open line now. */
     spin_lock(&console_lock);
     focus_vm = vm_id;
     for (unsigned i = 0; i < vm->line_len; i++)
         put_focus_locked(vm, vm->line[i]);
     vm->line_len = 0;
-    spin_unlock(&console_lock);
-    spin_unlock(&vm->line_lock);
+    release_uart();
 }
 
 /* Typed characters the focus VM has no room for yet; input_lock held. */

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 #include <core/arch_hooks.h>
+#include <core/console.h>
 #include <core/cpu.h>
 #include <core/vcpu.h>
 #include <core/vm.h>
@@ -74,6 +75,8 @@ void cpu_handle_events(struct cpu *cpu)
         arch_vcpu_raise_soft(cpu->vcpu);
     if (events & CPU_EV_IRQ_LINE)
         arch_vcpu_sync_irq_line(cpu->vcpu);
+    if (events & CPU_EV_CONSOLE)
+        console_vm_event(cpu->vcpu->vm);
     if (events & CPU_EV_VCPU_STOP)
         stop_vcpu(cpu->vcpu);
 }

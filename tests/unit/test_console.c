@@ -18,13 +18,14 @@
 #include "fakes.h"
 
 #include <core/console.h>
+#include <core/cpu.h>
 #include <core/vm.h>
 
 #define ESC "\x1c" /* CONSOLE_ESCAPE */
 
 /* ---- The UART ------------------------------------------------------------*/
 
-static char uart_out[4096];
+static char uart_out[16384];
 static size_t uart_out_n;
 static const char *typed = "";
 
@@ -57,6 +58,8 @@ static void type(const char *s)
     assert_int_equal(*typed, '\0'); /* drained at once */
 }
 
+static struct vcpu vcpus[3];
+
 /*
  * console.c keeps the focus and the input state across tests: with nobody
  * taking input, "x" (ends an escape a test may have left), then Ctrl-\ 0
@@ -70,6 +73,9 @@ static int setup(void **state)
     for (unsigned i = 0; i < 3; i++) {
         vms[i].id = i;
         vms[i].state = VM_RUNNING;
+        vms[i].vcpu_num = 1;
+        vms[i].vcpus = &vcpus[i];
+        vcpus[i].hart = 4 + i;
     }
     vm_count = 3;
     console_init(&uart);
@@ -310,6 +316,96 @@ static void sbi_reads_come_from_the_vms_uart(void **state)
     assert_int_equal(console_vm_getc(&vms[1]), -1);
 }
 
+/* ---- No VM waits for another's printing (issue 13, finding 4) -------- */
+
+/* A UART on which, as its `at`th character goes out, VM 1 (on another
+ * hart) writes `what`: the UART is busy then. */
+static size_t meddle_at, meddle_len, meddle_took;
+static const char *meddle_what;
+
+static void meddling_putc(char c)
+{
+    uart_putc(c);
+    if (uart_out_n == meddle_at)
+        meddle_took = console_vm_write(&vms[1], meddle_what, meddle_len);
+}
+
+static const struct console_driver meddling_uart = {.putc = meddling_putc,
+                                                    .getc = uart_getc};
+
+static unsigned console_events_for(unsigned hart)
+{
+    unsigned n = 0;
+
+    for (unsigned i = 0; i < fake.events_n; i++)
+        n += fake.events[i].hart == hart &&
+             fake.events[i].event == CPU_EV_CONSOLE;
+    return n;
+}
+
+/* Before the fix VM 1 waited here for the UART (in a test: forever). */
+static void a_vm_does_not_wait_for_the_uart_another_holds(void **state)
+{
+    (void)state;
+    console_init(&meddling_uart);
+    meddle_at = 3;
+    meddle_what = "tick 1\n";
+    meddle_len = strlen(meddle_what);
+    write_str(0, "$ ls\n");
+    assert_int_equal(meddle_took, meddle_len); /* taken, not waited for */
+    /* VM 0's line is whole; VM 1's follows it, from VM 0's turn. */
+    assert_string_equal(uart_out, "[vm0] $ ls\r\n[vm1] tick 1\r\n");
+    console_init(&uart);
+}
+
+/* What a VM writes beyond its buffer is refused (DBCN says how much it
+ * took); a full buffer makes it wait for its own output only. */
+static void a_full_buffer_takes_no_more(void **state)
+{
+    static char big[VM_CONSOLE_OUT + 100];
+
+    (void)state;
+    memset(big, 'y', sizeof(big));
+    console_init(&meddling_uart);
+    meddle_at = 1;
+    meddle_what = big;
+    meddle_len = sizeof(big);
+    write_str(0, "x");
+    assert_int_equal(meddle_took, VM_CONSOLE_OUT);
+    console_init(&uart);
+}
+
+/*
+ * The UART's holder prints a bounded share (its own 512 bytes, a line's
+ * worth of each other VM's) and hands the rest to the owners' harts as
+ * console events, which print it in their own time.
+ */
+static void a_long_write_goes_out_in_shares_on_the_vms_own_hart(void **state)
+{
+    char text[40 * 50 + 1], want[40 * 60];
+    size_t w = 0;
+    unsigned rounds = 0;
+
+    (void)state;
+    for (unsigned i = 0; i < 40; i++) {
+        snprintf(text + i * 50, 51, "line %02u %041u\n", i, i);
+        w += (size_t)snprintf(want + w, sizeof(want) - w,
+                              "[vm2] line %02u %041u\r\n", i, i);
+    }
+    assert_int_equal(console_vm_write(&vms[2], text, strlen(text)),
+                     strlen(text));
+    /* 512 bytes: ten whole lines, the eleventh collected. */
+    assert_int_equal(strlen(uart_out), 10 * 57);
+    assert_int_equal(console_events_for(6), 1);
+    while (strlen(uart_out) < strlen(want) && rounds++ < 10) {
+        fake.events_n = 0;
+        console_vm_event(&vms[2]);
+    }
+    assert_string_equal(uart_out, want);
+    assert_int_equal(rounds, 3); /* 2000 bytes: 512 now, 3 events more */
+    assert_int_equal(console_events_for(6), 0);
+}
+
 #define T(f) cmocka_unit_test_setup(f, setup)
 
 int main(void)
@@ -330,6 +426,9 @@ int main(void)
         T(input_waits_for_room),
         T(a_switch_drops_what_the_old_vm_did_not_take),
         T(sbi_reads_come_from_the_vms_uart),
+        T(a_vm_does_not_wait_for_the_uart_another_holds),
+        T(a_full_buffer_takes_no_more),
+        T(a_long_write_goes_out_in_shares_on_the_vms_own_hart),
     };
 
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -137,7 +137,7 @@ unit_vm_uart_SRCS := src/core/vm_uart.c src/core/vuart.c src/core/vm.c \
                      $(call unit_fakes,arch console)
 
 unit_console_SRCS := src/core/console.c src/core/vm.c \
-                     $(call unit_fakes,vm_uart)
+                     $(call unit_fakes,vm_uart cpu cpu_self arch)
 
 unit_vm_build_SRCS := $(addprefix src/core/,vm_build.c vm_mem.c vm.c colour.c \
                         colour_mem.c page_alloc.c clear_plan.c ipc.c irq.c \

@@ -11,6 +11,12 @@
  *
  * A tick that does not come (the attacker stalled it) shows as a gap.
  *
+ * Built as mode "victimbench" (-DVICTIM_TICKS=n), it stops after tick n
+ * with the worst lateness as a bench line for make bench:
+ *
+ *   bench: tick_late_max <m> us
+ *   bench: done
+ *
  * Scenarios: tests/system/configs/attack.c (tests/system/test_attack.py),
  * configs/soak.c (make soak).
  */
@@ -22,6 +28,7 @@
 #include "mode.h"
 #include "periodic.h"
 #include "riscv.h"
+#include "sbi.h"
 #include "trap.h"
 
 #define TICK (TIMEBASE_HZ / 10) /* 100 ms */
@@ -78,5 +85,13 @@ void mode_main(void)
         console_printf("late %lu us, max %lu us\n",
                        (unsigned long)(late / TICKS_PER_US),
                        (unsigned long)(max_late / TICKS_PER_US));
+#ifdef VICTIM_TICKS
+        if (n == VICTIM_TICKS) {
+            console_printf("bench: tick_late_max %lu us\n",
+                           (unsigned long)(max_late / TICKS_PER_US));
+            console_printf("bench: done\n");
+            sbi_system_reset(SBI_SRST_TYPE_SHUTDOWN, SBI_SRST_REASON_NONE);
+        }
+#endif
     }
 }

@@ -30,8 +30,16 @@ int printk(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
  * them. */
 void console_force_unlock(void);
 
+/*
+ * A VM's output: console_vm_write takes what fits in the VM's buffer and
+ * returns how much (0 when it is full: the caller says "busy"), never
+ * waiting for the UART; console_vm_putc, which cannot say busy, waits
+ * while the VM's own buffer is full. console_vm_event is the
+ * CPU_EV_CONSOLE event: print what the VM's buffer holds.
+ */
+size_t console_vm_write(struct vm *vm, const char *buf, size_t len);
 void console_vm_putc(struct vm *vm, char c);
-void console_vm_write(struct vm *vm, const char *buf, size_t len);
+void console_vm_event(struct vm *vm);
 /* SBI console input: what was typed for the VM, -1 when nothing. */
 int console_vm_getc(struct vm *vm);
 void console_set_focus(unsigned vm_id);

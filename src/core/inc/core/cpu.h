@@ -28,6 +28,7 @@ enum cpu_event {
     CPU_EV_VS_SOFT = 1 << 1,   /* raise the vCPU's supervisor soft interrupt */
     CPU_EV_VCPU_STOP = 1 << 2, /* stop the vCPU (its VM shuts down) */
     CPU_EV_IRQ_LINE = 1 << 3,  /* re-evaluate the vCPU's external interrupt */
+    CPU_EV_CONSOLE = 1 << 4,   /* print what its VM's console output holds */
 };
 
 struct cpu {

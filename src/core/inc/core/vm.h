@@ -68,6 +68,8 @@ enum vm_state {
 };
 
 #define VM_LINE_MAX 160
+/* A VM's console output not yet on the UART: bytes, a power of two. */
+#define VM_CONSOLE_OUT 4096
 
 struct vm {
     unsigned id;
@@ -102,16 +104,23 @@ struct vm {
     /* Boot: shares of the RAM clear not done yet (vm_boot_clear). */
     unsigned clear_left;
     spinlock_t lock; /* serialises shutdown and restart */
-    /* Console output is collected per line so each line can be tagged. */
-    spinlock_t line_lock;
+    /*
+     * Console output (console.c). What its vCPUs write goes into `out`
+     * (under out_lock, held for the copy only); whoever holds the UART
+     * takes it from there. The rest is the UART holder's: the line being
+     * collected (VMs without the input focus print whole lines, tagged),
+     * whether its last line on the console was cut (the rest is tagged
+     * "[vmN]+ "), and, with the focus, how many printable characters of
+     * its open line are out, which its backspaces may take back.
+     */
+    spinlock_t out_lock;
+    char out[VM_CONSOLE_OUT];
+    unsigned out_head;   /* free-running: written by its vCPUs */
+    unsigned out_tail;   /* free-running: read by the UART's holder */
+    unsigned out_kicked; /* 1: a console event is on its way to its hart */
     unsigned line_len;
     char line[VM_LINE_MAX];
-    /* Its last line on the console was cut: the rest is tagged "[vmN]+ "
-     * (console.c; under the console's lock). */
     bool line_cut;
-    /* With the focus: how many printable characters of its open line are
-     * out, which its backspaces may take back (console.c; the console's
-     * lock). */
     unsigned line_column;
     /* The emulated console UART (vm_uart.c), unless the VM owns the real
      * one. */

@@ -3,6 +3,8 @@
 #ifndef LIB_SPINLOCK_H
 #define LIB_SPINLOCK_H
 
+#include <stdbool.h>
+
 typedef struct {
     volatile int locked;
 } spinlock_t;
@@ -18,6 +20,12 @@ static inline void spin_lock(spinlock_t *l)
         while (__atomic_load_n(&l->locked, __ATOMIC_RELAXED))
             ;
     }
+}
+
+/* Take it if it is free: whether it was taken. */
+static inline bool spin_trylock(spinlock_t *l)
+{
+    return !__atomic_exchange_n(&l->locked, 1, __ATOMIC_ACQUIRE);
 }
 
 static inline void spin_unlock(spinlock_t *l)
