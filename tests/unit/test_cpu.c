@@ -63,9 +63,11 @@ static void handling_acts_on_each_event_once(void **state)
 {
     (void)state;
     vcpus[0].state = VCPU_STARTED;
-    cpus[2].events = CPU_EV_VS_SOFT | CPU_EV_IRQ_LINE | CPU_EV_VCPU_KICK;
+    cpus[2].events =
+        CPU_EV_VS_SOFT | CPU_EV_IRQ_LINE | CPU_EV_VCPU_KICK | CPU_EV_CONSOLE;
     cpu_handle_events(&cpus[2]);
     assert_int_equal(fake.ack_ipi_n, 1);
+    assert_int_equal(fake.console_events_n, 1); /* its VM's output */
     assert_int_equal(fake.raise_soft_n, 1);
     assert_ptr_equal(fake.raise_soft[0], &vcpus[0]);
     assert_int_equal(fake.sync_irq_line_n, 1);
@@ -76,6 +78,7 @@ static void handling_acts_on_each_event_once(void **state)
     cpu_handle_events(&cpus[2]);
     assert_int_equal(fake.raise_soft_n, 1);
     assert_int_equal(fake.sync_irq_line_n, 1);
+    assert_int_equal(fake.console_events_n, 1);
 }
 
 static void a_stop_event_stops_a_running_vcpu(void **state)

@@ -736,6 +736,20 @@ static void test_dbcn_write(void **state)
     assert_int_equal(fake.out_n, sizeof(big));
     assert_memory_equal(fake.out, big, sizeof(big));
 
+    /* A full console buffer takes part of it: the count says how much
+     * (the guest writes the rest later), and nothing more is read. */
+    fake.out_n = 0;
+    fake.write_limited = true;
+    fake.write_room = 150;
+    assert_sbi(ECALL(1, SBI_EXT_DBCN, SBI_DBCN_WRITE, sizeof(big),
+                     RAM2_GPA + RAM2_SIZE - sizeof(big), 0),
+               SBI_SUCCESS, 150);
+    assert_int_equal(fake.out_n, 150);
+    assert_sbi(ECALL(1, SBI_EXT_DBCN, SBI_DBCN_WRITE, sizeof(big),
+                     RAM2_GPA + RAM2_SIZE - sizeof(big), 0),
+               SBI_SUCCESS, 0);
+    fake.write_limited = false;
+
     /* Zero bytes: nothing read, nothing written, even at address 0. */
     fake.out_n = 0;
     fake.guest_read_n = 0;

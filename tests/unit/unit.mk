@@ -123,7 +123,7 @@ unit_irq_SRCS := src/core/irq.c src/core/vm.c $(call unit_fakes,arch console)
 unit_dma_SRCS := src/core/dma.c src/core/vm.c $(call unit_fakes,console machine)
 
 unit_cpu_SRCS := src/core/cpu.c src/core/cpu_wait.c src/core/vcpu.c \
-                 $(call unit_fakes,arch cpu_self)
+                 $(call unit_fakes,arch cpu_self console)
 unit_cpu_LDLIBS := -lpthread
 
 unit_vm_lifecycle_SRCS := src/core/vm_lifecycle.c src/core/vcpu.c \

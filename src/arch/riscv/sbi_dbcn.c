@@ -7,6 +7,7 @@
 #include <core/arch_hooks.h>
 #include <core/console.h>
 #include <core/vm.h>
+#include <lib/util.h>
 
 /* A guest's line usually fits one chunk, so it reaches the console whole. */
 #define DBCN_CHUNK 256
@@ -21,7 +22,7 @@ static bool buffer_is_valid(struct vcpu *vcpu, unsigned long len,
 static struct sbi_result dbcn_write(struct vcpu *vcpu,
                                     const unsigned long *args)
 {
-    unsigned long len = args[0], gpa = args[1];
+    unsigned long len = args[0], gpa = args[1], done = 0;
     char chunk[DBCN_CHUNK];
 
     if (len == 0)
@@ -30,18 +31,17 @@ static struct sbi_result dbcn_write(struct vcpu *vcpu,
         return sbi_err(SBI_ERR_INVALID_PARAM);
     /* What the VM's console buffer takes: a short count when it is full
      * (SBI 12.1: a short write is no error; the caller writes the rest). */
-    for (unsigned long done = 0; done < len;) {
-        unsigned long left = len - done;
-        unsigned long n = left < sizeof(chunk) ? left : sizeof(chunk);
+    while (done < len) {
+        unsigned long n = MIN(len - done, (unsigned long)sizeof(chunk));
         size_t taken;
 
         arch_guest_read(vcpu->vm, gpa + done, chunk, n);
         taken = console_vm_write(vcpu->vm, chunk, n);
         done += taken;
-        if (taken < n)
-            return sbi_ok((long)done);
+        if (taken != n)
+            break;
     }
-    return sbi_ok((long)len);
+    return sbi_ok((long)done);
 }
 
 static struct sbi_result dbcn_read(struct vcpu *vcpu, const unsigned long *args)

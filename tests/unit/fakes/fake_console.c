@@ -70,11 +70,22 @@ void console_vm_putc(struct vm *vm, char c)
     out_char(vm, c);
 }
 
-void console_vm_write(struct vm *vm, const char *buf, size_t len)
+size_t console_vm_write(struct vm *vm, const char *buf, size_t len)
 {
     fake.write_n++;
+    if (fake.write_limited) {
+        len = len < fake.write_room ? len : fake.write_room;
+        fake.write_room -= len;
+    }
     for (size_t i = 0; i < len; i++)
         out_char(vm, buf[i]);
+    return len;
+}
+
+void console_vm_event(struct vm *vm)
+{
+    (void)vm;
+    fake.console_events_n++;
 }
 
 int console_vm_getc(struct vm *vm)

@@ -157,7 +157,12 @@ struct fake_log {
 
     /* console.c (fake_console.c) */
     unsigned putc_n, write_n; /* console_vm_putc, console_vm_write calls */
-    unsigned out_n;           /* characters both of them received */
+    /* With write_limited, console_vm_write takes write_room bytes in
+     * all, as a VM's console buffer with that room would. */
+    bool write_limited;
+    size_t write_room;
+    unsigned console_events_n; /* console_vm_event calls */
+    unsigned out_n;            /* characters both of them received */
     char out[FAKE_OUT_MAX + 1];
     struct vm *out_vm;
     const char *in; /* what console_vm_getc hands out, then -1 */
