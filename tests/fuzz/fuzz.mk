@@ -24,7 +24,7 @@ FUZZ_CFLAGS := -std=gnu11 -g -O1 -Wall -Wextra -Werror \
                -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
 FUZZ_CPPFLAGS := $(UNIT_CPPFLAGS) -I$(FUZZ_DIR)
 
-FUZZERS := insn_decode vplic vaplic vuart fdt config_check
+FUZZERS := insn_decode vplic vaplic vuart fdt config_check sbi
 
 fuzz_insn_decode_SRCS := src/arch/riscv/insn_decode.c
 fuzz_vplic_SRCS := src/arch/riscv/irqc/plic/vplic.c
@@ -35,6 +35,9 @@ fuzz_fdt_SRCS := src/lib/fdt.c src/lib/fdt_query.c \
 # The device trees of the unit tests seed the FDT reader's corpus.
 fuzz_fdt_SEEDS := $(UNIT_DTBS)
 fuzz_config_check_SRCS := $(CONFIG_CODE_SRCS)
+# The SBI handlers on the unit tests' fakes, as test_sbi links them.
+fuzz_sbi_SRCS := $(unit_sbi_SRCS)
+fuzz_sbi_LDLIBS := -lcmocka
 
 .PHONY: fuzz fuzz-build fuzz-smoke $(FUZZERS:%=fuzz-%)
 
@@ -49,7 +52,7 @@ $(FUZZ_BUILD)/$(1): $(FUZZ_DIR)/fuzz_$(1).c $$(fuzz_$(1)_SRCS) \
 	@mkdir -p $$(dir $$@)
 	@echo "  FUZZCC  $$@"
 	$$(Q)$$(FUZZ_CC) $$(FUZZ_CFLAGS) $$(FUZZ_CPPFLAGS) $$< \
-	    $$(fuzz_$(1)_SRCS) -o $$@
+	    $$(fuzz_$(1)_SRCS) $$(fuzz_$(1)_LDLIBS) -o $$@
 
 fuzz-$(1): $(FUZZ_BUILD)/$(1) $$(fuzz_$(1)_SEEDS)
 	@scripts/fuzz.sh $(1) $(FUZZ_SECONDS) $$(fuzz_$(1)_SEEDS)
