@@ -6,8 +6,9 @@
  *   attack: <attempt>: contained (<how>)
  *   attack: <attempt>: ESCAPED (<what happened>)
  *
- * then "attack: done, <n> attempts, <e> escaped" and keeps running (the
- * victim VM beside it must keep ticking, its canary intact).
+ * then "attack: done, <n> attempts, <e> escaped", and reboots (SRST cold
+ * reboot) to make them all again: a reboot loop beside the victim, which
+ * must keep ticking, its canary intact.
  *
  * The attempts:
  *   - loads, stores and instruction fetches at addresses that are not the
@@ -20,6 +21,10 @@
  *     with bad indexes; each must return its SBI error and do nothing;
  *   - the hypervisor's and the machine's CSRs and instructions (hgatp,
  *     hstatus, mstatus, hfence, hlv): each must be an illegal instruction;
+ *   - its own virtual PLIC (at VPLIC, tests/system/configs/attack.c)
+ *     asked for what is not its own: the contexts of harts it has not
+ *     must read back as nothing; a source it was not given (the UART's),
+ *     with a priority and enabled, must never be pending or claimed;
  *   - a storm of IPIs to itself and of timer requests;
  *   - a line that tries to steer the shared console: erase the line,
  *     return to its start and print a forged hypervisor line, ring the
@@ -223,6 +228,50 @@ static void attack_csrs(void)
     TRY_INSN("mret", "mret");
 }
 
+/* ---- Its virtual PLIC ----------------------------------------------------*/
+
+/* Its vPLIC's guest address (tests/system/configs/attack.c) and the
+ * registers of the PLIC spec (chapters 4-9) it aims at. */
+#define VPLIC 0x40000000UL
+#define PLIC_PRIORITY(id) (VPLIC + 4 * (id))
+#define PLIC_PENDING (VPLIC + 0x1000)
+#define PLIC_ENABLE(ctx) (VPLIC + 0x2000 + 0x80 * (ctx))
+#define PLIC_CLAIM(ctx) (VPLIC + 0x200000 + 0x1000 * (ctx) + 4)
+#define NOT_GIVEN 10 /* the UART's interrupt: no VM has it here */
+
+static volatile uint32_t *plic_reg(unsigned long addr)
+{
+    return (volatile uint32_t *)addr;
+}
+
+/* Write `value` at `addr`; contained if the bits of `mask` read back 0. */
+static void plic_probe(const char *what, unsigned long addr, uint32_t value,
+                       uint32_t mask)
+{
+    uint32_t got;
+
+    if (value)
+        *plic_reg(addr) = value;
+    got = *plic_reg(addr) & mask;
+    verdict(what, got == 0, got ? "it took" : "reads back nothing");
+}
+
+static void attack_plic(void)
+{
+    plic_probe("enable every source for a hart it has not (context 7)",
+               PLIC_ENABLE(7), 0xffffffff, 0xffffffff);
+    plic_probe("claim for a hart it has not (context 5)", PLIC_CLAIM(5), 0,
+               0xffffffff);
+    /* A source it was not given is a register like any (as on a PLIC
+     * whose device never interrupts): never pending, never claimed. */
+    *plic_reg(PLIC_PRIORITY(NOT_GIVEN)) = 7;
+    *plic_reg(PLIC_ENABLE(1)) = 1U << NOT_GIVEN;
+    plic_probe("pending of a source it was not given, enabled", PLIC_PENDING, 0,
+               1U << NOT_GIVEN);
+    plic_probe("claim of a source it was not given, enabled", PLIC_CLAIM(1), 0,
+               0xffffffff);
+}
+
 /* ---- Storms -------------------------------------------------------------*/
 
 static void attack_storms(void)
@@ -255,9 +304,11 @@ void mode_main(void)
     attack_memory();
     attack_sbi();
     attack_csrs();
+    attack_plic();
     attack_storms();
     attack_console();
     console_printf("attack: done, %u attempts, %u escaped\n", attempts,
                    escaped);
+    sbi_system_reset(SBI_SRST_TYPE_COLD_REBOOT, SBI_SRST_REASON_NONE);
     hart_park();
 }

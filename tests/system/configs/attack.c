@@ -1,9 +1,11 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /*
  * A hostile VM beside a victim (tests/system/test_attack.py): VM 0 runs
- * the baremetal guest's "attack" mode, every escape attempt it has; VM 1
- * the "victim" mode, which ticks and checks a canary in its memory. Both
- * have 64 MiB at guest address 0x80000000 and a vCPU each.
+ * the baremetal guest's "attack" mode, every escape attempt it has, then
+ * reboots to make them again (a reboot loop); it has a vPLIC of its own
+ * at 0x40000000 to probe. VM 1 runs the "victim" mode, which ticks and
+ * checks a canary in its memory. Both have 64 MiB at guest address
+ * 0x80000000 and a vCPU each.
  */
 #include <config.h>
 
@@ -22,6 +24,8 @@ struct config config = {
                 .regions = (struct vm_mem_region[]){
                     {.base = 0x80000000, .size = 0x4000000},
                 },
+                /* Its own vPLIC, where it probes for others' sources. */
+                .arch = {.irqc.plic.base = 0x40000000},
             },
         },
         {
