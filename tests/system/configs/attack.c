@@ -18,6 +18,9 @@ struct config config = {
         {
             .image = VM_IMAGE_BUILTIN(attack_image, 0x80200000),
             .entry = 0x80200000,
+#ifdef ATTACK_FAULT_POLICY
+            .fault_policy = ATTACK_FAULT_POLICY,
+#endif
             .platform = {
                 .cpu_num = 1,
                 .region_num = 1,
