@@ -155,3 +155,12 @@ void dma_faults_end(bool overflowed)
         log_warn("IOMMU: its fault queue overflowed: more blocked DMA "
                  "accesses came than were recorded");
 }
+
+void dma_vm_report(const struct vm *vm)
+{
+    unsigned long n = __atomic_load_n(&vm->dma_faults, __ATOMIC_RELAXED);
+
+    if (n)
+        log_info("VM %u: %lu DMA accesses of its devices were blocked", vm->id,
+                 n);
+}

@@ -2,6 +2,7 @@
 #include <core/arch_hooks.h>
 #include <core/console.h>
 #include <core/cpu.h>
+#include <core/dma.h>
 #include <core/irq.h>
 #include <core/vcpu.h>
 #include <core/vm.h>
@@ -75,6 +76,7 @@ static void vm_shutdown_stopped(struct vm *vm, struct vcpu *self,
     /* Said before it counts as shut down: the machine cannot power off
      * before the lines are out. */
     irq_vm_report(vm);
+    dma_vm_report(vm);
     report_traps(vm);
     log_info("VM %u shut down (%s)", vm->id, why);
     spin_lock(&power_lock);

@@ -170,6 +170,13 @@ static void reports_per_vm_are_limited(void **state)
     assert_non_null(strstr(fake.printk_last, "VM 0: further blocked DMA is "
                                              "not reported"));
     assert_int_equal(vms[0].dma_faults, DMA_REPORTS_MAX + 5);
+    /* At shutdown, the total; nothing for a VM whose devices kept in. */
+    fake_reset();
+    dma_vm_report(&vms[0]);
+    assert_string_equal(fake.printk_last, "[baobab] VM 0: 21 DMA accesses "
+                                          "of its devices were blocked\n");
+    dma_vm_report(&vms[1]);
+    assert_int_equal(fake.printk_n, 1);
 }
 
 int main(void)

@@ -127,10 +127,10 @@ unit_cpu_SRCS := src/core/cpu.c src/core/cpu_wait.c src/core/vcpu.c \
 unit_cpu_LDLIBS := -lpthread
 
 unit_vm_lifecycle_SRCS := src/core/vm_lifecycle.c src/core/vcpu.c \
-                          src/core/vm.c src/core/irq.c \
+                          src/core/vm.c src/core/irq.c src/core/dma.c \
                           src/core/cpu_wait.c \
                           $(call unit_fakes,arch cpu_self cpu console \
-                            vm_build vm_uart)
+                            vm_build vm_uart machine)
 
 unit_vm_uart_SRCS := src/core/vm_uart.c src/core/vuart.c src/core/vm.c \
                      src/core/irq.c $(UNIT_CONFIG_CHECK_SRCS) \

@@ -44,6 +44,10 @@ struct dma_fault {
 void dma_fault(const struct dma_fault *f);
 void dma_faults_end(bool overflowed);
 
+/* At the VM's shutdown: how many of its devices' DMA accesses were
+ * blocked, over all its boots (nothing when none was). */
+void dma_vm_report(const struct vm *vm);
+
 /* The VM given master `device`, or NULL. */
 struct vm *dma_owner(uint32_t device);
 
