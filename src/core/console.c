@@ -267,6 +267,9 @@ static void drain_vm(struct vm *vm, unsigned budget)
 static void release_uart(void)
 {
     spin_unlock(&console_lock);
+    /* Store-load: a writer that appended, then found the UART held, must
+     * see it let go, or be seen here (try_drain has the other fence). */
+    __atomic_thread_fence(__ATOMIC_SEQ_CST);
     for (unsigned v = 0; v < vm_count; v++) {
         struct vm *vm = &vms[v];
 
@@ -288,6 +291,9 @@ static void drain_shares(struct vm *vm)
 /* Print a share of the VM's output if the UART is free. */
 static void try_drain(struct vm *vm)
 {
+    /* What it appended (or its cleared event) is seen before it looks at
+     * the UART: see release_uart. */
+    __atomic_thread_fence(__ATOMIC_SEQ_CST);
     if (spin_trylock(&console_lock)) {
         drain_shares(vm);
         release_uart();
@@ -311,6 +317,15 @@ void console_vm_putc(struct vm *vm, char c)
         release_uart();
     }
     try_drain(vm);
+}
+
+/* All of the VM's output, whatever the share: before it is said to be
+ * down, and before the machine powers off. */
+void console_vm_flush(struct vm *vm)
+{
+    spin_lock(&console_lock);
+    drain_vm(vm, VM_CONSOLE_OUT);
+    release_uart();
 }
 
 void console_vm_event(struct vm *vm)

@@ -207,8 +207,9 @@ static void take_console_input(void)
     }
     if (!platform.console_uart.irq || !platform_console.set_rx_irq)
         return;
-    irq_take_for_hypervisor(platform.console_uart.irq, console_rx_interrupt,
-                            false);
+    if (irq_take_for_hypervisor(platform.console_uart.irq, console_rx_interrupt,
+                                false))
+        return;
     platform_console.set_rx_irq(true);
     if (vm_count > 1)
         log_info("console: input goes to VM 0; Ctrl-\\ then a VM number "

@@ -120,16 +120,23 @@ void irq_vm_report(struct vm *vm)
              __atomic_load_n(&vm->irqs_forwarded, __ATOMIC_RELAXED));
 }
 
-void irq_take_for_hypervisor(unsigned id, irq_handler_fn handler, bool edge)
+int irq_take_for_hypervisor(unsigned id, irq_handler_fn handler, bool edge)
 {
     if (hyp_irq_num == HYP_IRQS_MAX || !in_range(id)) {
         log_error("interrupt %u cannot be the hypervisor's", id);
-        return;
+        return -1;
+    }
+    if (irq_owner[id]) {
+        log_error("interrupt %u, which the hypervisor needs, is VM %u's "
+                  "(platform.devs[].interrupts)",
+                  id, irq_owner[id]->id);
+        return -1;
     }
     hyp_irqs[hyp_irq_num].id = id;
     hyp_irqs[hyp_irq_num].handler = handler;
     hyp_irq_num++;
     arch_irq_enable_hyp(id, edge);
+    return 0;
 }
 
 enum irq_action irq_claimed(unsigned hart, unsigned id, struct vm **owner)

@@ -74,7 +74,8 @@ static void vm_shutdown_stopped(struct vm *vm, struct vcpu *self,
     bool last;
 
     /* Said before it counts as shut down: the machine cannot power off
-     * before the lines are out. */
+     * before the lines are out, the VM's own last ones first. */
+    console_vm_flush(vm);
     irq_vm_report(vm);
     dma_vm_report(vm);
     report_traps(vm);
@@ -128,6 +129,7 @@ void vm_restart(struct vm *vm, struct vcpu *self, const char *why)
         vm_shutdown_stopped(vm, self, "reboot of an inplace image");
         return;
     }
+    console_vm_flush(vm); /* its last boot's lines, then the restart's */
     log_info("VM %u restarting (%s)", vm->id, why);
     vm_set_state(vm, VM_RESTARTING);
     vm_load_image(vm);

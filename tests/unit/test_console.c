@@ -406,6 +406,20 @@ static void a_long_write_goes_out_in_shares_on_the_vms_own_hart(void **state)
     assert_int_equal(console_events_for(6), 0);
 }
 
+/* A VM going down: all its output goes out at once, not in shares. */
+static void a_flush_prints_everything(void **state)
+{
+    char text[40 * 50 + 1];
+
+    (void)state;
+    for (unsigned i = 0; i < 40; i++)
+        snprintf(text + i * 50, 51, "line %02u %041u\n", i, i);
+    console_vm_write(&vms[2], text, strlen(text));
+    assert_int_equal(strlen(uart_out), 10 * 57);
+    console_vm_flush(&vms[2]);
+    assert_int_equal(strlen(uart_out), 40 * 57);
+}
+
 #define T(f) cmocka_unit_test_setup(f, setup)
 
 int main(void)
@@ -429,6 +443,7 @@ int main(void)
         T(a_vm_does_not_wait_for_the_uart_another_holds),
         T(a_full_buffer_takes_no_more),
         T(a_long_write_goes_out_in_shares_on_the_vms_own_hart),
+        T(a_flush_prints_everything),
     };
 
     return cmocka_run_group_tests(tests, NULL, NULL);

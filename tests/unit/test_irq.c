@@ -188,7 +188,7 @@ static void the_hypervisor_keeps_its_console_interrupt(void **state)
     struct vm *owner = NULL;
 
     (void)state;
-    irq_take_for_hypervisor(40, hyp_handler, false);
+    assert_int_equal(irq_take_for_hypervisor(40, hyp_handler, false), 0);
     assert_int_equal(fake.enable_hyp_n, 1);
     assert_int_equal(fake.enable_hyp_id, 40);
     assert_int_equal(irq_claimed(2, 40, &owner), IRQ_COMPLETE);
@@ -206,10 +206,27 @@ static void the_hypervisor_keeps_its_console_interrupt(void **state)
     assert_int_equal(irq_vm_take_devices(&vms[1]), -1);
 }
 
+/* The IOMMU's interrupt is taken after the VMs are built: one a VM was
+ * given is refused, named, and left with the VM. */
+static void the_hypervisor_takes_no_vms_interrupt(void **state)
+{
+    struct vm *owner = NULL;
+
+    (void)state;
+    assert_int_equal(irq_vm_take_devices(&vms[0]), 0); /* 8 (and 10) */
+    assert_int_equal(irq_take_for_hypervisor(8, hyp_handler, true), -1);
+    assert_int_equal(fake.enable_hyp_n, 0);
+    assert_non_null(strstr(fake.printk_last, "interrupt 8, which the "
+                                             "hypervisor needs, is VM 0's"));
+    assert_int_equal(irq_claimed(1, 8, &owner), IRQ_FORWARD);
+    assert_ptr_equal(owner, &vms[0]);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup(virtual_sources_are_not_passed_through, setup),
+        cmocka_unit_test_setup(the_hypervisor_takes_no_vms_interrupt, setup),
         cmocka_unit_test_setup(forwarded_interrupts_are_counted, setup),
         cmocka_unit_test_setup(completion_reaches_the_device_that_asked, setup),
         cmocka_unit_test_setup(virtual_sources_are_bounded, setup),

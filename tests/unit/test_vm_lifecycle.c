@@ -110,6 +110,8 @@ static void shutdown_stops_only_that_vm(void **state)
     (void)state;
     vm_shutdown(&vms[0], on(&vcpus0[1]), "guest asked");
     assert_int_equal(vms[0].state, VM_SHUTDOWN);
+    /* Its buffered output went out before the lines saying it is down. */
+    assert_ptr_equal(fake.console_flushed, &vms[0]);
     assert_stop_posted_to(others, 2);
     assert_int_equal(fake.events_n, 2);
     assert_true(fake.serve_fences_n >= 1); /* it waited for them */

@@ -98,6 +98,8 @@ static int quiesce(void)
     *reg64(IOMMU_DDTP) = IOMMU_DDTP_MODE_OFF;
     *reg32(IOMMU_CQCSR) = 0;
     *reg32(IOMMU_FQCSR) = 0;
+    /* A pending bit the firmware left would hold the wire's edge back. */
+    *reg32(IOMMU_IPSR) = IOMMU_IPSR_ALL;
     if (!ddtp_idle() || !poll32(IOMMU_CQCSR, IOMMU_QCSR_ON, 0) ||
         !poll32(IOMMU_FQCSR, IOMMU_QCSR_ON, 0)) {
         log_error("IOMMU: it does not turn off");
@@ -169,7 +171,10 @@ int arch_iommu_init(void)
     cmd_put(IOMMU_CMD_IOTINVAL_GVMA, 0);
     if (cmd_run())
         return -1;
-    irq_take_for_hypervisor(machine.arch.iommu_irq, fault_interrupt, true);
+    if (irq_take_for_hypervisor(machine.arch.iommu_irq, fault_interrupt, true))
+        return -1;
+    /* What came before the wire was taken (its edge is gone). */
+    fault_interrupt();
     log_info("IOMMU at 0x%lx: DMA of devices no VM is given is refused; "
              "faults on interrupt %u",
              machine.iommu.base, machine.arch.iommu_irq);

@@ -88,6 +88,11 @@ void console_vm_event(struct vm *vm)
     fake.console_events_n++;
 }
 
+void console_vm_flush(struct vm *vm)
+{
+    fake.console_flushed = vm;
+}
+
 int console_vm_getc(struct vm *vm)
 {
     (void)vm;

@@ -161,8 +161,9 @@ struct fake_log {
      * all, as a VM's console buffer with that room would. */
     bool write_limited;
     size_t write_room;
-    unsigned console_events_n; /* console_vm_event calls */
-    unsigned out_n;            /* characters both of them received */
+    unsigned console_events_n;  /* console_vm_event calls */
+    struct vm *console_flushed; /* the last console_vm_flush's VM */
+    unsigned out_n;             /* characters both of them received */
     char out[FAKE_OUT_MAX + 1];
     struct vm *out_vm;
     const char *in; /* what console_vm_getc hands out, then -1 */

@@ -40,6 +40,8 @@ void console_force_unlock(void);
 size_t console_vm_write(struct vm *vm, const char *buf, size_t len);
 void console_vm_putc(struct vm *vm, char c);
 void console_vm_event(struct vm *vm);
+/* Print all the VM's buffered output now (it is going down). */
+void console_vm_flush(struct vm *vm);
 /* SBI console input: what was typed for the VM, -1 when nothing. */
 int console_vm_getc(struct vm *vm);
 void console_set_focus(unsigned vm_id);

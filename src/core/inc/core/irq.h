@@ -59,10 +59,10 @@ void irq_vm_restore(struct vm *vm);
  */
 void irq_vm_report(struct vm *vm);
 
-/* The hypervisor takes physical interrupt `id` on this hart (boot hart,
- * before the VMs' interrupts are taken): `edge`, a device that pulses its
- * line rather than holding it. */
-void irq_take_for_hypervisor(unsigned id, irq_handler_fn handler, bool edge);
+/* The hypervisor takes physical interrupt `id` on this hart (the boot
+ * hart): `edge`, a device that pulses its line rather than holding it.
+ * 0, or -1 (logged) when a VM has it or there is no room. */
+int irq_take_for_hypervisor(unsigned id, irq_handler_fn handler, bool edge);
 
 /*
  * Physical interrupt `id` was claimed on `hart`: run the hypervisor's

@@ -54,8 +54,10 @@
 #define IOMMU_CQCSR_ERRORS                                                     \
     (IOMMU_QCSR_MF | IOMMU_CQCSR_CMD_TO | IOMMU_CQCSR_CMD_ILL)
 
-/* ipsr (spec 5.18): fault queue interrupt pending, W1C. */
+/* ipsr (spec 5.18): W1C pending bits of the command, fault, performance
+ * monitoring and page-request queues. */
 #define IOMMU_IPSR_FIP (1U << 1)
+#define IOMMU_IPSR_ALL 0xfU
 
 /* Device context (spec 2.1.2, 2.1.3): tc, iohgatp, ta, fsc, and in the
  * extended (MSI_FLAT) format msiptp and the MSI address mask and pattern.
