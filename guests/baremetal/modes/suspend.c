@@ -60,6 +60,21 @@ static bool suspend_trap(unsigned long scause, struct trap_frame *frame)
     return true;
 }
 
+/*
+ * How long a wake interrupt may take to be taken once interrupts are on:
+ * it is pending already, but on a loaded host QEMU's harts deliver it
+ * when their threads run (a count of loop turns depended on host speed).
+ */
+#define TAKE_WAIT (TIMEBASE_HZ / 2)
+
+static void wait_taken(volatile unsigned int *count, unsigned int expected)
+{
+    uint64_t until = rdtime() + TAKE_WAIT;
+
+    while (*count < expected && rdtime() < until)
+        cpu_relax();
+}
+
 /* Step 2: woken through the interrupt file, the interrupt taken after. */
 static void suspend_woken_by_file(void)
 {
@@ -70,8 +85,7 @@ static void suspend_woken_by_file(void)
     wakes_wanted++;
     r = sbi_hart_suspend(SBI_HSM_SUSPEND_RETENTIVE, 0, 0);
     csr_set(sstatus, SSTATUS_SIE);
-    for (int i = 0; i < 100 && !msis_taken; i++)
-        cpu_relax();
+    wait_taken(&msis_taken, 1);
     csr_clear(sstatus, SSTATUS_SIE);
     console_printf("suspend: retentive woken by its interrupt file, returned "
                    "%ld, msi %s\n",
@@ -83,8 +97,7 @@ static const char *take_wake_ipi(unsigned int expected)
 {
     csr_set(sie, SIE_SSIE);
     csr_set(sstatus, SSTATUS_SIE);
-    for (int i = 0; i < 100 && ipis_taken < expected; i++)
-        cpu_relax();
+    wait_taken(&ipis_taken, expected);
     csr_clear(sstatus, SSTATUS_SIE);
     return ipis_taken == expected ? "taken" : "lost";
 }
