@@ -6,8 +6,8 @@
  * is written through as it comes, beside a victim that ticks every 100 ms
  * and after 20 ticks says how late its timer interrupt came at worst
  * ("victimbench"). Both list the console UART (each gets an emulated one)
- * and have 64 MiB and a vCPU. tests/system/configs/console-flood.c is the
- * same with the victim running on.
+ * and have 64 MiB and a vCPU. test_console_flood.py runs it too, under
+ * -icount and in real time.
  */
 #include <config.h>
 

@@ -10,7 +10,6 @@ import re
 
 from conftest import build, scaled, spawn
 
-CONFIGS = "tests/system/configs"
 FLOOD_LINE = re.compile(r"^\[vm0\] conflood: (dbcn|putchar|uart) (\d+) "
                         r"(\d\d) (x*)$", re.M)
 
@@ -35,7 +34,8 @@ def test_the_flood_does_not_delay_the_other_vms_ticks():
 
 
 def test_nothing_either_vm_writes_is_lost_or_mixed():
-    child = spawn(build("console-flood", config_repo=CONFIGS), smp=2)
+    # The bench's scenario in real time: the victim's first 20 ticks.
+    child = spawn(build("bench-console-flood"), smp=2)
     try:
         child.expect(r"\[vm1\] victim: tick 10,", timeout=scaled(120))
     finally:

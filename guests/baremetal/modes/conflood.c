@@ -14,7 +14,7 @@
  * running its harts in turn (-icount, make bench) lets the others run:
  * still far more than any UART carries (4 KiB a millisecond).
  *
- * Scenario: tests/system/configs/console-flood.c (test_console_flood.py)
+ * Scenario: configs/bench-console-flood.c (test_console_flood.py)
  * and make bench's console_flood row, beside the victim, whose tick
  * lateness shows what the flood costs another VM.
  */
