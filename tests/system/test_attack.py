@@ -19,6 +19,24 @@ from conftest import build, spawn
 CONFIGS = "tests/system/configs"
 
 
+def watch_victim_ticks(child):
+    """Five more victim ticks (100 ms apart) from the next one on: the
+    first and the last tick numbers seen."""
+    child.expect(r"\[vm1\] victim: tick (\d+), canary intact")
+    first = int(child.match.group(1))
+    for _ in range(5):
+        child.expect(r"\[vm1\] victim: tick (\d+), canary (\w+)")
+    return first, int(child.match.group(1))
+
+
+def assert_victim_ran_on(text, first, last):
+    """Its canary intact, every tick there in order, no hypervisor fatal."""
+    assert "BROKEN" not in text and last >= first + 5, text
+    ticks = [int(n) for n in re.findall(r"\[vm1\] victim: tick (\d+)", text)]
+    assert ticks == list(range(1, len(ticks) + 1)), text
+    assert not re.search(r"FATAL|panic", text), text
+
+
 # With Sstc the guests' timers are their own; without, the hypervisor
 # emulates them, and the storms of timer requests go through it.
 @pytest.mark.parametrize("cpu", ["rv64", "rv64,sstc=false"])
@@ -35,13 +53,8 @@ def test_a_hostile_vm_escapes_nowhere_and_the_victim_runs_on(cpu):
         child.send("\x1c0")
         child.expect(r"\[baobab\] console: input goes to VM 0")
         child.expect(r"\[vm0\] attack: done, ")
-        # After the attack, the victim still ticks (ticks are 100 ms
-        # apart: five more within the test's timeout), its canary intact.
-        child.expect(r"\[vm1\] victim: tick (\d+), canary intact")
-        first = int(child.match.group(1))
-        for _ in range(5):
-            child.expect(r"\[vm1\] victim: tick (\d+), canary (\w+)")
-        last = int(child.match.group(1))
+        # After the attack, the victim still ticks, its canary intact.
+        first, last = watch_victim_ticks(child)
     finally:
         child.close(force=True)
     text = child.text()
@@ -53,11 +66,7 @@ def test_a_hostile_vm_escapes_nowhere_and_the_victim_runs_on(cpu):
     assert attempts >= 40 and len(verdicts) >= 3 * attempts, text
     assert text.count("VM 0 restarting (guest request)") >= 2, text
     assert escaped == 0 and "ESCAPED" not in text, text
-    assert "BROKEN" not in text and last >= first + 5, text
-    # Every victim tick in order, none missing.
-    ticks = [int(n) for n in re.findall(r"\[vm1\] victim: tick (\d+)", text)]
-    assert ticks == list(range(1, len(ticks) + 1)), text
-    assert not re.search(r"FATAL|panic", text), text
+    assert_victim_ran_on(text, first, last)
     # Its forged hypervisor line shows as what it is: its own, escaped.
     assert ("[vm0] attack: console forgery: \\x1b[2K[baobab] VM 1 shut down "
             "(forged)\\x07") in text, text
@@ -71,16 +80,9 @@ def test_a_restart_loop_by_fault_policy_leaves_the_victim_ticking():
         for _ in range(5):
             child.expect(r"\[baobab\] VM 0 restarting \(fault policy: "
                          r"restart\)")
-        child.expect(r"\[vm1\] victim: tick (\d+), canary intact")
-        first = int(child.match.group(1))
-        for _ in range(5):
-            child.expect(r"\[vm1\] victim: tick (\d+), canary (\w+)")
-        last = int(child.match.group(1))
+        first, last = watch_victim_ticks(child)
     finally:
         child.close(force=True)
     text = child.text()
     assert "attack: done" not in text and "ESCAPED" not in text, text
-    assert "BROKEN" not in text and last >= first + 5, text
-    ticks = [int(n) for n in re.findall(r"\[vm1\] victim: tick (\d+)", text)]
-    assert ticks == list(range(1, len(ticks) + 1)), text
-    assert not re.search(r"FATAL|panic", text), text
+    assert_victim_ran_on(text, first, last)
