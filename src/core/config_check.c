@@ -84,6 +84,11 @@ static int check_vm(const struct config *cfg, size_t vm,
     if ((unsigned)c->fault_policy > VM_FAULT_RESTART)
         return config_fail(err, "VM %zu: fault_policy %u is not a valid policy",
                            vm, (unsigned)c->fault_policy);
+    if (c->platform.remio_dev_num)
+        return config_fail(err,
+                           "VM %zu: platform.remio_devs: Remote I/O is not "
+                           "supported yet (remio_dev_num is %zu)",
+                           vm, c->platform.remio_dev_num);
     if (config_check_memory(c, vm, t, err) ||
         config_check_image(c, vm, t, err) ||
         config_check_devices(c, vm, t, err) ||

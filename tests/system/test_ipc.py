@@ -58,10 +58,15 @@ def test_windows_come_from_the_device_tree(run):
             "write 0x2000+0x2000") in run
 
 
-def test_bad_notify_arguments_are_refused(run):
-    # -3: SBI_ERR_INVALID_PARAM, for an event and an index that do not exist.
+def test_hypercalls_answer_in_baos_registers(run):
+    # As Bao answers: a0 (the SBI error) is 0, the hypercall's result in a1.
+    # -3 (HC_E_INVALID_ARGS) for an event and an index that do not exist,
+    # -2 (HC_E_INVALID_ID) for Bao's invalid id 0 and an unknown id.
     for vm in (0, 1):
-        assert f"[vm{vm}] ipc: notify(0, 1) = -3, notify(1, 0) = -3" in run
+        assert f"[vm{vm}] ipc: hypercall 1(0, 1) -> a0 = 0, a1 = -3" in run
+        assert f"[vm{vm}] ipc: hypercall 1(1, 0) -> a0 = 0, a1 = -3" in run
+        assert f"[vm{vm}] ipc: hypercall 0(0, 0) -> a0 = 0, a1 = -2" in run
+        assert f"[vm{vm}] ipc: hypercall 153(0, 0) -> a0 = 0, a1 = -2" in run
 
 
 def test_messages_cross_in_both_directions_intact(run):
@@ -87,7 +92,7 @@ def test_vm_without_the_shmem_cannot_notify_or_read_it(run):
     # Its tree is there and valid: only the window is missing.
     assert re.search(r"^\[vm2\] ipc: device tree at 0x[0-9a-f]+: valid$",
                      run, re.M), run
-    assert "[vm2] ipc: notify(0, 0) = -3" in run
+    assert "[vm2] ipc: hypercall 1(0, 0) -> a0 = 0, a1 = -3" in run
     assert ("[baobab] warning: VM 2 vCPU 0: load at 0xf0000000 outside its "
             "memory") in run
     assert "[vm2] ipc: read of 0xf0000000 faulted" in run

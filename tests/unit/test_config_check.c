@@ -214,6 +214,30 @@ static void test_cpu_num_zero(void **state)
     assert_rejected("VM 1", "cpu_num");
 }
 
+/* Bao's Remote I/O fields compile (both names of the key), and are refused
+ * with the VM named rather than silently ignored. */
+static void test_remote_io_refused(void **state)
+{
+    static struct remio_dev remio[] = {
+        {.bind_key = 0,
+         .type = REMIO_DEV_BACKEND,
+         .interrupt = 40,
+         .shmem = {.base = 0xd0000000, .size = 0x1000000, .shmem_id = 0}},
+        {.id = 1,
+         .type = REMIO_DEV_FRONTEND,
+         .va = 0x10001000,
+         .size = 0x200,
+         .interrupt = 37,
+         .shmem = {.base = 0x70000000, .size = 0x1000000, .shmem_id = 0}},
+    };
+
+    (void)state;
+    assert_int_equal(remio[1].bind_key, 1);
+    vms[1].platform.remio_dev_num = 2;
+    vms[1].platform.remio_devs = remio;
+    assert_rejected("VM 1", "remio_devs", "Remote I/O is not supported yet");
+}
+
 static void test_region_num_zero(void **state)
 {
     (void)state;
@@ -1264,6 +1288,7 @@ int main(void)
         T(test_shmem_size),
         T(test_cpu_num_zero),
         T(test_region_num_zero),
+        T(test_remote_io_refused),
         T(test_region_misaligned_base),
         T(test_region_misaligned_size),
         T(test_region_size_zero),

@@ -48,10 +48,10 @@
 #include "stats.h"
 #include "trap.h"
 
-/* Bao's hypercall extension (firmware-specific EID range); id 0 is Baobab's
- * null hypercall. */
+/* Bao's hypercall extension (firmware-specific EID range); id 0x100 is
+ * Baobab's null hypercall. */
 #define SBI_EXT_BAO_HYPERCALL 0x08000ba0
-#define HYPERCALL_NULL 0
+#define HYPERCALL_NULL 0x100
 
 #define ECALL_ITERS 1000
 #define TIMER_ITERS 100

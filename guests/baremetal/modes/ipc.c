@@ -34,6 +34,7 @@
 #include "ipc_chan.h"
 #include "mode.h"
 #include "riscv.h"
+#include "sbi.h"
 #include "smp.h"
 #include "trap.h"
 
@@ -361,6 +362,16 @@ static bool probe_trap(unsigned long scause, struct trap_frame *frame)
     return true;
 }
 
+/* Both return registers, as a guest written for Bao reads them. */
+static void show_hypercall(unsigned long id, unsigned long a0,
+                           unsigned long a1)
+{
+    struct sbiret r = sbi_ecall(IPC_HC_EID, id, a0, a1, 0);
+
+    console_printf("ipc: hypercall %lu(%lu, %lu) -> a0 = %ld, a1 = %ld\n", id,
+                   a0, a1, r.error, r.value);
+}
+
 static void __attribute__((noreturn)) no_window(void)
 {
     unsigned long v;
@@ -371,7 +382,7 @@ static void __attribute__((noreturn)) no_window(void)
     dtb_open(boot_dtb, &err);
     console_printf("ipc: device tree at 0x%lx: %s\n", boot_dtb,
                    err ? fdt_strerror(err) : "valid");
-    console_printf("ipc: notify(0, 0) = %ld\n", ipc_notify(0, 0));
+    show_hypercall(IPC_HC_NOTIFY, 0, 0);
     trap_set_hook(probe_trap);
     __asm__ volatile(".option push\n.option norvc\nlw %0, 0(%1)\n.option pop"
                      : "=r"(v)
@@ -391,9 +402,10 @@ void mode_main(void)
                    "write 0x%x+0x%x\n",
                    chan.base, chan.id, chan.irq, chan.rd_off, chan.rd_size,
                    chan.wr_off, chan.wr_size);
-    console_printf("ipc: notify(%u, 1) = %ld, notify(%u, 0) = %ld\n", chan.id,
-                   ipc_notify(chan.id, 1), chan.id + 1,
-                   ipc_notify(chan.id + 1, 0));
+    show_hypercall(IPC_HC_NOTIFY, chan.id, 1);
+    show_hypercall(IPC_HC_NOTIFY, chan.id + 1, 0);
+    show_hypercall(0, 0, 0);
+    show_hypercall(0x99, 0, 0);
     ipc_chan_irq_setup(&chan, boot_hart);
     if (chan.wr_off < chan.rd_off)
         serve();

@@ -14,9 +14,12 @@ static uint32_t chan_irq;
 static volatile unsigned int notifications; /* claims of the window's irq */
 static volatile uint64_t notified_at; /* trap entry time of the last one */
 
+/* Bao's convention: a0 (the SBI error) is 0, the result is in a1. */
 long ipc_notify(unsigned long ipc, unsigned long event)
 {
-    return sbi_ecall(IPC_HC_EID, IPC_HC_NOTIFY, ipc, event, 0).error;
+    struct sbiret r = sbi_ecall(IPC_HC_EID, IPC_HC_NOTIFY, ipc, event, 0);
+
+    return r.error ? r.error : r.value;
 }
 
 /* ---- Device tree -------------------------------------------------------*/

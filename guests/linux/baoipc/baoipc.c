@@ -34,7 +34,11 @@
 
 #define BAOIPC_NAME "baoipc"
 
-/* The Bao hypercall ABI: SBI extension and the IPC notify function. */
+/*
+ * The Bao hypercall ABI: SBI extension and the IPC notify function. The
+ * SBI error (a0) is 0 when the hypervisor took the call; the hypercall's
+ * own result, 0 or a negated Bao code, is in a1.
+ */
 #define BAO_HC_EXT 0x08000ba0
 #define BAO_HC_IPC_NOTIFY 1
 #define BAO_IPC_EVENT 0
@@ -130,12 +134,12 @@ static void baoipc_notify(struct baoipc *ipc)
         return;
     ret = sbi_ecall(BAO_HC_EXT, BAO_HC_IPC_NOTIFY, ipc->id, BAO_IPC_EVENT, 0, 0,
                     0, 0);
-    if (unlikely(ret.error) &&
+    if (unlikely(ret.error || ret.value) &&
         !test_and_set_bit(BAOIPC_NOTIFY_WARNED, &ipc->flags))
         dev_warn(ipc->dev,
-                 "notify hypercall (id %u) failed: SBI error %ld; continuing "
-                 "without notifications\n",
-                 ipc->id, ret.error);
+                 "notify hypercall (id %u) failed: SBI error %ld, result %ld; "
+                 "continuing without notifications\n",
+                 ipc->id, ret.error, ret.value);
 }
 
 static irqreturn_t baoipc_irq(int irq, void *data)

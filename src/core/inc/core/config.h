@@ -102,6 +102,32 @@ struct vm_dev_region {
     streamid_t id; /* IOMMU device id of a DMA master given the VM; 0: none */
 };
 
+/*
+ * Bao's Remote I/O (virtio over shared memory, a frontend VM's MMIO served
+ * by a backend VM). Its fields are here so that Bao's configurations
+ * compile; the checker refuses a VM that uses it: Baobab does not
+ * implement it yet.
+ */
+enum REMIO_DEV_TYPE { REMIO_DEV_FRONTEND = 0, REMIO_DEV_BACKEND };
+
+struct remio_shmem {
+    paddr_t base;
+    size_t size;
+    size_t shmem_id;
+};
+
+struct remio_dev {
+    vaddr_t va;  /* frontend: the emulated MMIO region */
+    size_t size;
+    irqid_t interrupt;
+    union { /* Bao's configs name it either way, by version */
+        size_t bind_key;
+        size_t id;
+    };
+    enum REMIO_DEV_TYPE type;
+    struct remio_shmem shmem;
+};
+
 struct vm_platform {
     size_t cpu_num;
     size_t region_num;
@@ -110,6 +136,8 @@ struct vm_platform {
     struct ipc *ipcs;
     size_t dev_num;
     struct vm_dev_region *devs;
+    size_t remio_dev_num; /* Bao's Remote I/O: refused (not supported yet) */
+    struct remio_dev *remio_devs;
     struct arch_vm_platform arch;
 };
 
