@@ -13,6 +13,8 @@ CONFIG_REPO ?= configs
 CROSS_COMPILE ?= riscv64-unknown-elf-
 DEBUG ?= n
 VERSION := 0.1.0
+# Where the image is linked; it runs wherever it is loaded (boot.S).
+HYP_LINK_BASE := 0x80200000
 # V=1 shows the full commands.
 Q := $(if $(filter 1,$(V)),,@)
 
@@ -68,6 +70,7 @@ HYP_CFLAGS := $(ARCH_FLAGS) $(OPT) -g -std=gnu11 -ffreestanding -fno-builtin \
               -fno-common -fno-pie -fno-stack-protector -nostdlib \
               -Wall -Wextra -Werror -MMD -MP
 HYP_CPPFLAGS := $(INCLUDES) -DBAOBAB_VERSION=\"$(VERSION)\" \
+                -DHYP_LINK_BASE=$(HYP_LINK_BASE) \
                 -DBAOBAB_CONFIG_NAME=\"$(CONFIG)\" $(PLAT_CPPFLAGS) $(CPPFLAGS)
 # Configs are user files: warnings are shown but do not stop the build.
 CONFIG_CFLAGS := $(ARCH_FLAGS) -O2 -std=gnu11 -ffreestanding -fno-common \
@@ -102,13 +105,32 @@ $(BIN)/bao.bin: $(BIN)/bao.elf
 	$(Q)$(OBJCOPY) -O binary $< $@
 	@echo "built $@ ($$(stat -c %s $@) bytes)"
 
+# Linked twice: the first link finds the addresses stored in the image's
+# data (scripts/image_relocs.py), the second links their table in, which
+# boot.S applies when the image runs away from HYP_LINK_BASE; the check
+# makes sure linking the table moved none of them.
+LINK_HYP = $(CC) $(ARCH_FLAGS) -nostdlib -static -no-pie -Wl,--emit-relocs \
+    -Wl,--defsym=HYP_LINK_BASE=$(HYP_LINK_BASE) -T $(ARCH_DIR)/linker.ld
+RELOCS = $(PYTHON) scripts/image_relocs.py
+RELOCS_EMPTY := $(BUILD)/relocs_empty.o
+RELOCS_S := $(BUILD)/relocs.S
+
+$(RELOCS_EMPTY):
+	@mkdir -p $(dir $@)
+	$(Q)printf '\t.section .hyp_relocs, "a"\n' | \
+	    $(CC) $(ARCH_FLAGS) -c -x assembler - -o $@
+
 # The image is kept only if the configuration passes the same checks the
 # hypervisor makes at boot (tools/config_check.c).
-$(BIN)/bao.elf: $(OBJS) $(CONFIG_OBJ) $(ARCH_DIR)/linker.ld $(CONFIG_CHECKER)
+$(BIN)/bao.elf: $(OBJS) $(CONFIG_OBJ) $(ARCH_DIR)/linker.ld $(CONFIG_CHECKER) \
+                $(RELOCS_EMPTY) scripts/image_relocs.py
 	@mkdir -p $(dir $@)
 	@echo "  LD      $@"
-	$(Q)$(CC) $(ARCH_FLAGS) -nostdlib -static -no-pie -T $(ARCH_DIR)/linker.ld \
-	    -o $@.tmp $(OBJS) $(CONFIG_OBJ) $(DTB_OBJ)
+	$(Q)$(LINK_HYP) -o $@.tmp $(OBJS) $(CONFIG_OBJ) $(DTB_OBJ) $(RELOCS_EMPTY)
+	$(Q)$(RELOCS) $@.tmp $(HYP_LINK_BASE) $(RELOCS_S)
+	$(Q)$(CC) $(ARCH_FLAGS) -c $(RELOCS_S) -o $(RELOCS_S:.S=.o)
+	$(Q)$(LINK_HYP) -o $@.tmp $(OBJS) $(CONFIG_OBJ) $(DTB_OBJ) $(RELOCS_S:.S=.o)
+	$(Q)$(RELOCS) $@.tmp $(HYP_LINK_BASE) --check $(RELOCS_S)
 	@echo "  CHECK   $(CONFIG_SRC)"
 	$(Q)$(CONFIG_CHECKER) $(CONFIG) $$($(NM) $@.tmp | \
 	    awk '$$3 == "_image_start" { s = $$1 } $$3 == "_image_end" { e = $$1 } \

@@ -71,6 +71,18 @@ static void refuse_machine(const struct machine_fit_error *err)
     arch_system_off();
 }
 
+/* Where the image runs: wherever it was loaded (boot.S relocates it). */
+static uint64_t hyp_image_base(void)
+{
+    return (uint64_t)(uintptr_t)_image_start;
+}
+
+static uint64_t hyp_image_size(void)
+{
+    return ALIGN_UP((uint64_t)(uintptr_t)_image_end, PAGE_SIZE) -
+           hyp_image_base();
+}
+
 /*
  * The hypervisor's UART when the device tree shows it where the build
  * expects it; else the firmware's console, which can still say so.
@@ -94,17 +106,6 @@ static void check_machine_fit(const void *dtb)
         machine_fit_ram(&config, BAOBAB_CONFIG_NAME, machine.ram,
                         machine.ram_num, &err))
         refuse_machine(&err);
-}
-
-static uint64_t hyp_image_base(void)
-{
-    return (uint64_t)(uintptr_t)_image_start;
-}
-
-static uint64_t hyp_image_size(void)
-{
-    return ALIGN_UP((uint64_t)(uintptr_t)_image_end, PAGE_SIZE) -
-           hyp_image_base();
 }
 
 /* Take a range out of the allocator; running out of list slots is fatal. */
@@ -248,8 +249,13 @@ void hyp_boot_main(unsigned long hartid, const void *dtb)
         cpus[i].hartid = i;
     console_ok = console_fits(dtb, &console_err);
     printk("\n");
-    log_info("Baobab hypervisor %s on %s, config \"%s\", boot hart %lu",
-             BAOBAB_VERSION, platform.name, BAOBAB_CONFIG_NAME, hartid);
+    log_info("Baobab hypervisor %s on %s, config \"%s\", boot hart %lu, "
+             "running at 0x%lx",
+             BAOBAB_VERSION, platform.name, BAOBAB_CONFIG_NAME, hartid,
+             hyp_image_base());
+    if (!IS_ALIGNED(hyp_image_base(), PAGE_SIZE))
+        fatal("bao.bin is not at a page boundary: load it at a 2 MiB-aligned "
+              "address");
     machine_probe(dtb);
     if (!console_ok)
         refuse_machine(&console_err);

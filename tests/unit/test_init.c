@@ -152,13 +152,17 @@ static void assert_refused(const char *why)
 
 static void a_boot_builds_every_vm_and_idles(void **state)
 {
+    char banner[128];
+
     (void)state;
     boot();
     assert_int_equal(fake.console_init_n, 1);
     assert_ptr_equal(fake.console_driver, &platform_console);
-    assert_non_null(strstr(fake.printk_all,
-                           "[baobab] Baobab hypervisor unknown on test-board, "
-                           "config \"unknown\", boot hart 0\n"));
+    snprintf(banner, sizeof(banner),
+             "[baobab] Baobab hypervisor unknown on test-board, config "
+             "\"unknown\", boot hart 0, running at 0x%lx\n",
+             (unsigned long)(uintptr_t)_image_start);
+    assert_non_null(strstr(fake.printk_all, banner));
     assert_int_equal(fake.probe_n, 1);
     /* Page tables: 2 MiB, 2 MiB-aligned, in RAM but not the firmware's. */
     assert_int_equal(hyp_pool_size(), 2 * MIB);

@@ -829,12 +829,10 @@ static void test_legacy_console(void **state)
 static void test_null_hypercall(void **state)
 {
     (void)state;
-    assert_sbi(ECALL(0, SBI_EXT_BAO_HYPERCALL, 0x100, 0, 0, 0), SBI_SUCCESS,
-               0);
+    assert_sbi(ECALL(0, SBI_EXT_BAO_HYPERCALL, 0x100, 0, 0, 0), SBI_SUCCESS, 0);
     /* Id 0 is Bao's invalid id, as are ids not offered: HC_E_INVALID_ID. */
     assert_sbi(ECALL(0, SBI_EXT_BAO_HYPERCALL, 0, 0, 0, 0), SBI_SUCCESS, -2);
-    assert_sbi(ECALL(0, SBI_EXT_BAO_HYPERCALL, 99, 0, 0, 0), SBI_SUCCESS,
-               -2);
+    assert_sbi(ECALL(0, SBI_EXT_BAO_HYPERCALL, 99, 0, 0, 0), SBI_SUCCESS, -2);
 }
 
 /* IPC notify (id 1): a0 = ipcs[] index, a1 = event; ipc.c does the rest. */

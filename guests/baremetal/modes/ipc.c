@@ -363,8 +363,7 @@ static bool probe_trap(unsigned long scause, struct trap_frame *frame)
 }
 
 /* Both return registers, as a guest written for Bao reads them. */
-static void show_hypercall(unsigned long id, unsigned long a0,
-                           unsigned long a1)
+static void show_hypercall(unsigned long id, unsigned long a0, unsigned long a1)
 {
     struct sbiret r = sbi_ecall(IPC_HC_EID, id, a0, a1, 0);
 

@@ -1,16 +1,37 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /*
- * Entry from the firmware. The boot hart arrives at _start (OpenSBI's
- * FW_JUMP/FW_PAYLOAD address 0x80200000) with a0 = hart id, a1 = host device
- * tree; the others are started later with SBI HSM at _secondary_start with
- * a0 = hart id. All run with satp = 0 and interrupts off.
+ * Entry from the loader. bao.bin begins with the RISC-V Linux image header
+ * (arch/image.h), so any loader that starts a Linux Image starts it: OpenSBI
+ * (fw_jump, fw_payload, QEMU's -kernel), U-Boot's booti. The boot hart
+ * arrives at _start with a0 = hart id, a1 = host device tree, wherever the
+ * image was loaded; the others are started later with SBI HSM at
+ * _secondary_start with a0 = hart id. All run with satp = 0 and interrupts
+ * off.
  */
+#include <arch/image.h>
 #include <core/cpu.h>
 #include <core/hyp_limits.h>
 
     .section .text.boot, "ax"
     .global _start
 _start:
+    /* The image header: code0 jumps over it (4 bytes, not compressed). */
+    .option push
+    .option norvc
+    j       entry
+    .option pop
+    .word   0                           /* code1 */
+    .dword  IMAGE_TEXT_OFFSET
+    .dword  _image_size                 /* linker.ld: bytes the image spans */
+    .dword  IMAGE_FLAGS_LE
+    .word   IMAGE_HEADER_VERSION
+    .word   0                           /* res1 */
+    .dword  0                           /* res2 */
+    .dword  IMAGE_MAGIC
+    .word   IMAGE_MAGIC2
+    .word   0                           /* res3 */
+
+entry:
     /* First of all tp: a fault from here on reports this hart's id. */
     call    set_stack
     /*
@@ -26,6 +47,7 @@ _start:
     amoswap.w.aq t1, t1, (t0)
     bnez    t1, wait_for_bss
 
+    call    relocate
     csrw    sie, zero
     la      t0, hyp_trap_vector
     csrw    stvec, t0
@@ -81,6 +103,31 @@ set_stack:
 park:
     wfi
     j       park
+
+/*
+ * The image is linked at HYP_LINK_BASE and runs wherever it was loaded:
+ * code is PC-relative (-mcmodel=medany), and the addresses its data holds
+ * are listed in .hyp_relocs (32-bit offsets from the image's start, made
+ * by scripts/image_relocs.py): add the load-link distance to each. On the
+ * boot hart, before any C runs and before the others pass boot_lottery.
+ */
+relocate:
+    lla     t0, _image_start
+    li      t1, HYP_LINK_BASE
+    sub     t1, t0, t1                  /* load - link distance */
+    beqz    t1, 2f
+    lla     t2, __hyp_relocs_start
+    lla     t3, __hyp_relocs_end
+1:  bgeu    t2, t3, 2f
+    lwu     t4, 0(t2)
+    add     t4, t4, t0
+    ld      t5, 0(t4)
+    add     t5, t5, t1
+    sd      t5, 0(t4)
+    addi    t2, t2, 4
+    j       1b
+2:  fence.i
+    ret
 
     /* In .data, not .bss: the boot hart clears .bss after winning it. */
     .section .data

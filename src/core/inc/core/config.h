@@ -117,7 +117,7 @@ struct remio_shmem {
 };
 
 struct remio_dev {
-    vaddr_t va;  /* frontend: the emulated MMIO region */
+    vaddr_t va; /* frontend: the emulated MMIO region */
     size_t size;
     irqid_t interrupt;
     union { /* Bao's configs name it either way, by version */
