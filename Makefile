@@ -2,8 +2,12 @@
 #
 # make PLATFORM=qemu-riscv64-virt CONFIG=<name> [CONFIG_REPO=<dir>]
 #      [CROSS_COMPILE=riscv64-unknown-elf-] [DEBUG=y] [CPPFLAGS=-D...]
-#   builds bin/<PLATFORM>/<CONFIG>/bao.bin and bao.elf.
+#   builds bin/<PLATFORM>/<CONFIG>/bao.bin, bao.elf and bao.itb (a FIT
+#   image of bao.bin for U-Boot's bootm).
 # make run      boot that image under QEMU
+# make bootdisk an SD-card-like disk image U-Boot boots it from (bootdisk.img)
+# make firmware one file for -bios: OpenSBI's fw_jump, then bao.bin
+# make debug    QEMU waiting for gdb, and a gdb with the symbols
 # make test     every test: unit (host, sanitizers), lint, system (QEMU), a short run of each fuzzer
 # See README.md and docs/.
 
@@ -95,15 +99,43 @@ CONFIG_CODE_SRCS := $(sort $(wildcard src/core/config_*.c)) \
 CONFIG_CHECKER := $(HOST_DIR)/config_check
 CONFIG_CHECKER_SRCS := tools/config_check.c $(CONFIG_CODE_SRCS) $(PLAT_C)
 
-.PHONY: all guests linux-guest run test test-unit test-system lint objs format bench bench-build soak \
+.PHONY: all bootdisk firmware debug guests linux-guest run test test-unit test-system lint objs format bench bench-build soak \
         clean distclean deps FORCE
 .DEFAULT_GOAL := all
 
-all: $(BIN)/bao.bin
+all: $(BIN)/bao.bin $(BIN)/bao.itb
 
 $(BIN)/bao.bin: $(BIN)/bao.elf
 	$(Q)$(OBJCOPY) -O binary $< $@
 	@echo "built $@ ($$(stat -c %s $@) bytes)"
+
+# The files loaders take it in (scripts/boot_images.py, docs/boards/).
+BOOT_IMAGES = $(PYTHON) scripts/boot_images.py
+$(BIN)/bao.itb: $(BIN)/bao.bin scripts/boot_images.py
+	$(Q)$(BOOT_IMAGES) fit $< $@ "$(CONFIG) for $(PLATFORM)"
+	@echo "built $@ (FIT image for U-Boot's bootm)"
+
+bootdisk: $(BIN)/bootdisk.img
+$(BIN)/bootdisk.img: $(BIN)/bao.bin $(BIN)/bao.itb scripts/boot_images.py \
+                     scripts/uboot/boot.cmd
+	$(Q)$(BOOT_IMAGES) disk $@ $(BIN)/bao.bin $(BIN)/bao.itb
+	@echo "built $@ (MBR, FAT partition: boot.scr, bao.bin, bao.itb)"
+
+# One file for -bios (OpenSBI's FW_PAYLOAD shape): our stub, Debian's
+# OpenSBI fw_dynamic (that of the QEMU chosen, QEMU=), then bao.bin.
+FW_STUB := build/firmware/dynamic_stub
+OPENSBI_DIR = $(shell $(PYTHON) scripts/qemu_env.py opensbi)
+firmware: $(BIN)/firmware.bin
+$(BIN)/firmware.bin: $(BIN)/bao.bin $(FW_STUB).bin scripts/boot_images.py FORCE
+	$(Q)$(BOOT_IMAGES) firmware $(FW_STUB).bin $(OPENSBI_DIR)/fw_dynamic.bin $< $@
+	@echo "built $@ (qemu-system-riscv64 -M $(QEMU_MACHINE) -bios $@)"
+
+$(FW_STUB).bin: $(wildcard tools/firmware/dynamic_stub.*)
+	@mkdir -p $(dir $@)
+	$(Q)$(CC) $(ARCH_FLAGS) -nostdlib -static -Wl,--no-relax \
+	    -T tools/firmware/dynamic_stub.ld -o $(FW_STUB).elf \
+	    tools/firmware/dynamic_stub.S
+	$(Q)$(OBJCOPY) -O binary $(FW_STUB).elf $@
 
 # Linked twice: the first link finds the addresses stored in the image's
 # data (scripts/image_relocs.py), the second links their table in, which

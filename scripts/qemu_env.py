@@ -85,3 +85,13 @@ def describe():
     sbi_upstream = re.sub(r"^\d+:|[+~-].*$", "", sbi) or "unknown"
     return (f"QEMU {qemu_version}, OpenSBI {sbi_upstream} "
             f"(Debian {sbi or 'package not installed'})")
+
+
+
+if __name__ == "__main__":
+    # For the Makefile: `qemu_env.py opensbi` prints the directory of the
+    # OpenSBI generic firmware that goes with QEMU=.
+    import sys
+    if sys.argv[1:] != ["opensbi"]:
+        sys.exit("usage: qemu_env.py opensbi")
+    print(opensbi_dir())

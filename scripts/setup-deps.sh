@@ -8,12 +8,14 @@ set -eu
 # gcc-riscv64-linux-gnu and libc6-dev-riscv64-cross build the Linux guest's
 # kernel module and its test tool; debian-archive-keyring checks the Debian
 # packages the Linux guest is made of. clang and its runtime build the
-# fuzzers (libFuzzer).
+# fuzzers (libFuzzer). u-boot-tools (mkimage) and mtools make the FIT image
+# and the boot disk, u-boot-qemu is the U-Boot of the board-flow tests, and
+# gdb-multiarch is `make debug`'s debugger.
 PACKAGES="make gcc libc6-dev gcc-riscv64-unknown-elf binutils-riscv64-unknown-elf
 gcc-riscv64-linux-gnu libc6-dev-riscv64-cross debian-archive-keyring
 qemu-system-misc opensbi device-tree-compiler libcmocka-dev python3
 python3-pytest python3-pexpect clang-format cppcheck curl ca-certificates
-clang libclang-rt-14-dev"
+clang libclang-rt-14-dev u-boot-tools u-boot-qemu mtools gdb-multiarch"
 
 missing=""
 for p in $PACKAGES; do

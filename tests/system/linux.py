@@ -14,6 +14,7 @@ import tty
 import pexpect
 import pexpect.fdpexpect
 
+import boot_flows
 from conftest import (PLATFORM, QEMU, ROOT, Console, build, qemu_env, scaled,
                       vm_lines)
 
@@ -38,14 +39,17 @@ class Machine:
     port forwarded to the guest's port 80."""
 
     def __init__(self, config, smp=4, cppflags=None, config_repo=None,
-                 platform=PLATFORM, pci=False):
+                 platform=PLATFORM, pci=False, boot="kernel"):
         """`pci`: the virtio devices on PCI at 00:01.0-00:03.0 (device ids
         0x8, 0x10, 0x18) behind QEMU's IOMMU (-M virt,iommu-sys=on), not
-        on virtio-mmio."""
+        on virtio-mmio. `boot`: how bao.bin is started (boot_flows.py):
+        "kernel" (-kernel), "firmware" (`make firmware`'s one file),
+        "booti" or "bootm" (U-Boot, from a disk, with its boot script or
+        the FIT image)."""
         self.config = config
         self.port = free_port()
-        kernel = build(config, config_repo=config_repo, cppflags=cppflags,
-                       platform=platform)
+        boot_args = boot_flows.qemu_args(boot, config, config_repo=config_repo,
+                                         cppflags=cppflags, platform=platform)
         machine = qemu_env.machine(platform) + (",iommu-sys=on" if pci else "")
 
         def virtio(kind, slot):
@@ -57,7 +61,7 @@ class Machine:
                     else f"virtio-{kind}-device")
         args = ["-nographic", "-M", machine, "-cpu", "rv64",
                 "-m", "4G",
-                "-smp", str(smp), "-bios", "default", "-kernel", str(kernel),
+                "-smp", str(smp), *boot_args,
                 "-netdev", "user,id=n0,restrict=on,hostfwd=tcp:127.0.0.1:"
                 f"{self.port}-:80",
                 "-device", virtio("net", 1) + ",netdev=n0",
@@ -71,6 +75,8 @@ class Machine:
             codec_errors="replace"))
         self.console.expect(PTY_RE, timeout=scaled(30))
         self.pty = self.console.match.group(1)
+        if boot == "bootm":
+            boot_flows.bootm_fit(self.console)
         self.hvc = None
         self.commands = 0  # numbers the markers of sh_rc() and serial_sh()
 
