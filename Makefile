@@ -236,6 +236,15 @@ run: all
 	$(QEMU_BIN) -nographic -M $(QEMU_MACHINE) -cpu $(QEMU_CPU) -m $(QEMU_MEM) \
 	    -smp $(QEMU_SMP) -bios default -kernel $(BIN)/bao.bin $(QEMU_EXTRA)
 
+# make debug [DEBUG_GUEST=<guest ELF>]: QEMU as `make run` runs it, halted,
+# and gdb with the hypervisor's symbols (and the guest's) connected to it;
+# the console is on a pty (scripts/debug.sh, docs/troubleshooting.md).
+DEBUG_GUEST ?=
+debug: all
+	@scripts/debug.sh $(BIN)/bao.elf $(DEBUG_GUEST) -- $(QEMU_BIN) \
+	    -M $(QEMU_MACHINE) -cpu $(QEMU_CPU) -m $(QEMU_MEM) -smp $(QEMU_SMP) \
+	    -bios default -kernel $(BIN)/bao.bin $(QEMU_EXTRA)
+
 deps:
 	@scripts/setup-deps.sh
 
