@@ -39,13 +39,13 @@ class Machine:
     port forwarded to the guest's port 80."""
 
     def __init__(self, config, smp=4, cppflags=None, config_repo=None,
-                 platform=PLATFORM, pci=False, boot="kernel"):
+                 platform=PLATFORM, pci=False, boot="kernel", cpu="rv64"):
         """`pci`: the virtio devices on PCI at 00:01.0-00:03.0 (device ids
         0x8, 0x10, 0x18) behind QEMU's IOMMU (-M virt,iommu-sys=on), not
         on virtio-mmio. `boot`: how bao.bin is started (boot_flows.py):
         "kernel" (-kernel), "firmware" (`make firmware`'s one file),
         "booti" or "bootm" (U-Boot, from a disk, with its boot script or
-        the FIT image)."""
+        the FIT image). `cpu`: QEMU's -cpu."""
         self.config = config
         self.port = free_port()
         boot_args = boot_flows.qemu_args(boot, config, config_repo=config_repo,
@@ -59,7 +59,7 @@ class Machine:
             return (f"virtio-{kind}-pci,addr={slot}.0,romfile=,"
                     "disable-legacy=on,iommu_platform=on" if pci
                     else f"virtio-{kind}-device")
-        args = ["-nographic", "-M", machine, "-cpu", "rv64",
+        args = ["-nographic", "-M", machine, "-cpu", cpu,
                 "-m", "4G",
                 "-smp", str(smp), *boot_args,
                 "-netdev", "user,id=n0,restrict=on,hostfwd=tcp:127.0.0.1:"

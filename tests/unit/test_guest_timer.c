@@ -46,17 +46,21 @@ static void observe(void)
     assert_int_equal(arch_guest_timer_is_direct(), chosen);
 }
 
+/* Accesses of a CSR a privileged-1.11 hart lacks: each would trap. */
+static unsigned envcfg_accesses;
+
 static bool model_read(unsigned csr, unsigned long *val)
 {
-    (void)csr;
     (void)val;
     observe();
+    envcfg_accesses += csr == CSR_HENVCFG || csr == CSR_SENVCFG;
     return false;
 }
 
 static bool model_write(unsigned csr, unsigned long val)
 {
     observe();
+    envcfg_accesses += csr == CSR_HENVCFG || csr == CSR_SENVCFG;
     if (csr != CSR_HENVCFG)
         return false;
     fake_csrs[CSR_HENVCFG] = stce_enabled ? val : val & ~HENVCFG_STCE;
@@ -71,6 +75,8 @@ static int setup(void **state)
     memset(fake_csrs, 0, sizeof(fake_csrs));
     fake_csr_model = &model;
     machine.arch.has_sstc = true;
+    machine.arch.has_envcfg = true;
+    envcfg_accesses = 0;
     stce_enabled = true;
     watch = false;
     accesses = 0;
@@ -121,6 +127,20 @@ static void emulated_when_the_firmware_did_not_enable_sstc(void **state)
     assert_false(arch_guest_timer_is_direct());
     assert_int_equal(guest_timer_init_hart(0), 0);
     assert_int_equal(set_timer_n, 1);
+}
+
+/* A P550 (privileged 1.11 with H): no henvcfg, so no Sstc, and neither
+ * the choice nor a hart's setup touches it (each access would trap). */
+static void emulated_and_untouched_without_envcfg(void **state)
+{
+    (void)state;
+    machine.arch.has_envcfg = false;
+    guest_timer_choose();
+    assert_false(arch_guest_timer_is_direct());
+    assert_int_equal(guest_timer_init_hart(0), 0);
+    assert_int_equal(guest_timer_init_hart(1), 0);
+    assert_int_equal(envcfg_accesses, 0);
+    assert_int_equal(set_timer_n, 2);
 }
 
 /* The other harts set themselves up while the boot hart's VM is cleared
@@ -179,6 +199,7 @@ int main(void)
         T(sstc_where_every_hart_has_it_and_the_firmware_enabled_it),
         T(emulated_when_the_device_tree_lacks_sstc),
         T(emulated_when_the_firmware_did_not_enable_sstc),
+        T(emulated_and_untouched_without_envcfg),
         T(a_later_hart_never_changes_the_choice),
         T(a_hart_without_the_firmware_s_sstc_is_refused),
         T(an_emulated_choice_holds_on_every_hart),

@@ -56,6 +56,8 @@ const char *arch_guest_timer_name(void)
  */
 static bool stce_sticks(void)
 {
+    if (!machine.arch.has_envcfg)
+        return false;
     csr_set(CSR_HENVCFG, HENVCFG_STCE);
     return (csr_read(CSR_HENVCFG) & HENVCFG_STCE) != 0;
 }
@@ -71,7 +73,8 @@ int guest_timer_init_hart(unsigned hart)
 {
     if (!sstc) {
         /* The guest's stimecmp accesses trap: its timer is emulated. */
-        csr_clear(CSR_HENVCFG, HENVCFG_STCE);
+        if (machine.arch.has_envcfg)
+            csr_clear(CSR_HENVCFG, HENVCFG_STCE);
         fw_set_timer(TIMER_NEVER);
         csr_set(CSR_SIE, MIP_STIP);
         return 0;

@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* What the harts implement, from their riscv,isa strings. */
+/* What the harts implement, from their riscv,isa strings and probes. */
+#include <arch/csr_probe.h>
 #include <arch/isa.h>
 #include <core/arch_hooks.h>
+#include <core/console.h>
 #include <core/hyp_limits.h>
 #include <core/platform.h>
 #include <lib/fdt.h>
@@ -43,6 +45,12 @@ void arch_machine_probe_cpus(const void *dtb)
         }
         set_state_units(h, isa_state_units(isa));
     }
+    /* The spec version is no ISA letter: ask the boot hart's CSRs. The
+     * harts of one board share it. */
+    machine.arch.has_envcfg = csr_probe_henvcfg() && csr_probe_senvcfg();
+    if (!machine.arch.has_envcfg)
+        log_info("the harts have no henvcfg/senvcfg (privileged spec 1.11): "
+                 "Sstc is not used, nor written");
 }
 
 const char *arch_machine_unsupported(void)

@@ -88,7 +88,8 @@ void arch_vcpu_resume_at(struct vcpu *vcpu, uint64_t entry, uint64_t a0,
     csr_clear(CSR_VSSTATUS, SSTATUS_SIE | SSTATUS_SPIE | SSTATUS_SPP |
                                 SSTATUS_SUM | SSTATUS_MXR);
     csr_write(CSR_SCOUNTEREN, COUNTEREN_CY_TM_IR);
-    csr_write(CSR_SENVCFG, 0);
+    if (machine.arch.has_envcfg)
+        csr_write(CSR_SENVCFG, 0);
     csr_write(CSR_VSATP, 0);
     csr_write(CSR_VSIE, 0);
     csr_write(CSR_VSTVEC, 0);

@@ -75,6 +75,9 @@ struct arch_config_target {
 struct arch_machine {
     bool has_h;    /* every hart has the hypervisor extension */
     bool has_sstc; /* every hart has Sstc (device tree says so) */
+    /* The harts have senvcfg and henvcfg (privileged spec 1.12; a 1.11
+     * hart with H, the P550, has neither): probed, not read from the tree. */
+    bool has_envcfg;
     /* Bit n: hart n has F, D, V (isa_state_units): whose registers a vCPU
      * on it is handed, cleared and with sstatus.FS/VS = Initial. */
     uint64_t fpu_f_mask;
