@@ -105,6 +105,23 @@ static void qemu_virt(void **state)
     assert_int_equal(machine.arch.fpu_d_mask, 0x7);
     assert_int_equal(machine.arch.vector_mask, 0);
     assert_int_equal(machine.iommu.size, 0); /* QEMU without iommu-sys */
+    assert_true(machine.arch.has_envcfg);
+}
+
+/* A P550's harts (privileged 1.11 with H): the probe finds no envcfg CSRs,
+ * and the boot says so once. */
+static void harts_without_envcfg(void **state)
+{
+    (void)state;
+    fake_has_envcfg = false;
+    probe("qemu-virt.dtb");
+    fake_has_envcfg = true;
+    assert_false(machine.arch.has_envcfg);
+    assert_true(machine.arch.has_h);
+    assert_non_null(strstr(fake.printk_all,
+                           "[baobab] the harts have no henvcfg/senvcfg "
+                           "(privileged spec 1.11): Sstc is not used, nor "
+                           "written\n"));
 }
 
 /* QEMU 10.0's -M virt,iommu-sys=on: the IOMMU's registers, and its first
@@ -183,6 +200,7 @@ int main(int argc, char **argv)
     const struct CMUnitTest tests[] = {
         T(without_a_tree_the_platform_says),
         T(qemu_virt),
+        T(harts_without_envcfg),
         T(qemu_virt_with_an_iommu),
         T(a_tree_with_odd_harts),
         T(a_sparse_tree_falls_back_where_it_must),

@@ -21,6 +21,7 @@
 #include "fakes.h"
 #include <arch/csr.h>
 #include <arch/irqc.h>
+#include <arch/irqc_driver.h>
 #include <core/arch_hooks.h>
 #include <core/cpu.h>
 #include <core/irq.h>
@@ -149,7 +150,7 @@ static int setup(void **state)
     }
     vm_count = 1;
     fake.current_hart = HART1;
-    assert_int_equal(arch_vm_irqc_init(&vms[0]), 0);
+    assert_int_equal(plic_driver.vm_init(&vms[0]), 0);
     assert_int_equal(vm_virq_add(&vms[0], UART_IRQ, uart_completed), 0);
     assert_int_equal(irq_vm_take_devices(&vms[0]), 0);
     return 0;
@@ -202,7 +203,7 @@ static void a_passed_through_source_reaches_the_vcpu_on_this_hart(void **state)
     assert_false(phys_enabled[HART0][DISK_IRQ]);
     /* It fires on vCPU 1's hart: VSEIP there, no event for anyone. */
     claims[claims_n++] = DISK_IRQ;
-    irqc_handle_external(fake.current_hart);
+    plic_driver.handle_external(fake.current_hart);
     assert_true(fake_csrs[CSR_HVIP] & MIP_VSEIP);
     assert_int_equal(fake.events_n, 0);
     /* The guest claims and completes: the physical source is completed on
@@ -221,14 +222,14 @@ static void a_source_for_a_vcpu_elsewhere_is_an_event(void **state)
     guest_enables(0, DISK_IRQ);
     assert_true(phys_enabled[HART0][DISK_IRQ]);
     claims[claims_n++] = DISK_IRQ; /* taken on this hart, HART1 */
-    irqc_handle_external(fake.current_hart);
+    plic_driver.handle_external(fake.current_hart);
     assert_false(fake_csrs[CSR_HVIP] & MIP_VSEIP);
     assert_int_equal(fake.events_n, 1);
     assert_int_equal(fake.events[0].hart, HART0);
     assert_int_equal(fake.events[0].event, CPU_EV_IRQ_LINE);
     /* vCPU 0's hart, told so, raises its own line. */
     fake.current_hart = HART0;
-    arch_vcpu_sync_irq_line(&vcpus[0]);
+    plic_driver.vcpu_sync_irq_line(&vcpus[0]);
     assert_true(fake_csrs[CSR_HVIP] & MIP_VSEIP);
 }
 
@@ -237,7 +238,7 @@ static void an_interrupt_of_nobody_is_masked(void **state)
     (void)state;
     phys_enabled[HART1][NOBODY_IRQ] = true;
     claims[claims_n++] = NOBODY_IRQ;
-    irqc_handle_external(fake.current_hart);
+    plic_driver.handle_external(fake.current_hart);
     assert_false(phys_enabled[HART1][NOBODY_IRQ]);
     assert_int_equal(completed_n, 1);
     assert_int_equal(completed[0].id, NOBODY_IRQ);
@@ -250,7 +251,7 @@ static void a_virtual_source_follows_its_device(void **state)
     guest_enables(1, UART_IRQ);
     /* Never in the physical PLIC. */
     assert_false(phys_enabled[HART1][UART_IRQ]);
-    arch_virq_set_level(&vms[0], UART_IRQ, true);
+    plic_driver.virq_set_level(&vms[0], UART_IRQ, true);
     assert_true(fake_csrs[CSR_HVIP] & MIP_VSEIP);
     assert_int_equal(guest_claims(1), UART_IRQ);
     guest_completes(1, UART_IRQ);
@@ -263,9 +264,10 @@ static void edges_that_come_in_flight_are_not_lost(void **state)
 {
     (void)state;
     guest_enables(1, UART_IRQ);
-    arch_virq_trigger(&vms[0], UART_IRQ);
+    plic_driver.virq_trigger(&vms[0], UART_IRQ);
     assert_int_equal(guest_claims(1), UART_IRQ);
-    arch_virq_trigger(&vms[0], UART_IRQ); /* while the guest handles one */
+    plic_driver.virq_trigger(&vms[0],
+                             UART_IRQ); /* while the guest handles one */
     guest_completes(1, UART_IRQ);
     /* Raised again at completion. */
     assert_true(fake_csrs[CSR_HVIP] & MIP_VSEIP);
@@ -279,9 +281,9 @@ static void a_reset_gives_back_what_the_guest_held(void **state)
     (void)state;
     guest_enables(1, DISK_IRQ);
     claims[claims_n++] = DISK_IRQ;
-    irqc_handle_external(fake.current_hart);
+    plic_driver.handle_external(fake.current_hart);
     assert_int_equal(guest_claims(1), DISK_IRQ); /* in flight */
-    arch_vm_reset_irqs(&vms[0]);
+    plic_driver.vm_reset_irqs(&vms[0]);
     irq_vm_restore(&vms[0]);
     assert_int_equal(completed_n, 1);
     assert_int_equal(completed[0].hart, HART1);
@@ -301,9 +303,9 @@ static void a_reset_completes_what_the_guest_had_not_claimed(void **state)
     (void)state;
     guest_enables(1, DISK_IRQ);
     claims[claims_n++] = DISK_IRQ;
-    irqc_handle_external(fake.current_hart);
+    plic_driver.handle_external(fake.current_hart);
     assert_true(fake_csrs[CSR_HVIP] & MIP_VSEIP); /* pending, unclaimed */
-    arch_vm_reset_irqs(&vms[0]);
+    plic_driver.vm_reset_irqs(&vms[0]);
     irq_vm_restore(&vms[0]);
     assert_int_equal(completed_n, 1);
     assert_int_equal(completed[0].hart, HART1);

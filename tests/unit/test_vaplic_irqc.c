@@ -25,6 +25,7 @@
 #include <aia/aplic.h>
 #include <arch/csr.h>
 #include <arch/irqc.h>
+#include <arch/irqc_driver.h>
 #include <core/arch_hooks.h>
 #include <core/cpu.h>
 #include <core/irq.h>
@@ -154,7 +155,7 @@ void aplic_resend(unsigned id)
 
 /* The host side (aia_irqc.c) is not linked: the hypervisor takes nothing
  * here. */
-void arch_irq_enable_hyp(unsigned id, bool edge)
+static void enable_hyp(unsigned id, bool edge)
 {
     (void)edge;
     fail_msg("hypervisor interrupt %u taken", id);
@@ -198,7 +199,7 @@ static int setup(void **state)
     }
     vm_count = 1;
     fake.current_hart = HART1;
-    assert_int_equal(arch_vm_irqc_init(&vms[0]), 0);
+    assert_int_equal(vaplic_irqc_vm_init(&vms[0]), 0);
     assert_int_equal(vm_virq_add(&vms[0], UART_IRQ, NULL), 0);
     assert_int_equal(irq_vm_take_devices(&vms[0]), 0);
     return 0;
@@ -301,9 +302,9 @@ static void an_emulated_device_drives_its_virtual_source(void **state)
 {
     (void)state;
     guest_sets_up(UART_IRQ, LEVEL1, 1);
-    arch_virq_set_level(&vms[0], UART_IRQ, true);
+    vaplic_irqc_set_level(&vms[0], UART_IRQ, true);
     assert_true(vseip());
-    arch_virq_set_level(&vms[0], UART_IRQ, false);
+    vaplic_irqc_set_level(&vms[0], UART_IRQ, false);
     assert_false(vseip());
 }
 
@@ -372,7 +373,7 @@ static void a_reset_releases_a_held_source(void **state)
     phys[DISK_IRQ].asserted = true;
     vaplic_irqc_forward(&vms[0], DISK_IRQ);
     assert_false(phys[DISK_IRQ].enabled);
-    arch_vm_reset_irqs(&vms[0]);
+    vaplic_irqc_vm_reset(&vms[0]);
     assert_int_equal(irq_vm_take_devices(&vms[0]), 0);
     phys[DISK_IRQ].asserted = false;
     guest_sets_up(DISK_IRQ, LEVEL1, 1);
@@ -398,7 +399,7 @@ static void a_reset_leaves_no_source_active(void **state)
     guest_sets_up(DISK_IRQ, LEVEL1, 1);
     phys[DISK_IRQ].asserted = true;
     vaplic_irqc_forward(&vms[0], DISK_IRQ);
-    arch_vm_reset_irqs(&vms[0]);
+    vaplic_irqc_vm_reset(&vms[0]);
     assert_false(phys[DISK_IRQ].enabled);
     assert_int_equal(phys[DISK_IRQ].sm, 0);
     assert_int_equal(vms[0].arch.lines_up, 0);
@@ -424,7 +425,7 @@ static int setup_msi(void **state)
     vms[0].cfg = &cfg;
     vms[0].vcpus = vcpus;
     vms[0].vcpu_num = 2;
-    assert_int_equal(arch_vm_irqc_init(&vms[0]), 0);
+    assert_int_equal(vaplic_irqc_vm_init(&vms[0]), 0);
     assert_int_equal(vm_virq_add(&vms[0], UART_IRQ, NULL), 0);
     assert_int_equal(irq_vm_take_devices(&vms[0]), 0);
     return 0;
@@ -453,7 +454,7 @@ static void each_vcpu_gets_its_harts_guest_file(void **state)
         assert_false(maps[i].executable);
     }
     /* Its file is cleared, and selected, on its hart when it starts. */
-    irqc_vcpu_reset(&vcpus[1]);
+    vaplic_irqc_vcpu_reset(&vcpus[1]);
     assert_int_equal(file_clears, 1);
     assert_int_equal((fake_csrs[CSR_HSTATUS] & HSTATUS_VGEIN_MASK) >>
                          HSTATUS_VGEIN_SHIFT,
@@ -468,7 +469,7 @@ static void without_guest_files_an_msi_vm_is_refused(void **state)
     vms[0].vcpus = vcpus;
     vms[0].vcpu_num = 2;
     aia_guest_files = 0;
-    assert_int_equal(arch_vm_irqc_init(&vms[0]), -1);
+    assert_int_equal(vaplic_irqc_vm_init(&vms[0]), -1);
     assert_non_null(strstr(fake.printk_last, "VM 0: platform.arch.irqc.aia."
                                              "imsic.base is set, but this "
                                              "machine's harts have no guest "
@@ -517,7 +518,7 @@ static void an_emulated_device_sends_into_the_file(void **state)
 {
     (void)state;
     guest_aims(UART_IRQ, LEVEL1, 1, 5);
-    arch_virq_set_level(&vms[0], UART_IRQ, true);
+    vaplic_irqc_set_level(&vms[0], UART_IRQ, true);
     assert_int_equal(sent_n, 1);
     assert_int_equal(sent[0].file, GUEST_FILE(2));
     assert_int_equal(sent[0].id, 5);
@@ -525,12 +526,12 @@ static void an_emulated_device_sends_into_the_file(void **state)
     /* Still high at the guest's EOI: again; low: no more. */
     rw(1, SETIPNUM_LE, true, UART_IRQ);
     assert_int_equal(sent_n, 2);
-    arch_virq_set_level(&vms[0], UART_IRQ, false);
+    vaplic_irqc_set_level(&vms[0], UART_IRQ, false);
     rw(1, SETIPNUM_LE, true, UART_IRQ);
     assert_int_equal(sent_n, 2);
     /* An edge (an IPC notification) once per trigger. */
     rw(1, SOURCECFG(UART_IRQ), true, EDGE1);
-    arch_virq_trigger(&vms[0], UART_IRQ);
+    vaplic_irqc_trigger(&vms[0], UART_IRQ);
     assert_int_equal(sent_n, 3);
     assert_false(phys[UART_IRQ].enabled);
 }
@@ -541,7 +542,7 @@ static void a_reset_keeps_the_delivery_mode(void **state)
 {
     (void)state;
     guest_aims(DISK_IRQ, LEVEL1, 1, 0x21);
-    arch_vm_reset_irqs(&vms[0]);
+    vaplic_irqc_vm_reset(&vms[0]);
     irq_vm_restore(&vms[0]);
     assert_int_equal(rw(0, DOMAINCFG, false, 0), 0x80000004);
     assert_false(phys[DISK_IRQ].enabled);
@@ -559,6 +560,20 @@ static void genmsi_reaches_the_vcpus_file(void **state)
     assert_int_equal(sent[0].file, GUEST_FILE(2));
     assert_int_equal(sent[0].id, 0x33);
 }
+
+/* The AIA driver's VM side, as aia_irqc.c's table has it: what core's
+ * code linked here (irq.c, vm.c) calls through arch/irqc.c. */
+const struct irqc_driver aia_driver = {
+    .vcpu_reset = vaplic_irqc_vcpu_reset,
+    .vcpu_sync_irq_line = vaplic_irqc_sync_line,
+    .vm_init = vaplic_irqc_vm_init,
+    .route = vaplic_irqc_route,
+    .vm_reset_irqs = vaplic_irqc_vm_reset,
+    .virq_add_virtual = vaplic_irqc_add_virtual,
+    .virq_set_level = vaplic_irqc_set_level,
+    .virq_trigger = vaplic_irqc_trigger,
+    .enable_hyp = enable_hyp,
+};
 
 int main(void)
 {

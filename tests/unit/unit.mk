@@ -95,27 +95,30 @@ unit_guest_fault_CPPFLAGS := -DCSR_FAKE
 # physical driver faked in the test, the CSRs an array.
 unit_plic_irqc_SRCS := $(addprefix src/arch/riscv/irqc/plic/,plic_irqc.c \
                          vplic.c) src/arch/riscv/vcpu_lines.c \
+                       src/arch/riscv/irqc.c \
                        src/core/irq.c src/core/vm.c \
                        src/core/cpu_wait.c \
-                       $(call unit_fakes,csr cpu_self cpu console)
+                       $(call unit_fakes,csr cpu_self cpu console aia_driver)
 unit_plic_irqc_CPPFLAGS := -DCSR_FAKE
 
 # A VM's vAPLIC: the real model, core's ownership and the vCPU lines, the
 # physical APLIC faked in the test, the CSRs an array.
 unit_vaplic_irqc_SRCS := $(addprefix src/arch/riscv/irqc/aia/,vaplic_irqc.c \
-                           vaplic.c aia_host.c) src/arch/riscv/vcpu_lines.c \
+                           vaplic.c aia_host.c) \
+                         src/arch/riscv/vcpu_lines.c src/arch/riscv/irqc.c \
                          src/core/irq.c src/core/vm.c src/lib/fdt.c \
                          src/lib/fdt_query.c \
-                         $(call unit_fakes,csr cpu_self cpu console)
+                         $(call unit_fakes,csr cpu_self cpu console \
+                           plic_driver)
 unit_vaplic_irqc_CPPFLAGS := -DCSR_FAKE
 
 # The hypervisor's interrupts on an AIA machine: core's ownership, the
 # APLIC and interrupt-file drivers faked in the test.
 unit_aia_irqc_SRCS := $(addprefix src/arch/riscv/irqc/aia/,aia_irqc.c \
-                        aia_host.c) \
+                        aia_host.c) src/arch/riscv/irqc.c \
                       src/core/irq.c src/core/vm.c src/lib/fdt.c \
                       src/lib/fdt_query.c \
-                      $(call unit_fakes,csr cpu_self cpu console)
+                      $(call unit_fakes,csr cpu_self cpu console plic_driver)
 unit_aia_irqc_CPPFLAGS := -DCSR_FAKE
 
 unit_irq_SRCS := src/core/irq.c src/core/vm.c $(call unit_fakes,arch console)
@@ -205,8 +208,11 @@ unit_fdt_DEPS := $(UNIT_DTBS)
 # The machine fit checks read the same fixtures (qemu-virt and fit-*).
 unit_machine_fit_SRCS := $(UNIT_DIR)/support/dtb_fixture.c \
                          src/core/machine_fit.c \
-                         src/arch/riscv/irqc/plic/plic_fit.c src/lib/fdt.c \
-                         src/lib/fdt_query.c
+                         src/arch/riscv/irqc/plic/plic_fit.c \
+                         $(addprefix src/arch/riscv/irqc/aia/,aia_fit.c \
+                           aia_host.c) src/arch/riscv/irqc_fit.c \
+                         src/lib/fdt.c src/lib/fdt_query.c \
+                         $(call unit_fakes,machine)
 unit_machine_fit_ARGS := $(UNIT_DTB_DIR)
 unit_machine_fit_DEPS := $(UNIT_DTBS)
 
@@ -220,7 +226,8 @@ unit_aia_host_DEPS := $(UNIT_DTBS)
 # An AIA build's machine check, on the same fixtures.
 unit_aia_fit_SRCS := $(UNIT_DIR)/support/dtb_fixture.c \
                      $(addprefix src/arch/riscv/irqc/aia/,aia_fit.c \
-                       aia_host.c) \
+                       aia_host.c) src/arch/riscv/irqc_fit.c \
+                     src/arch/riscv/irqc/plic/plic_fit.c \
                      src/core/machine_fit.c src/lib/fdt.c src/lib/fdt_query.c
 unit_aia_fit_ARGS := $(UNIT_DTB_DIR)
 unit_aia_fit_DEPS := $(UNIT_DTBS)
@@ -231,7 +238,7 @@ unit_machine_SRCS := $(UNIT_DIR)/support/dtb_fixture.c src/core/machine.c \
                      src/arch/riscv/machine_cpus.c src/arch/riscv/isa.c \
                      src/arch/riscv/machine_iommu.c \
                      src/lib/fdt.c src/lib/fdt_query.c \
-                     $(call unit_fakes,console)
+                     $(call unit_fakes,console csr_probe)
 unit_machine_ARGS := $(UNIT_DTB_DIR)
 unit_machine_DEPS := $(UNIT_DTBS)
 
@@ -240,7 +247,8 @@ unit_init_SRCS := $(UNIT_DIR)/support/dtb_fixture.c \
                   $(addprefix src/core/,init.c page_alloc.c colour.c \
                     hyp_pool.c irq.c vm.c machine_fit.c hart_bringup.c) \
                   src/arch/riscv/irqc/plic/plic_fit.c \
-                  $(UNIT_CONFIG_CHECK_SRCS) src/lib/fdt.c src/lib/fdt_query.c \
+                  $(addprefix src/arch/riscv/irqc/aia/,aia_fit.c aia_host.c) \
+                  src/arch/riscv/irqc_fit.c $(UNIT_CONFIG_CHECK_SRCS) src/lib/fdt.c src/lib/fdt_query.c \
                   src/core/cpu_wait.c src/core/dma.c \
                   src/arch/riscv/machine_iommu.c \
                   $(call unit_fakes,arch cpu_self cpu console machine \

@@ -5,6 +5,5 @@
 # board as qemu-riscv64-virt but for the interrupt controller, so it is
 # described by the same sources.
 QEMU_MACHINE := virt,aia=aplic
-IRQC := aia
 PLAT_SRCS := $(wildcard src/platform/qemu-riscv64-virt/*.c)
 PLAT_CPPFLAGS := -DQEMU_VIRT_AIA -DQEMU_VIRT_AIA_DIRECT

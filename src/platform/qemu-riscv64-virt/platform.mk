@@ -2,5 +2,3 @@
 # The QEMU machine this platform describes: `make run`, the system tests
 # and `make bench` run QEMU with -M $(QEMU_MACHINE).
 QEMU_MACHINE := virt
-# The interrupt controller's driver: src/arch/riscv/irqc/$(IRQC)/.
-IRQC := plic

@@ -264,4 +264,7 @@ void fake_noreturn(const char *what) __attribute__((noreturn));
         fake_jmp = NULL;                                                       \
     } while (0)
 
+/* fake_csr_probe.c: what csr_probe_senvcfg/henvcfg answer (true). */
+extern bool fake_has_envcfg;
+
 #endif

@@ -7,6 +7,7 @@
  * controller code.
  */
 #include <aia/aia_host.h>
+#include <aia/aia_irqc.h>
 #include <core/arch_hooks.h>
 #include <core/machine_fit.h>
 #include <lib/fdt.h>
@@ -103,8 +104,8 @@ static int check_delivery(const struct platform *p,
 }
 
 /* Compare the machine's AIA with the description; keep what it says. */
-int arch_machine_fit_irqc(const void *dtb, const struct platform *p,
-                          struct machine_fit_error *err)
+int aia_machine_fit(const void *dtb, const struct platform *p,
+                    struct machine_fit_error *err)
 {
     const struct aia_host *m = &aia_machine;
 

@@ -21,6 +21,7 @@
 #include <aia/imsic.h>
 #include <arch/csr.h>
 #include <arch/irqc.h>
+#include <arch/irqc_driver.h>
 #include <arch/mmu.h>
 #include <core/arch_hooks.h>
 #include <core/console.h>
@@ -53,7 +54,7 @@ static void say_delivery(void)
              ipi_id ? "through the files" : "through the firmware");
 }
 
-int irqc_init(void)
+static int init(void)
 {
     /* The interrupt files too: the hypervisor sends MSIs into its VMs'. */
     if (mmu_hyp_map_device(platform.arch.aia.aplic.base,
@@ -117,7 +118,7 @@ static void open_ipis(unsigned hart)
                      __ATOMIC_RELEASE);
 }
 
-bool irqc_send_ipi(unsigned hart)
+static bool send_ipi(unsigned hart)
 {
     uintptr_t file = hart < MAX_CPUS
                          ? __atomic_load_n(&ipi_file[hart], __ATOMIC_ACQUIRE)
@@ -130,7 +131,7 @@ bool irqc_send_ipi(unsigned hart)
     return true;
 }
 
-int irqc_init_hart(unsigned hart)
+static int init_hart(unsigned hart)
 {
     const struct vcpu *vcpu = cpus[hart].vcpu;
 
@@ -165,7 +166,7 @@ static unsigned claim(unsigned hart)
     return aia_machine_msi() ? imsic_claim() : aplic_claim(idc_of[hart]);
 }
 
-void irqc_handle_external(unsigned hart)
+static void handle_external(unsigned hart)
 {
     unsigned id;
 
@@ -193,7 +194,7 @@ void irqc_handle_external(unsigned hart)
     }
 }
 
-void arch_irq_enable_hyp(unsigned id, bool edge)
+static void enable_hyp(unsigned id, bool edge)
 {
     int index = aia_hart_index(&aia_machine, cpu_self()->hartid);
 
@@ -206,3 +207,19 @@ void arch_irq_enable_hyp(unsigned id, bool edge)
                     (unsigned)index, AIA_SUPERVISOR_FILE, id);
     aplic_enable(id, true);
 }
+
+const struct irqc_driver aia_driver = {
+    .init = init,
+    .init_hart = init_hart,
+    .handle_external = handle_external,
+    .send_ipi = send_ipi,
+    .vcpu_reset = vaplic_irqc_vcpu_reset,
+    .vcpu_sync_irq_line = vaplic_irqc_sync_line,
+    .vm_init = vaplic_irqc_vm_init,
+    .route = vaplic_irqc_route,
+    .vm_reset_irqs = vaplic_irqc_vm_reset,
+    .virq_add_virtual = vaplic_irqc_add_virtual,
+    .virq_set_level = vaplic_irqc_set_level,
+    .virq_trigger = vaplic_irqc_trigger,
+    .enable_hyp = enable_hyp,
+};

@@ -3,6 +3,8 @@
 #ifndef ARCH_AIA_IRQC_H
 #define ARCH_AIA_IRQC_H
 
+#include <stdbool.h>
+
 struct vm;
 
 /* A hart's supervisor interrupt file (its guest files are 1..GEILEN). */
@@ -13,5 +15,21 @@ struct vm;
 extern unsigned aia_guest_files;
 /* A source the VM owns sent its MSI here: on into its virtual APLIC. */
 void vaplic_irqc_forward(struct vm *vm, unsigned id);
+
+/* The VM side (vaplic_irqc.c) and the device-tree check (aia_fit.c), for
+ * the driver's table (aia_irqc.c): arch/irqc_driver.h says what each is. */
+struct machine_fit_error;
+struct platform;
+struct vcpu;
+int aia_machine_fit(const void *dtb, const struct platform *p,
+                    struct machine_fit_error *err);
+void vaplic_irqc_sync_line(struct vcpu *vcpu);
+void vaplic_irqc_vcpu_reset(struct vcpu *vcpu);
+int vaplic_irqc_vm_init(struct vm *vm);
+void vaplic_irqc_route(struct vm *vm, unsigned id);
+void vaplic_irqc_vm_reset(struct vm *vm);
+void vaplic_irqc_add_virtual(struct vm *vm, unsigned id);
+void vaplic_irqc_set_level(struct vm *vm, unsigned id, bool level);
+void vaplic_irqc_trigger(struct vm *vm, unsigned id);
 
 #endif

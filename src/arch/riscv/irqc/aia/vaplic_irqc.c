@@ -81,7 +81,7 @@ static struct vcpu_lines record_lines(struct vm *vm)
     return vcpu_lines_record(vm, vaplic_lines(&vm->arch.vaplic));
 }
 
-void arch_vcpu_sync_irq_line(struct vcpu *vcpu)
+void vaplic_irqc_sync_line(struct vcpu *vcpu)
 {
     struct vm *vm = vcpu->vm;
 
@@ -342,7 +342,7 @@ static int map_guest_files(struct vm *vm)
     return 0;
 }
 
-void irqc_vcpu_reset(struct vcpu *vcpu)
+void vaplic_irqc_vcpu_reset(struct vcpu *vcpu)
 {
     if (!msi_mode(vcpu->vm))
         return;
@@ -372,7 +372,7 @@ static void reset_model(struct vm *vm)
                 msi ? eiid_bits(aia_machine.imsic.num_ids) : VAPLIC_EIID_BITS);
 }
 
-int arch_vm_irqc_init(struct vm *vm)
+int vaplic_irqc_vm_init(struct vm *vm)
 {
     const struct vm_platform *p = &vm->cfg->platform;
 
@@ -389,7 +389,7 @@ int arch_vm_irqc_init(struct vm *vm)
     return 0;
 }
 
-void arch_irqc_route(struct vm *vm, unsigned id)
+void vaplic_irqc_route(struct vm *vm, unsigned id)
 {
     if (!has_vaplic(vm) || id >= VAPLIC_MAX_SOURCES)
         return;
@@ -398,7 +398,7 @@ void arch_irqc_route(struct vm *vm, unsigned id)
     spin_unlock(&vm->arch.irq_lock);
 }
 
-void arch_vm_reset_irqs(struct vm *vm)
+void vaplic_irqc_vm_reset(struct vm *vm)
 {
     struct vaplic *a = &vm->arch.vaplic;
 
@@ -416,7 +416,7 @@ void arch_vm_reset_irqs(struct vm *vm)
     spin_unlock(&vm->arch.irq_lock);
 }
 
-void arch_virq_add_virtual(struct vm *vm, unsigned id)
+void vaplic_irqc_add_virtual(struct vm *vm, unsigned id)
 {
     if (!has_vaplic(vm) || id >= VAPLIC_MAX_SOURCES)
         return;
@@ -426,7 +426,7 @@ void arch_virq_add_virtual(struct vm *vm, unsigned id)
     spin_unlock(&vm->arch.irq_lock);
 }
 
-void arch_virq_set_level(struct vm *vm, unsigned id, bool level)
+void vaplic_irqc_set_level(struct vm *vm, unsigned id, bool level)
 {
     struct vcpu_lines lines = {0, 0};
 
@@ -439,7 +439,7 @@ void arch_virq_set_level(struct vm *vm, unsigned id, bool level)
     vcpu_lines_notify(vm, lines);
 }
 
-void arch_virq_trigger(struct vm *vm, unsigned id)
+void vaplic_irqc_trigger(struct vm *vm, unsigned id)
 {
     struct vcpu_lines lines = {0, 0};
     unsigned v, eiid;

@@ -18,4 +18,10 @@ void plic_enable(unsigned hart, unsigned id, bool on);
 unsigned plic_claim(unsigned hart);
 void plic_complete(unsigned hart, unsigned id);
 
+struct machine_fit_error;
+struct platform;
+/* The board's PLIC against the device tree (plic_fit.c). */
+int plic_machine_fit(const void *dtb, const struct platform *p,
+                     struct machine_fit_error *err);
+
 #endif

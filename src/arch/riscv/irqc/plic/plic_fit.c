@@ -7,6 +7,7 @@
 #include <core/machine_fit.h>
 #include <lib/fdt.h>
 #include <lib/util.h>
+#include <plic/plic.h>
 
 /* Device-tree bindings: riscv/sifive,plic0.yaml, riscv,aplic.yaml and
  * riscv,imsics.yaml of the Linux DT binding docs. */
@@ -51,8 +52,8 @@ static void describe_msi(const void *dtb, int aplic, char *buf, size_t size)
         machine_fit_say(buf, size, " (MSI mode)");
 }
 
-int arch_machine_fit_irqc(const void *dtb, const struct platform *p,
-                          struct machine_fit_error *err)
+int plic_machine_fit(const void *dtb, const struct platform *p,
+                     struct machine_fit_error *err)
 {
     uint64_t want = p->arch.plic.base, other = 0, aplic_base;
     bool found;

@@ -8,6 +8,7 @@
  * stays claimed until the guest completes it in its vPLIC.
  */
 #include <arch/irqc.h>
+#include <arch/irqc_driver.h>
 #include <arch/mmu.h>
 #include <arch/vcpu_lines.h>
 #include <core/arch_hooks.h>
@@ -69,7 +70,7 @@ static struct vcpu_lines record_lines(struct vm *vm)
     return vcpu_lines_record(vm, up);
 }
 
-void arch_vcpu_sync_irq_line(struct vcpu *vcpu)
+static void vcpu_sync_irq_line(struct vcpu *vcpu)
 {
     struct vm *vm = vcpu->vm;
 
@@ -125,7 +126,7 @@ static int vplic_access(struct vcpu *vcpu, uint64_t offset, unsigned width,
     return 0;
 }
 
-void arch_irqc_route(struct vm *vm, unsigned id)
+static void route(struct vm *vm, unsigned id)
 {
     if (!vm->cfg->platform.arch.irqc.plic.base || id >= VPLIC_MAX_SOURCES)
         return;
@@ -135,7 +136,7 @@ void arch_irqc_route(struct vm *vm, unsigned id)
     plic_set_priority(id, PHYS_PRIORITY);
 }
 
-int arch_vm_irqc_init(struct vm *vm)
+static int vm_init(struct vm *vm)
 {
     const struct vm_platform *p = &vm->cfg->platform;
 
@@ -150,7 +151,7 @@ int arch_vm_irqc_init(struct vm *vm)
     return 0;
 }
 
-void arch_vm_reset_irqs(struct vm *vm)
+static void vm_reset_irqs(struct vm *vm)
 {
     struct vplic *p = &vm->arch.vplic;
 
@@ -175,7 +176,7 @@ void arch_vm_reset_irqs(struct vm *vm)
     spin_unlock(&vm->arch.irq_lock);
 }
 
-int irqc_init(void)
+static int init(void)
 {
     if (mmu_hyp_map_device(platform.arch.plic.base, platform.arch.plic.size))
         return -1;
@@ -183,13 +184,13 @@ int irqc_init(void)
     return 0;
 }
 
-int irqc_init_hart(unsigned hart)
+static int init_hart(unsigned hart)
 {
     plic_init_hart(hart);
     return 0;
 }
 
-void irqc_vcpu_reset(struct vcpu *vcpu)
+static void vcpu_reset(struct vcpu *vcpu)
 {
     (void)vcpu; /* a vPLIC keeps nothing per hart */
 }
@@ -206,13 +207,13 @@ static void forward(struct vm *vm, unsigned id)
     vcpu_lines_notify(vm, lines);
 }
 
-bool irqc_send_ipi(unsigned hart)
+static bool send_ipi(unsigned hart)
 {
     (void)hart;
     return false; /* a PLIC has no way: the firmware's IPI */
 }
 
-void irqc_handle_external(unsigned hart)
+static void handle_external(unsigned hart)
 {
     unsigned id;
 
@@ -235,7 +236,7 @@ void irqc_handle_external(unsigned hart)
     }
 }
 
-void arch_virq_add_virtual(struct vm *vm, unsigned id)
+static void virq_add_virtual(struct vm *vm, unsigned id)
 {
     if (!vm->cfg->platform.arch.irqc.plic.base || id >= VPLIC_MAX_SOURCES)
         return;
@@ -245,7 +246,7 @@ void arch_virq_add_virtual(struct vm *vm, unsigned id)
     spin_unlock(&vm->arch.irq_lock);
 }
 
-void arch_virq_set_level(struct vm *vm, unsigned id, bool level)
+static void virq_set_level(struct vm *vm, unsigned id, bool level)
 {
     struct vcpu_lines lines = {0, 0};
 
@@ -259,7 +260,7 @@ void arch_virq_set_level(struct vm *vm, unsigned id, bool level)
     vcpu_lines_notify(vm, lines);
 }
 
-void arch_virq_trigger(struct vm *vm, unsigned id)
+static void virq_trigger(struct vm *vm, unsigned id)
 {
     struct vcpu_lines lines = {0, 0};
 
@@ -279,9 +280,25 @@ void arch_virq_trigger(struct vm *vm, unsigned id)
     vcpu_lines_notify(vm, lines);
 }
 
-void arch_irq_enable_hyp(unsigned id, bool edge)
+static void enable_hyp(unsigned id, bool edge)
 {
     (void)edge; /* the PLIC latches a pulse as it does a level */
     plic_set_priority(id, PHYS_PRIORITY);
     plic_enable(cpu_self()->hartid, id, true);
 }
+
+const struct irqc_driver plic_driver = {
+    .init = init,
+    .init_hart = init_hart,
+    .handle_external = handle_external,
+    .send_ipi = send_ipi,
+    .vcpu_reset = vcpu_reset,
+    .vcpu_sync_irq_line = vcpu_sync_irq_line,
+    .vm_init = vm_init,
+    .route = route,
+    .vm_reset_irqs = vm_reset_irqs,
+    .virq_add_virtual = virq_add_virtual,
+    .virq_set_level = virq_set_level,
+    .virq_trigger = virq_trigger,
+    .enable_hyp = enable_hyp,
+};
