@@ -28,9 +28,10 @@ SEARCH = [
 # of the configuration, platform and machine; its vCPU and VM state), so
 # that core can embed them.
 ARCH_TYPES = {"arch/types.h", "arch/vcpu_regs.h"}
-# The arch header the host tools may use: the ISA-string code, which they
-# share with the hypervisor to write guests' riscv,isa.
-TOOLS_ARCH = {"arch/isa.h"}
+# The arch headers the host tools may use: the ISA-string code, which they
+# share with the hypervisor to write guests' riscv,isa, and the geometry of
+# the interrupt controller VMs are shown, which their trees describe.
+TOOLS_ARCH = {"arch/isa.h", "arch/vm_irqc.h"}
 # Where core declares the hooks arch implements: the hypervisor's, and the
 # configuration checker's (which the host tools link too).
 HOOK_HEADERS = ("src/core/inc/core/arch_hooks.h",

@@ -27,6 +27,7 @@
 #include "dts_emit.h"
 
 #include <arch/isa.h>
+#include <arch/vm_irqc.h>
 #include <core/config.h>
 #include <core/config_check.h>
 #include <core/config_query.h>
@@ -232,9 +233,18 @@ static bool irq_shown(const struct vm_dev_region *d, uint64_t irq)
     return !matched && d->size != 0;
 }
 
+/* The board's kind of controller, or on the generic platform (whose board
+ * the boot learns) the one the VM's configuration names. */
+static bool board_is_aia(const struct vm_platform *p)
+{
+    if (platform.generic)
+        return p->arch.irqc.aia.aplic.base != 0;
+    return platform.arch.irqc == ARCH_IRQC_AIA;
+}
+
 static enum vm_irqc vm_irqc(const struct vm_platform *p)
 {
-    if (platform.arch.irqc == ARCH_IRQC_AIA)
+    if (board_is_aia(p))
         return p->arch.irqc.aia.aplic.base ? VM_IRQC_APLIC : VM_IRQC_NONE;
     return p->arch.irqc.plic.base ? VM_IRQC_PLIC : VM_IRQC_NONE;
 }
@@ -262,7 +272,7 @@ static void put_irqs(struct dts *d, enum vm_irqc ic, const uint64_t *irqs,
 /* An MSI-mode VM: its vCPUs have interrupt files (guest files). */
 static bool has_imsic(const struct vm_platform *p)
 {
-    return platform.arch.irqc == ARCH_IRQC_AIA && p->arch.irqc.aia.imsic.base;
+    return board_is_aia(p) && p->arch.irqc.aia.imsic.base;
 }
 
 static void put_cpus(struct dts *d, const struct vm_config *cfg, bool sstc)
@@ -329,13 +339,13 @@ static void put_plic(struct dts *d, const struct vm_config *cfg, uint64_t base)
     dts_string(d, "sifive,plic-1.0.0");
     dts_string(d, "riscv,plic0");
     dts_prop_end(d);
-    dts_prop_reg2(d, base, platform.arch.plic.size);
+    dts_prop_reg2(d, base, vm_plic_size(&platform.arch));
     dts_prop_u32(d, "#address-cells", 0);
     dts_prop_u32(d, "#interrupt-cells", 1);
     dts_prop_empty(d, "interrupt-controller");
     dts_prop_u32(d, "riscv,ndev",
-                 platform.arch.plic.num_sources
-                     ? platform.arch.plic.num_sources - 1
+                 vm_plic_sources(&platform.arch)
+                     ? vm_plic_sources(&platform.arch) - 1
                      : 0);
     /* Contexts 2n and 2n + 1: vCPU n's M-mode and S-mode. */
     put_vcpu_intcs(d, cfg, true);
@@ -358,7 +368,7 @@ static void put_imsics(struct dts *d, const struct vm_config *cfg,
     dts_prop_empty(d, "interrupt-controller");
     dts_prop_empty(d, "msi-controller");
     dts_prop_u32(d, "#msi-cells", 0);
-    dts_prop_u32(d, "riscv,num-ids", platform.arch.aia.imsic.num_ids);
+    dts_prop_u32(d, "riscv,num-ids", vm_imsic_ids(&platform.arch));
     put_vcpu_intcs(d, cfg, false);
     dts_node_end(d);
 }
@@ -371,12 +381,12 @@ static void put_imsics(struct dts *d, const struct vm_config *cfg,
  */
 static void put_aplic(struct dts *d, const struct vm_config *cfg, uint64_t base)
 {
-    unsigned sources = platform.arch.aia.aplic.num_sources;
+    unsigned sources = vm_aplic_sources(&platform.arch);
     unsigned modelled = MAX_IRQS - 1; /* the hypervisor's interrupt ids */
 
     dts_node_begin(d, "aplic", "interrupt-controller@%" PRIx64, base);
     dts_prop_string(d, "compatible", "riscv,aplic");
-    dts_prop_reg2(d, base, platform.arch.aia.aplic.size);
+    dts_prop_reg2(d, base, vm_aplic_size(&platform.arch));
     dts_prop_u32(d, "#address-cells", 0);
     dts_prop_u32(d, "#interrupt-cells", 2);
     dts_prop_empty(d, "interrupt-controller");

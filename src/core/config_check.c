@@ -62,7 +62,11 @@ struct config_target config_target_for_platform(const struct platform *p,
         .console_base = p->console_uart.base,
         .console_size = p->console_uart.size,
         .console_irq = p->console_uart.irq,
-        .colours = colour_count(p->llc.size, p->llc.ways),
+        /* The generic platform's cache is known at boot: any colour
+         * passes the build, the boot checks them against it. */
+        .colours = p->generic && !p->probed
+                       ? COLOUR_MAX
+                       : colour_count(p->llc.size, p->llc.ways),
         .iommu_base = p->iommu.base,
         .iommu_size = p->iommu.size,
         .iommu_present = p->iommu.size != 0,

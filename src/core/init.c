@@ -21,6 +21,7 @@
 #include <core/shmem.h>
 #include <core/vm.h>
 #include <core/vm_build.h>
+#include <core/vm_dtb.h>
 #include <lib/util.h>
 
 #ifndef BAOBAB_VERSION
@@ -85,14 +86,40 @@ static uint64_t hyp_image_size(void)
 
 /*
  * The hypervisor's UART when the device tree shows it where the build
- * expects it; else the firmware's console, which can still say so.
+ * expects it (the generic platform found it there); else the firmware's
+ * console, which can still say so. A board without a UART the driver
+ * drives (the generic platform's choice) has the firmware's console.
  */
 static bool console_fits(const void *dtb, struct machine_fit_error *err)
 {
-    bool fits = machine_fit_console(dtb, &platform, err) == 0;
+    bool fits =
+        platform.generic || machine_fit_console(dtb, &platform, err) == 0;
 
-    console_init(fits ? &platform_console : arch_firmware_console());
+    console_init(fits && platform.console_uart.base ? &platform_console
+                                                    : arch_firmware_console());
     return fits;
+}
+
+/* What the generic platform found (the controller: the architecture's). */
+static void report_generic(void)
+{
+    if (platform.console_uart.base)
+        log_info("generic: console UART at 0x%lx (reg-shift %u, "
+                 "reg-io-width %u), timebase %u Hz",
+                 platform.console_uart.base, platform.console_uart.reg_shift,
+                 platform.console_uart.reg_width
+                     ? platform.console_uart.reg_width
+                     : 1,
+                 platform.timebase_hz);
+    else
+        log_info("generic: no UART the console driver drives in /chosen "
+                 "stdout-path: the firmware's console; timebase %u Hz",
+                 platform.timebase_hz);
+    arch_platform_report();
+    if (platform.llc.size)
+        log_info("generic: last-level cache %lu KiB, %u ways: %u colours",
+                 platform.llc.size / 1024, platform.llc.ways,
+                 colour_count(platform.llc.size, platform.llc.ways));
 }
 
 /* What the device tree shows against the platform and the configuration. */
@@ -240,19 +267,27 @@ static void clear_vm_share(struct cpu *cpu)
 void hyp_boot_main(unsigned long hartid, const void *dtb)
 {
     struct cpu *cpu = &cpus[hartid];
-    struct machine_fit_error console_err;
-    bool console_ok;
+    struct machine_fit_error console_err, probe_err;
+    bool console_ok, probed;
 
     if (&baobab_test_fault_at_boot && baobab_test_fault_at_boot)
         __builtin_trap();
     for (unsigned i = 0; i < MAX_CPUS; i++)
         cpus[i].hartid = i;
-    console_ok = console_fits(dtb, &console_err);
+    /* The generic platform learns the board first: its console too. */
+    probed = platform_probe(dtb, &probe_err) == 0;
+    console_ok = probed && console_fits(dtb, &console_err);
+    if (!probed)
+        console_init(arch_firmware_console());
     printk("\n");
     log_info("Baobab hypervisor %s on %s, config \"%s\", boot hart %lu, "
              "running at 0x%lx",
              BAOBAB_VERSION, platform.name, BAOBAB_CONFIG_NAME, hartid,
              hyp_image_base());
+    if (!probed)
+        refuse_machine(&probe_err);
+    if (platform.generic)
+        report_generic();
     if (!IS_ALIGNED(hyp_image_base(), PAGE_SIZE))
         fatal("bao.bin is not at a page boundary: load it at a 2 MiB-aligned "
               "address");
@@ -263,6 +298,7 @@ void hyp_boot_main(unsigned long hartid, const void *dtb)
      * do not come up are not the machine's. */
     harts_bring_up((unsigned)hartid);
     check_machine_fit(dtb);
+    vm_dtbs_set_timebase(machine.timebase_hz);
     if (arch_machine_unsupported())
         fatal(arch_machine_unsupported());
     memory_init();

@@ -627,6 +627,20 @@ bool fdt_prop_u32(const void *blob, int node, const char *name, uint32_t *out)
     return true;
 }
 
+bool fdt_set_prop_u32(void *blob, int node, const char *name, uint32_t val)
+{
+    int len;
+    uint8_t *p = (uint8_t *)(uintptr_t)fdt_prop(blob, node, name, &len);
+
+    if (p == NULL || len != (int)FDT_CELL_SIZE)
+        return false;
+    p[0] = (uint8_t)(val >> 24);
+    p[1] = (uint8_t)(val >> 16);
+    p[2] = (uint8_t)(val >> 8);
+    p[3] = (uint8_t)val;
+    return true;
+}
+
 bool fdt_prop_u64(const void *blob, int node, const char *name, uint64_t *out)
 {
     int len;

@@ -206,7 +206,7 @@ static int string_value(const char *val, int len, const char **out)
     return n;
 }
 
-int fdt_cpu_isa(const void *blob, uint32_t hartid, const char **isa)
+int fdt_cpu_node(const void *blob, uint32_t hartid)
 {
     int cpus = fdt_path(blob, "/cpus");
     if (cpus < 0)
@@ -217,13 +217,21 @@ int fdt_cpu_isa(const void *blob, uint32_t hartid, const char **isa)
     for (cpu = next_cpu(blob, cpus, &depth); cpu >= 0;
          cpu = next_cpu(blob, cpu, &depth)) {
         uint32_t id;
-        if (cpu_hartid(blob, cpu, &id) < 0 || id != hartid)
-            continue;
-        int len;
-        const char *val = fdt_prop(blob, cpu, "riscv,isa", &len);
-        return string_value(val, len, isa);
+        if (cpu_hartid(blob, cpu, &id) == 0 && id == hartid)
+            return cpu;
     }
     return cpu;
+}
+
+int fdt_cpu_isa(const void *blob, uint32_t hartid, const char **isa)
+{
+    int cpu = fdt_cpu_node(blob, hartid);
+    int len;
+
+    if (cpu < 0)
+        return cpu;
+    const char *val = fdt_prop(blob, cpu, "riscv,isa", &len);
+    return string_value(val, len, isa);
 }
 
 int fdt_next_compatible(const void *blob, int offset, const char *compat)

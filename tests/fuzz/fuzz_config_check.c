@@ -28,7 +28,7 @@ static const struct config_target target = {
     .fw_base = 0x80000000,
     .fw_size = 2 * MIB,
     .irq_sources = 96,
-    .irqc_size = 0x600000,
+    .arch = {.plic_window = 0x600000, .aplic_window = 0x8000},
     .console_base = 0x10000000,
     .console_size = 0x1000,
     .console_irq = 10,

@@ -35,7 +35,7 @@
 #define NOBODY_IRQ 9
 #define HART 3
 
-const struct platform platform = {
+struct platform platform = {
     .name = "test-aia",
     .arch = {.irqc = ARCH_IRQC_AIA,
              .aia = {.aplic = {.base = 0xd000000,

@@ -20,7 +20,7 @@ static uint32_t regs[0x8000 / 4];
 #define R(off) regs[(off) / 4]
 
 /* The driver reads the domain's address from the description. */
-const struct platform platform = {
+struct platform platform = {
     .arch = {.irqc = ARCH_IRQC_AIA,
              .aia = {.aplic = {.base = (uintptr_t)regs,
                                .size = 0x8000,

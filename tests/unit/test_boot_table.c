@@ -22,7 +22,7 @@
 
 #define UART_BASE 0x10000000UL
 
-const struct platform platform = {
+struct platform platform = {
     .name = "test",
     .console_uart = {.base = UART_BASE, .size = 0x100, .irq = 10},
 };

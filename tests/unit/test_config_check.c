@@ -62,7 +62,7 @@ static int setup(void **state)
         .fw_base = 0x80000000,
         .fw_size = 2 * MIB,
         .irq_sources = 96,
-        .irqc_size = 0x600000,
+        .arch = {.plic_window = 0x600000, .aplic_window = 0x8000},
         .console_base = 0x10000000,
         .console_size = 0x1000,
         .console_irq = 10,
@@ -973,7 +973,7 @@ static void on_an_aia_board(void)
 {
     target.arch.irqc = ARCH_IRQC_AIA;
     target.irq_sources = 97; /* APLIC sources 1..96 */
-    target.irqc_size = 0x8000;
+
     target.arch.imsics = true;
     for (size_t v = 0; v < cfg.vmlist_size; v++) {
         vms[v].platform.arch.irqc.plic.base = 0;

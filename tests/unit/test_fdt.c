@@ -1115,6 +1115,30 @@ static void corrupt_end_inside_node(uint8_t *b, size_t size)
     rewrite_from_value(b, tokens, 2);
 }
 
+/* In place, one cell only: the timebase the boot sets in generated trees. */
+static void test_set_prop_u32_in_place(void **state)
+{
+    (void)state;
+    uint8_t *b = malloc(test_tree.size);
+    uint32_t u32 = 0;
+
+    assert_non_null(b);
+    memcpy(b, test_tree.data, test_tree.size);
+    int cpus = fdt_path(b, "/cpus");
+    assert_true(fdt_set_prop_u32(b, cpus, "timebase-frequency", 24000000));
+    assert_true(fdt_prop_u32(b, cpus, "timebase-frequency", &u32));
+    assert_int_equal(u32, 24000000);
+    assert_int_equal(fdt_check(b, test_tree.size), 0);
+    /* Not a one-cell property, or none: nothing written. */
+    int mem = fdt_path(b, "/memory@80000000");
+    assert_false(fdt_set_prop_u32(b, mem, "reg", 1));
+    assert_false(fdt_set_prop_u32(b, cpus, "missing", 1));
+    assert_memory_equal(b + test_tree.size - 64,
+                        (const uint8_t *)test_tree.data + test_tree.size - 64,
+                        64);
+    free(b);
+}
+
 static void test_malformed_structure(void **state)
 {
     (void)state;
@@ -1204,6 +1228,7 @@ int main(int argc, char **argv)
         cmocka_unit_test(test_be_decoding_is_host_independent),
         cmocka_unit_test(test_check_accepts_fixtures),
         cmocka_unit_test(test_walk_visits_nodes_in_order),
+        cmocka_unit_test(test_set_prop_u32_in_place),
         cmocka_unit_test(test_walk_counts_whole_tree),
         cmocka_unit_test(test_walk_stops_at_end_of_subtree),
         cmocka_unit_test(test_subnode_matches_names),

@@ -28,6 +28,8 @@
 #include <core/page_alloc.h>
 #include <core/platform.h>
 #include <core/vm.h>
+#include <core/vm_dtb.h>
+#include <lib/fdt.h>
 #include <lib/util.h>
 
 void hyp_boot_main(unsigned long hartid, const void *dtb);
@@ -50,7 +52,7 @@ __asm__(".pushsection .data\n"
         ".popsection");
 extern char _image_start[];
 
-const struct platform platform = {
+struct platform platform = {
     .name = "test-board",
     .max_harts = 4,
     .ram = {.base = RAM_BASE, .size = RAM_SIZE},
@@ -93,6 +95,13 @@ struct config config;
 static const char *data_dir;
 static void *dtb;
 
+/* A generated tree (as tools/vm_dtb.c makes them): QEMU virt's, whose
+ * timebase the boot sets to the machine's. */
+static uint8_t gen_tree[16384];
+const struct vm_dtb_entry vm_dtb_table[] = {
+    {gen_tree, sizeof(gen_tree), gen_tree, sizeof(gen_tree)}};
+const uint64_t vm_dtb_count = 1;
+
 static void *load_dtb(const char *name)
 {
     return dtb_fixture(data_dir, name, NULL);
@@ -108,6 +117,15 @@ static int setup(void **state)
     vm_count = 0;
     rx_irq_on = 0;
     dtb = NULL;
+    {
+        size_t size;
+        void *tree = dtb_fixture(data_dir, "qemu-virt.dtb", &size);
+
+        assert_true(size <= sizeof(gen_tree));
+        memset(gen_tree, 0, sizeof(gen_tree));
+        memcpy(gen_tree, tree, size);
+        free(tree);
+    }
     machine = (struct machine){.ram_num = 1,
                                .ram = {{RAM_BASE, RAM_SIZE}},
                                .hart_mask = 0xf,
@@ -141,6 +159,20 @@ static int teardown(void **state)
 static void boot(void)
 {
     EXPECT_NORETURN(hyp_boot_main(0, dtb));
+}
+
+/* The generated trees were made with the build's timebase (none, on the
+ * generic platform): each VM gets the machine's. */
+static void generated_trees_get_the_machine_s_timebase(void **state)
+{
+    uint32_t hz = 0;
+
+    (void)state;
+    machine.timebase_hz = 24000000;
+    boot();
+    assert_true(fdt_prop_u32(gen_tree, fdt_path(gen_tree, "/cpus"),
+                             "timebase-frequency", &hz));
+    assert_int_equal(hz, 24000000);
 }
 
 static void assert_refused(const char *why)
@@ -430,6 +462,7 @@ int main(int argc, char **argv)
 {
     const struct CMUnitTest tests[] = {
         T(a_boot_builds_every_vm_and_idles),
+        T(generated_trees_get_the_machine_s_timebase),
         T(a_secondary_hart_clears_its_share_and_idles),
         T(a_secondary_hart_that_cannot_be_set_up),
         T(the_boot_hart_cannot_be_set_up),

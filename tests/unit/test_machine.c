@@ -25,7 +25,7 @@
 #define GIB (1024UL * 1024 * 1024)
 
 /* A build for three harts: QEMU virt's fourth is one too many. */
-const struct platform platform = {
+struct platform platform = {
     .name = "test-board",
     .max_harts = 3,
     .ram = {.base = 0x80000000, .size = 0x8000000},
@@ -124,6 +124,19 @@ static void harts_without_envcfg(void **state)
                            "written\n"));
 }
 
+/* Trees that give a hart's ISA as riscv,isa-base and riscv,isa-extensions
+ * (the SpacemiT K3's), with no riscv,isa: read as the same ISA. */
+static void harts_with_isa_extensions(void **state)
+{
+    (void)state;
+    probe("board-spacemit-k3.dtb");
+    assert_true(machine.arch.has_h);
+    assert_true(machine.arch.has_sstc);
+    assert_int_equal(machine.arch.fpu_d_mask, 0x7);
+    assert_int_equal(machine.arch.vector_mask, 0x7);
+    assert_int_equal(machine.timebase_hz, 24000000);
+}
+
 /* QEMU 10.0's -M virt,iommu-sys=on: the IOMMU's registers, and its first
  * wire, whatever the form of its interrupt cells. */
 static void qemu_virt_with_an_iommu(void **state)
@@ -201,6 +214,7 @@ int main(int argc, char **argv)
         T(without_a_tree_the_platform_says),
         T(qemu_virt),
         T(harts_without_envcfg),
+        T(harts_with_isa_extensions),
         T(qemu_virt_with_an_iommu),
         T(a_tree_with_odd_harts),
         T(a_sparse_tree_falls_back_where_it_must),

@@ -37,7 +37,7 @@
 #define HART0 3 /* vCPU 0's hart */
 #define HART1 5 /* vCPU 1's hart */
 
-const struct platform platform = {
+struct platform platform = {
     .name = "test",
     .arch = {.plic = {.base = 0xc000000,
                       .size = 0x600000,

@@ -49,12 +49,16 @@
 #define LEVEL1 6
 #define EDGE1 4
 
-const struct platform platform = {
+struct platform platform = {
     .name = "test-aia",
     .arch = {.irqc = ARCH_IRQC_AIA,
              .aia = {.aplic = {.base = 0xd000000,
                                .size = 0x8000,
-                               .num_sources = 96}}},
+                               .num_sources = 96},
+                     .imsic = {.base = 0x28000000,
+                               .size = 0x8000,
+                               .num_ids = 255,
+                               .guest_index_bits = 1}}},
 };
 #define IMSIC_PA 0x28000000UL
 #define IMSIC_GPA 0x30000000UL

@@ -44,7 +44,7 @@
 #define DISK_IRQ 8
 #define SCRUB 0xaa /* what host RAM holds before a VM is built */
 
-const struct platform platform = {
+struct platform platform = {
     .name = "test",
     .console_uart = {.base = UART_BASE, .size = 0x100, .irq = UART_IRQ},
 };

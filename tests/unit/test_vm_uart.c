@@ -27,7 +27,7 @@
 #define UART_SIZE 0x100UL
 #define UART_IRQ 10
 
-const struct platform platform = {
+struct platform platform = {
     .name = "test",
     .console_uart = {.base = UART_BASE, .size = UART_SIZE, .irq = UART_IRQ},
 };

@@ -40,7 +40,7 @@ UNIT_TESTS := page_table page_alloc colour config_check sbi format isa \
               machine_fit clear_plan irq vm_fault cpu vm_lifecycle vm_uart \
               console vm_build hyp_pool shmem boot_table machine init \
               guest_fault plic_irqc vaplic aia_host imsic aplic aia_fit \
-              aia_irqc vaplic_irqc guest_timer bitmap dma
+              aia_irqc vaplic_irqc guest_timer bitmap dma platform_dt
 
 unit_page_table_SRCS := src/arch/riscv/page_table.c
 
@@ -232,6 +232,17 @@ unit_aia_fit_SRCS := $(UNIT_DIR)/support/dtb_fixture.c \
 unit_aia_fit_ARGS := $(UNIT_DTB_DIR)
 unit_aia_fit_DEPS := $(UNIT_DTBS)
 
+# What the generic platform learns of the board, from the same fixtures
+# and the boards' trees (board-*.dts).
+unit_platform_dt_SRCS := $(UNIT_DIR)/support/dtb_fixture.c \
+                         src/core/platform_dt.c src/core/machine_fit.c \
+                         src/arch/riscv/irqc_probe.c \
+                         src/arch/riscv/irqc/aia/aia_host.c \
+                         src/lib/fdt.c src/lib/fdt_query.c \
+                         $(call unit_fakes,console)
+unit_platform_dt_ARGS := $(UNIT_DTB_DIR)
+unit_platform_dt_DEPS := $(UNIT_DTBS)
+
 # What the boot learns of the machine, from the same fixtures.
 unit_machine_SRCS := $(UNIT_DIR)/support/dtb_fixture.c src/core/machine.c \
                      src/core/machine_fit.c \
@@ -248,7 +259,10 @@ unit_init_SRCS := $(UNIT_DIR)/support/dtb_fixture.c \
                     hyp_pool.c irq.c vm.c machine_fit.c hart_bringup.c) \
                   src/arch/riscv/irqc/plic/plic_fit.c \
                   $(addprefix src/arch/riscv/irqc/aia/,aia_fit.c aia_host.c) \
-                  src/arch/riscv/irqc_fit.c $(UNIT_CONFIG_CHECK_SRCS) src/lib/fdt.c src/lib/fdt_query.c \
+                  src/arch/riscv/irqc_fit.c src/arch/riscv/irqc_probe.c \
+                  $(UNIT_CONFIG_CHECK_SRCS) src/lib/fdt.c src/lib/fdt_query.c \
+                  $(addprefix src/core/,platform_probe.c platform_dt.c \
+                    vm_dtb_fixup.c) \
                   src/core/cpu_wait.c src/core/dma.c \
                   src/arch/riscv/machine_iommu.c \
                   $(call unit_fakes,arch cpu_self cpu console machine \

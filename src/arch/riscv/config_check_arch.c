@@ -5,6 +5,7 @@
  * kind, emulated: a virtual PLIC (platform.arch.irqc.plic) on a PLIC board,
  * a virtual APLIC (platform.arch.irqc.aia.aplic) on an AIA board.
  */
+#include <arch/vm_irqc.h>
 #include <core/config_check_arch.h>
 #include <lib/util.h>
 
@@ -28,19 +29,37 @@ uint64_t arch_config_pa_limit(void)
     return PA_LIMIT;
 }
 
+static unsigned min_u(unsigned a, unsigned b)
+{
+    return a < b ? a : b;
+}
+
+/*
+ * Ids a VM may be given: those of the board's controller that its virtual
+ * one shows. The generic platform before boot knows only the latter, and
+ * either kind: each VM's configuration says which it is shown (the boot
+ * checks again against the board's).
+ */
 void arch_config_target(const struct platform *p, struct config_target *t)
 {
-    t->arch.irqc = p->arch.irqc;
-    if (p->arch.irqc == ARCH_IRQC_AIA) {
+    const struct arch_platform *a = &p->arch;
+
+    t->arch.irqc = a->irqc;
+    t->arch.irqc_unknown = p->generic && !p->probed;
+    if (t->arch.irqc_unknown) {
+        t->irq_sources = min_u(vm_plic_sources(a), vm_aplic_sources(a) + 1);
+        t->arch.guest_files = t->arch.imsics = true;
+    } else if (a->irqc == ARCH_IRQC_AIA) {
         /* APLIC sources are 1..N; the target counts ids 1..N as N + 1. */
-        t->irq_sources = p->arch.aia.aplic.num_sources + 1;
-        t->irqc_size = p->arch.aia.aplic.size;
-        t->arch.guest_files = p->arch.aia.imsic.guest_index_bits > 0;
-        t->arch.imsics = p->arch.aia.imsic.base != 0;
+        t->irq_sources =
+            min_u(a->aia.aplic.num_sources, vm_aplic_sources(a)) + 1;
+        t->arch.guest_files = a->aia.imsic.guest_index_bits > 0;
+        t->arch.imsics = a->aia.imsic.base != 0;
     } else {
-        t->irq_sources = p->arch.plic.num_sources;
-        t->irqc_size = p->arch.plic.size;
+        t->irq_sources = min_u(a->plic.num_sources, vm_plic_sources(a));
     }
+    t->arch.plic_window = vm_plic_size(a);
+    t->arch.aplic_window = vm_aplic_size(a);
 }
 
 static bool is_aia(const struct config_target *t)
@@ -48,15 +67,26 @@ static bool is_aia(const struct config_target *t)
     return t->arch.irqc == ARCH_IRQC_AIA;
 }
 
+/* The kind of controller a VM is shown: the board's, or, on the generic
+ * platform before boot, the one its configuration names. */
+static bool vm_is_aia(const struct vm_platform *p,
+                      const struct config_target *t)
+{
+    if (!t->arch.irqc_unknown)
+        return is_aia(t);
+    return p->arch.irqc.aia.aplic.base || p->arch.irqc.aia.imsic.base;
+}
+
 bool arch_config_irqc_window(const struct vm_platform *p,
                              const struct config_target *t,
                              struct config_window *w)
 {
+    bool aia = vm_is_aia(p, t);
+
     *w = (struct config_window){
-        .base =
-            is_aia(t) ? p->arch.irqc.aia.aplic.base : p->arch.irqc.plic.base,
-        .size = t->irqc_size,
-        .field = is_aia(t) ? APLIC_FIELD : PLIC_FIELD,
+        .base = aia ? p->arch.irqc.aia.aplic.base : p->arch.irqc.plic.base,
+        .size = aia ? t->arch.aplic_window : t->arch.plic_window,
+        .field = aia ? APLIC_FIELD : PLIC_FIELD,
     };
     return w->base != 0;
 }
@@ -66,7 +96,7 @@ bool arch_config_irqc_window2(const struct vm_platform *p,
                               struct config_window *w)
 {
     *w = (struct config_window){
-        .base = is_aia(t) ? p->arch.irqc.aia.imsic.base : 0,
+        .base = vm_is_aia(p, t) ? p->arch.irqc.aia.imsic.base : 0,
         .size = (uint64_t)p->cpu_num * PAGE_SIZE,
         .field = IMSIC_FIELD,
     };
@@ -155,7 +185,7 @@ static int check_imsic_window(const struct vm_platform *p, size_t vm,
                            "of two of pages)",
                            vm, w.base, align, p->cpu_num);
     if (ranges_overlap(w.base, w.size, p->arch.irqc.aia.aplic.base,
-                       t->irqc_size))
+                       t->arch.aplic_window))
         return config_fail(err,
                            "VM %zu: " IMSIC_FIELD " 0x%lx: the interrupt "
                            "files overlap the APLIC window",
@@ -192,7 +222,15 @@ int arch_config_check_vm(const struct vm_config *c, size_t vm,
     const struct vm_platform *p = &c->platform;
     struct config_window w;
 
-    if (is_aia(t) ? check_aia_vm(p, vm, t, err) : check_plic_vm(p, vm, err))
+    if (t->arch.irqc_unknown && p->arch.irqc.plic.base &&
+        (p->arch.irqc.aia.aplic.base || p->arch.irqc.aia.imsic.base))
+        return config_fail(err,
+                           "VM %zu: " PLIC_FIELD " and platform.arch.irqc.aia "
+                           "are both set: a VM is shown one controller, the "
+                           "board's kind",
+                           vm);
+    if (vm_is_aia(p, t) ? check_aia_vm(p, vm, t, err)
+                        : check_plic_vm(p, vm, err))
         return -1;
     if (!arch_config_irqc_window(p, t, &w))
         return config_has_interrupts(p)

@@ -7,6 +7,7 @@
 #include <core/hyp_limits.h>
 #include <core/platform.h>
 #include <lib/fdt.h>
+#include <lib/string.h>
 
 static void set_state_units(unsigned hart, unsigned units)
 {
@@ -21,6 +22,47 @@ static void set_state_units(unsigned hart, unsigned units)
 }
 
 /*
+ * A hart's ISA as a riscv,isa string: its own, or one made of
+ * riscv,isa-base and riscv,isa-extensions (device-tree binding
+ * riscv/extensions.yaml, which newer trees give instead: single letters
+ * after the base, the others '_'-separated). 0, or -1 if it has neither.
+ */
+static int hart_isa(const void *dtb, unsigned hart, char *buf, size_t size,
+                    const char **isa)
+{
+    int node, base_len, len;
+    const char *base, *ext;
+    size_t n;
+
+    if (fdt_cpu_isa(dtb, hart, isa) >= 0)
+        return 0;
+    node = fdt_cpu_node(dtb, hart);
+    base = node >= 0 ? fdt_prop(dtb, node, "riscv,isa-base", &base_len) : NULL;
+    ext = node >= 0 ? fdt_prop(dtb, node, "riscv,isa-extensions", &len) : NULL;
+    if (!base || !ext || base_len < 2 || (size_t)base_len > size)
+        return -1;
+    n = strlen(base);
+    memcpy(buf, base, n);
+    for (int pass = 0; pass < 2; pass++) {
+        for (int at = 0; at < len; at += (int)strlen(ext + at) + 1) {
+            size_t e = strlen(ext + at);
+            bool letter = e == 1;
+
+            if (letter != (pass == 0) || (letter && ext[at] == 'i') ||
+                n + e + 2 > size)
+                continue;
+            if (!letter)
+                buf[n++] = '_';
+            memcpy(buf + n, ext + at, e);
+            n += e;
+        }
+    }
+    buf[n] = '\0';
+    *isa = buf;
+    return 0;
+}
+
+/*
  * The hypervisor needs H on every hart; Sstc is used when all have it. A
  * hart whose tree gives no ISA is taken to have no FPU and no vector unit:
  * their instructions would trap in the hypervisor. Without a tree: H (we
@@ -31,11 +73,12 @@ void arch_machine_probe_cpus(const void *dtb)
     machine.arch.has_h = true;
     machine.arch.has_sstc = true;
     for (unsigned h = 0; h < MAX_CPUS; h++) {
+        static char made[512];
         const char *isa = platform.guest_isa;
 
         if (!(machine.hart_mask & (1UL << h)))
             continue;
-        if (dtb && fdt_cpu_isa(dtb, h, &isa) < 0) {
+        if (dtb && hart_isa(dtb, h, made, sizeof(made), &isa) < 0) {
             machine.arch.has_sstc = false;
             continue;
         }

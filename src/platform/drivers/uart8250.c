@@ -13,26 +13,45 @@
 #define LSR_DATA_READY 0x01
 #define LSR_THR_EMPTY 0x20
 
-static volatile uint8_t *reg(const struct uart8250 *uart, unsigned n)
+static uintptr_t reg(const struct uart8250 *uart, unsigned n)
 {
-    return (volatile uint8_t *)(uart->base + ((uintptr_t)n << uart->reg_shift));
+    return uart->base + ((uintptr_t)n << uart->reg_shift);
+}
+
+static uint8_t rd(const struct uart8250 *uart, unsigned n)
+{
+    if (uart->reg_width == 4)
+        return (uint8_t) * (volatile uint32_t *)reg(uart, n);
+    return *(volatile uint8_t *)reg(uart, n);
+}
+
+static void wr(const struct uart8250 *uart, unsigned n, uint8_t v)
+{
+    if (uart->reg_width == 4)
+        *(volatile uint32_t *)reg(uart, n) = v;
+    else
+        *(volatile uint8_t *)reg(uart, n) = v;
 }
 
 void uart8250_putc(const struct uart8250 *uart, char c)
 {
-    while (!(*reg(uart, UART_LSR) & LSR_THR_EMPTY))
+    while (!(rd(uart, UART_LSR) & LSR_THR_EMPTY))
         ;
-    *reg(uart, UART_THR) = (uint8_t)c;
+    wr(uart, UART_THR, (uint8_t)c);
 }
 
 int uart8250_getc(const struct uart8250 *uart)
 {
-    if (!(*reg(uart, UART_LSR) & LSR_DATA_READY))
+    if (!(rd(uart, UART_LSR) & LSR_DATA_READY))
         return -1;
-    return *reg(uart, UART_RBR);
+    return rd(uart, UART_RBR);
 }
 
+/* Only the receive bit: an XScale UART's IER also holds its unit enable
+ * (bit 6), which the firmware set and which must stay. */
 void uart8250_set_rx_irq(const struct uart8250 *uart, bool on)
 {
-    *reg(uart, UART_IER) = on ? IER_RX_DATA : 0;
+    uint8_t ier = rd(uart, UART_IER);
+
+    wr(uart, UART_IER, on ? ier | IER_RX_DATA : ier & ~IER_RX_DATA);
 }

@@ -10,6 +10,7 @@
 struct uart8250 {
     uintptr_t base;
     unsigned reg_shift; /* registers are 1 << reg_shift bytes apart */
+    unsigned reg_width; /* 4: 32-bit accesses (DesignWare APB); else 8-bit */
 };
 
 void uart8250_putc(const struct uart8250 *uart, char c);

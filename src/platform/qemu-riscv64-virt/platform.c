@@ -91,7 +91,7 @@ static const struct platform_device devices[] = {
              .s_context = 1}
 #endif
 
-const struct platform platform = {
+struct platform platform = {
     .name = PLATFORM_NAME,
     .max_harts = 8,
     .ram = {.base = 0x80000000UL, .size = 0x40000000UL},

@@ -10,6 +10,11 @@
 #include <config.h>
 
 /* The VMs' interrupt controller (aia-ipc.c: an APLIC). */
+/* The shared memory's cache colours; -DIPC_SHMEM_COLOURS=0 for a machine
+ * whose cache is not described (the generic platform on QEMU). */
+#ifndef IPC_SHMEM_COLOURS
+#define IPC_SHMEM_COLOURS 0xa
+#endif
 #ifndef IPC_VM_IRQC
 #define IPC_VM_IRQC .irqc.plic.base = 0xc000000
 #endif
@@ -35,7 +40,7 @@ VM_IMAGE(ipc_image, XSTR(BAOBAB_IMGS/baremetal-ipc.bin));
 struct config config = {
     .shmemlist_size = 1,
     .shmemlist = (struct shmem[]){{.size = 0x10000,
-                                    .colors = 0xa,
+                                    .colors = IPC_SHMEM_COLOURS,
                                     .channel_size = 0x2000}},
     .vmlist_size = 3,
     .vmlist = (struct vm_config[]){

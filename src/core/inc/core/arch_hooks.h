@@ -36,6 +36,16 @@ struct machine_fit_error;
 struct platform;
 int arch_machine_fit_irqc(const void *dtb, const struct platform *p,
                           struct machine_fit_error *err);
+/*
+ * The generic platform: read the board's interrupt controller from the
+ * device tree into p->arch (its kind, registers, sources, contexts or
+ * interrupt files). 0, or -1 with err naming what is missing or not
+ * supported.
+ */
+int arch_platform_probe(const void *dtb, struct platform *p,
+                        struct machine_fit_error *err);
+/* One line on what arch_platform_probe found (the boot prints it). */
+void arch_platform_report(void);
 
 /*
  * What the harts implement (machine.arch), from the host device tree, or

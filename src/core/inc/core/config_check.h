@@ -32,7 +32,6 @@ struct config_target {
     uint64_t hyp_base, hyp_size; /* the hypervisor image in RAM */
     uint64_t fw_base, fw_size;   /* the firmware */
     unsigned irq_sources;        /* interrupt ids 1 .. irq_sources-1 */
-    uint64_t irqc_size;          /* a VM's interrupt controller window */
     /* The console UART, emulated for every VM that does not own it. */
     uint64_t console_base, console_size;
     unsigned console_irq;

@@ -3,7 +3,9 @@
  * The description of a board: what the hypervisor cannot or should not
  * discover. Each src/platform/<name>/platform.c defines one. What the host
  * device tree says at boot (RAM size, harts, timebase) overrides the
- * defaults given here.
+ * defaults given here. The generic platform (src/platform/generic/) is one
+ * description for every board: platform_probe() fills it from the device
+ * tree at boot; at build time only what VMs are shown is known.
  */
 #ifndef PLATFORM_H
 #define PLATFORM_H
@@ -55,13 +57,19 @@ struct platform_device {
 
 struct platform {
     const char *name;
+    /* Learned from the host device tree at boot (platform_probe): until
+     * then `probed` is false and the board is not known. */
+    bool generic;
+    bool probed;
     unsigned max_harts;   /* harts the hypervisor manages, at most MAX_CPUS */
     struct mem_range ram; /* used when the host device tree has no memory */
     struct mem_range firmware; /* M-mode firmware, never touched */
     struct {
-        uint64_t base;
+        uint64_t base; /* 0: none, the firmware's console (SBI) */
         uint64_t size;
         unsigned irq;
+        unsigned reg_shift; /* registers 1 << reg_shift bytes apart */
+        unsigned reg_width; /* bytes per access: 1 (0 means 1) or 4 */
     } console_uart;
     struct arch_platform arch; /* its interrupt controller */
     /* The IOMMU's registers, where the board can have one (size 0: none).
@@ -101,8 +109,17 @@ struct machine {
     unsigned long mimpid;
 };
 
-extern const struct platform platform;
+extern struct platform platform;
 extern struct machine machine;
+
+struct machine_fit_error;
+/*
+ * The generic platform: fill `platform` from the host device tree (its
+ * interrupt controller, console UART, timebase, IOMMU, cache), first thing
+ * at boot. 0, or -1 with `err` saying what the tree lacks. A described
+ * board: nothing to do, 0.
+ */
+int platform_probe(const void *dtb, struct machine_fit_error *err);
 
 /* Fill `machine` from the host device tree, or from `platform` without one. */
 void machine_probe(const void *dtb);

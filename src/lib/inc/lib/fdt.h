@@ -148,6 +148,8 @@ bool fdt_prop_u32(const void *blob, int node, const char *name, uint32_t *out);
 
 /* Property holding one or two cells (a u32 or a u64), widened to 64 bits. */
 bool fdt_prop_u64(const void *blob, int node, const char *name, uint64_t *out);
+/* Overwrite a one-cell property in place; false if there is none such. */
+bool fdt_set_prop_u32(void *blob, int node, const char *name, uint32_t val);
 
 /* True if the property is exactly the NUL-terminated string value. */
 bool fdt_prop_streq(const void *blob, int node, const char *name,
@@ -213,6 +215,8 @@ bool fdt_timebase_frequency(const void *blob, uint32_t *hz);
  * (FDT_ERR_NOTFOUND: no such hart or no riscv,isa).
  */
 int fdt_cpu_isa(const void *blob, uint32_t hartid, const char **isa);
+/* The cpu node under /cpus whose reg is hartid, or a negative error. */
+int fdt_cpu_node(const void *blob, uint32_t hartid);
 
 /*
  * The first okay node after `offset` (-1: start at the root) in document

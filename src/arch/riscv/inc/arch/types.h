@@ -62,13 +62,29 @@ struct arch_platform {
             unsigned guest_index_bits;
         } imsic;
     } aia;
+    /*
+     * What VMs are shown of it, where that is not the board's own (0: the
+     * field above): the generic platform fixes these at build time, when
+     * the generated device trees are made, and learns the rest at boot
+     * (arch/vm_irqc.h reads them).
+     */
+    struct {
+        uint64_t plic_size;
+        unsigned plic_sources;
+        uint64_t aplic_size;
+        unsigned aplic_sources;
+        unsigned imsic_ids;
+    } vm;
 };
 
 /* What the configuration check needs of the board's interrupt controller. */
 struct arch_config_target {
     enum arch_irqc_kind irqc;
-    bool guest_files; /* AIA: the harts have guest interrupt files */
-    bool imsics;      /* AIA: the APLIC delivers by MSIs to IMSICs */
+    bool irqc_unknown;     /* the generic platform at build time: either kind */
+    uint64_t plic_window;  /* a VM's PLIC window: arch/vm_irqc.h */
+    uint64_t aplic_window; /* a VM's APLIC window */
+    bool guest_files;      /* AIA: the harts have guest interrupt files */
+    bool imsics;           /* AIA: the APLIC delivers by MSIs to IMSICs */
 };
 
 /* What the boot hart learned about the harts (arch_machine_probe_cpus). */

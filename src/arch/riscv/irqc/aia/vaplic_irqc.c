@@ -35,6 +35,7 @@
 #include <arch/csr.h>
 #include <arch/irqc.h>
 #include <arch/vcpu_lines.h>
+#include <arch/vm_irqc.h>
 #include <core/arch_hooks.h>
 #include <core/console.h>
 #include <core/irq.h>
@@ -367,9 +368,10 @@ static void reset_model(struct vm *vm)
 {
     bool msi = msi_mode(vm);
 
-    vaplic_init(&vm->arch.vaplic, aia_machine.aplic.num_sources, vm->vcpu_num,
-                msi, VAPLIC_IPRIO_BITS,
-                msi ? eiid_bits(aia_machine.imsic.num_ids) : VAPLIC_EIID_BITS);
+    vaplic_init(&vm->arch.vaplic, vm_aplic_sources(&platform.arch),
+                vm->vcpu_num, msi, VAPLIC_IPRIO_BITS,
+                msi ? eiid_bits(vm_imsic_ids(&platform.arch))
+                    : VAPLIC_EIID_BITS);
 }
 
 int vaplic_irqc_vm_init(struct vm *vm)
@@ -382,7 +384,7 @@ int vaplic_irqc_vm_init(struct vm *vm)
         return -1;
     reset_model(vm);
     if (vm_add_emul(vm, p->arch.irqc.aia.aplic.base,
-                    platform.arch.aia.aplic.size, vaplic_access)) {
+                    vm_aplic_size(&platform.arch), vaplic_access)) {
         log_error("VM %u: no room for its APLIC's window", vm->id);
         return -1;
     }

@@ -11,6 +11,7 @@
 #include <arch/irqc_driver.h>
 #include <arch/mmu.h>
 #include <arch/vcpu_lines.h>
+#include <arch/vm_irqc.h>
 #include <core/arch_hooks.h>
 #include <core/console.h>
 #include <core/cpu.h>
@@ -142,8 +143,8 @@ static int vm_init(struct vm *vm)
 
     if (!p->arch.irqc.plic.base)
         return 0;
-    vplic_init(&vm->arch.vplic, platform.arch.plic.num_sources, vm->vcpu_num);
-    if (vm_add_emul(vm, p->arch.irqc.plic.base, platform.arch.plic.size,
+    vplic_init(&vm->arch.vplic, vm_plic_sources(&platform.arch), vm->vcpu_num);
+    if (vm_add_emul(vm, p->arch.irqc.plic.base, vm_plic_size(&platform.arch),
                     vplic_access)) {
         log_error("VM %u: no room for its PLIC's window", vm->id);
         return -1;
@@ -169,7 +170,7 @@ static void vm_reset_irqs(struct vm *vm)
         if (vplic_is_in_flight(p, id) || vplic_is_pending(p, id))
             plic_complete(irq_claim_hart[id], id);
     }
-    vplic_init(p, platform.arch.plic.num_sources, vm->vcpu_num);
+    vplic_init(p, vm_plic_sources(&platform.arch), vm->vcpu_num);
     vm->arch.lines_up = 0;
     bitmap_zero(vm->arch.edge_latched, VPLIC_WORDS);
     bitmap_zero(vm->arch.virtual_src, VPLIC_WORDS);

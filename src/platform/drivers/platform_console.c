@@ -1,13 +1,18 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* The hypervisor console on QEMU virt: the platform's console UART. */
-#include "../drivers/uart8250.h"
+/*
+ * The hypervisor console: the platform's console UART, an NS16550 with the
+ * register layout the description (or the generic platform's device tree)
+ * gives.
+ */
+#include "uart8250.h"
 #include <core/console.h>
 #include <core/platform.h>
 
 static struct uart8250 console_uart(void)
 {
     return (struct uart8250){.base = platform.console_uart.base,
-                             .reg_shift = 0};
+                             .reg_shift = platform.console_uart.reg_shift,
+                             .reg_width = platform.console_uart.reg_width};
 }
 
 static void console_putc(char c)
