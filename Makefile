@@ -230,7 +230,13 @@ QEMU_LINUX_DEVICES := \
     -device virtio-serial-device -device virtconsole,chardev=hvc \
     -device virtio-rng-device
 QEMU_EXTRA ?= $(if $(filter linux-guest,$(CONFIG_GUESTS)),$(QEMU_LINUX_DEVICES))
+# A board's description has no QEMU machine: its docs/boards/ page says how
+# it boots.
+require_qemu_machine = test -n "$(QEMU_MACHINE)" || { echo "error: \
+PLATFORM=$(PLATFORM) is a board, not a QEMU machine: boot it as \
+docs/boards/$(PLATFORM).md says" >&2; exit 1; }
 run: all
+	@$(require_qemu_machine)
 	$(QEMU_BIN) -nographic -M $(QEMU_MACHINE) -cpu $(QEMU_CPU) -m $(QEMU_MEM) \
 	    -smp $(QEMU_SMP) -bios default -kernel $(BIN)/bao.bin $(QEMU_EXTRA)
 
@@ -239,6 +245,7 @@ run: all
 # the console is on a pty (scripts/debug.sh, docs/troubleshooting.md).
 DEBUG_GUEST ?=
 debug: all
+	@$(require_qemu_machine)
 	@scripts/debug.sh $(BIN)/bao.elf $(DEBUG_GUEST) -- $(QEMU_BIN) \
 	    -M $(QEMU_MACHINE) -cpu $(QEMU_CPU) -m $(QEMU_MEM) -smp $(QEMU_SMP) \
 	    -bios default -kernel $(BIN)/bao.bin $(QEMU_EXTRA)

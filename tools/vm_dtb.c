@@ -343,10 +343,12 @@ static void put_plic(struct dts *d, const struct vm_config *cfg, uint64_t base)
     dts_prop_u32(d, "#address-cells", 0);
     dts_prop_u32(d, "#interrupt-cells", 1);
     dts_prop_empty(d, "interrupt-controller");
-    dts_prop_u32(d, "riscv,ndev",
-                 vm_plic_sources(&platform.arch)
-                     ? vm_plic_sources(&platform.arch) - 1
-                     : 0);
+    /* The sources the vPLIC models: ids below MAX_IRQS. */
+    unsigned sources = vm_plic_sources(&platform.arch);
+
+    if (sources > MAX_IRQS)
+        sources = MAX_IRQS;
+    dts_prop_u32(d, "riscv,ndev", sources ? sources - 1 : 0);
     /* Contexts 2n and 2n + 1: vCPU n's M-mode and S-mode. */
     put_vcpu_intcs(d, cfg, true);
     dts_node_end(d);

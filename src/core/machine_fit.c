@@ -6,7 +6,20 @@
 #include <stdarg.h>
 
 /* Device-tree binding: serial/8250.yaml of the Linux DT binding docs. */
-static const char *const uart_compatibles[] = {"ns16550a", "ns16550"};
+/* UARTs the NS16550 driver drives (device-tree bindings serial/8250.yaml
+ * and snps-dw-apb-uart.yaml; register layout from reg-shift and
+ * reg-io-width). An XScale UART's IER unit-enable bit the driver keeps. */
+static const char *const uart_compatibles[] = {
+    "ns16550a", "ns16550", "snps,dw-apb-uart", "intel,xscale-uart"};
+
+bool machine_fit_is_uart(const void *dtb, int node)
+{
+    for (size_t i = 0; i < ARRAY_SIZE(uart_compatibles); i++) {
+        if (fdt_node_is_compatible(dtb, node, uart_compatibles[i]))
+            return true;
+    }
+    return false;
+}
 
 void machine_fit_say(char *buf, size_t size, const char *fmt, ...)
 {
@@ -59,15 +72,16 @@ int machine_fit_console(const void *dtb, const struct platform *p,
                             want, &found, &other))
         return 0;
     if (found)
-        machine_fit_say(err->msg, sizeof(err->msg),
-                        "this machine has its NS16550 UART at 0x%lx; the build "
-                        "expects its console UART at 0x%lx (platform %s)",
-                        (unsigned long)other, (unsigned long)want, p->name);
+        machine_fit_say(
+            err->msg, sizeof(err->msg),
+            "this machine has its NS16550-family UART at 0x%lx; the "
+            "build expects its console UART at 0x%lx (platform %s)",
+            (unsigned long)other, (unsigned long)want, p->name);
     else
         machine_fit_say(
             err->msg, sizeof(err->msg),
-            "this machine has no NS16550 UART; the build expects its "
-            "console UART at 0x%lx (platform %s)",
+            "this machine has no NS16550-family UART; the build expects "
+            "its console UART at 0x%lx (platform %s)",
             (unsigned long)want, p->name);
     return -1;
 }

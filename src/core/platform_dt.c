@@ -15,17 +15,6 @@
 #include <lib/string.h>
 #include <lib/util.h>
 
-/* UARTs the NS16550 driver drives (device-tree bindings serial/8250.yaml
- * and snps-dw-apb-uart.yaml): register layout from reg-shift and
- * reg-io-width. An XScale UART needs its IER's unit-enable bit kept, which
- * the driver does. */
-static const char *const uart_compatibles[] = {
-    "ns16550a",
-    "ns16550",
-    "snps,dw-apb-uart",
-    "intel,xscale-uart",
-};
-
 /* The node a path or an alias names ("serial0:115200n8" -> /soc/serial@..). */
 static int stdout_node(const void *dtb)
 {
@@ -51,15 +40,6 @@ static int stdout_node(const void *dtb)
     return path && len > 0 ? fdt_path(dtb, path) : -1;
 }
 
-static bool is_uart(const void *dtb, int node)
-{
-    for (size_t i = 0; i < ARRAY_SIZE(uart_compatibles); i++) {
-        if (fdt_node_is_compatible(dtb, node, uart_compatibles[i]))
-            return true;
-    }
-    return false;
-}
-
 /* The first interrupt of a node: its first cell, which is the id whether
  * the controller takes one cell or two (id, trigger); 0 if none. */
 static unsigned first_irq(const void *dtb, int node)
@@ -81,8 +61,8 @@ static void probe_console(const void *dtb, struct platform *p)
     uint64_t base, size;
 
     p->console_uart.base = 0;
-    if (node < 0 || !fdt_node_is_okay(dtb, node) || !is_uart(dtb, node) ||
-        !fdt_reg(dtb, node, 0, &base, &size))
+    if (node < 0 || !fdt_node_is_okay(dtb, node) ||
+        !machine_fit_is_uart(dtb, node) || !fdt_reg(dtb, node, 0, &base, &size))
         return;
     fdt_prop_u32(dtb, node, "reg-shift", &shift);
     fdt_prop_u32(dtb, node, "reg-io-width", &width);

@@ -24,14 +24,33 @@ static void sync_line_locked(struct vm *vm)
                             vuart_irq_line(&vm->uart.regs));
 }
 
+/*
+ * The register an access names, in the real UART's layout (the guest's
+ * tree describes that one): registers 1 << reg_shift bytes apart, read and
+ * written a byte or reg_width bytes at a time. -1: not a register.
+ */
+static int64_t uart_register(uint64_t offset, unsigned width)
+{
+    unsigned shift = platform.console_uart.reg_shift;
+    unsigned wide = platform.console_uart.reg_width;
+
+    if (width != VUART_REG_SIZE && width != wide)
+        return -1;
+    if (offset & ((1UL << shift) - 1))
+        return -1;
+    return (int64_t)(offset >> shift);
+}
+
 static int uart_access(struct vcpu *vcpu, uint64_t offset, unsigned width,
                        bool write, uint64_t *value)
 {
     struct vm *vm = vcpu->vm;
     struct vuart_result r = {0};
+    int64_t reg = uart_register(offset, width);
 
-    if (width != VUART_REG_SIZE)
+    if (reg < 0)
         return -1;
+    offset = (uint64_t)reg;
     spin_lock(&vm->uart.lock);
     if (write)
         r = vuart_write(&vm->uart.regs, offset, (uint8_t)*value);

@@ -126,9 +126,9 @@ static void test_uart_elsewhere(void **state)
     (void)state;
     assert_int_equal(machine_fit_console(dtb, &test_platform, &err), -1);
     assert_string_equal(err.msg,
-                        "this machine has its NS16550 UART at 0x10010000; the "
-                        "build expects its console UART at 0x10000000 "
-                        "(platform qemu-riscv64-virt)");
+                        "this machine has its NS16550-family UART at "
+                        "0x10010000; the build expects its console UART at "
+                        "0x10000000 (platform qemu-riscv64-virt)");
     free(dtb);
 }
 
@@ -140,8 +140,8 @@ static void test_no_ns16550_uart(void **state)
     (void)state;
     assert_int_equal(machine_fit_console(dtb, &test_platform, &err), -1);
     assert_string_equal(err.msg,
-                        "this machine has no NS16550 UART; the build expects "
-                        "its console UART at 0x10000000 (platform "
+                        "this machine has no NS16550-family UART; the build "
+                        "expects its console UART at 0x10000000 (platform "
                         "qemu-riscv64-virt)");
     free(dtb);
 }

@@ -212,6 +212,30 @@ static void only_byte_accesses_are_valid(void **state)
     assert_int_equal(fake.set_level_n, 0);
 }
 
+/* A board whose UART has 32-bit registers 4 bytes apart (DesignWare,
+ * XScale): the emulated one is laid out the same, as the VM's tree says. */
+static void a_wide_uart_is_emulated_in_its_layout(void **state)
+{
+    uint64_t v = 'w';
+
+    (void)state;
+    platform.console_uart.reg_shift = 2;
+    platform.console_uart.reg_width = 4;
+    assert_int_equal(
+        window(&vms[0])->access(&vcpu0, VUART_THR << 2, 4, true, &v), 0);
+    assert_int_equal(
+        window(&vms[0])->access(&vcpu0, VUART_LSR << 2, 4, false, &v), 0);
+    assert_true(v & 0x20); /* LSR: transmitter empty */
+    /* Between registers, or 2 bytes wide: no register. */
+    assert_int_equal(
+        window(&vms[0])->access(&vcpu0, (VUART_THR << 2) + 1, 1, true, &v), -1);
+    assert_int_equal(
+        window(&vms[0])->access(&vcpu0, VUART_LSR << 2, 2, false, &v), -1);
+    platform.console_uart.reg_shift = 0;
+    platform.console_uart.reg_width = 0;
+    assert_string_equal(fake.out, "w");
+}
+
 static void a_completed_interrupt_still_asserted_is_raised_again(void **state)
 {
     (void)state;
@@ -296,6 +320,8 @@ int main(void)
         T(the_vm_owning_the_uart_gets_none),
         T(several_listers_each_get_the_emulated_one),
         T(init_fails_without_room),
+        cmocka_unit_test_setup(a_wide_uart_is_emulated_in_its_layout,
+                               setup_uart),
         U(the_interrupt_follows_the_registers),
         U(transmitted_bytes_go_to_the_console),
         U(only_byte_accesses_are_valid),

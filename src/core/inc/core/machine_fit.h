@@ -31,7 +31,10 @@ bool machine_dtb_usable(const void *dtb);
 /* The interrupt controller is the architecture's check:
  * arch_machine_fit_irqc (arch_hooks.h). */
 
-/* The console UART: an NS16550-compatible UART at the platform's address. */
+/* Whether a node is a UART the console driver drives (NS16550 family). */
+bool machine_fit_is_uart(const void *dtb, int node);
+
+/* The console UART: an NS16550-family UART at the platform's address. */
 int machine_fit_console(const void *dtb, const struct platform *p,
                         struct machine_fit_error *err);
 
