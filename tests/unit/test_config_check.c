@@ -19,7 +19,9 @@
 
 #include <core/config_check.h>
 #include <core/config_query.h>
+#include <core/hyp_limits.h>
 #include <core/ipc_layout.h>
+#include <core/platform.h>
 #include <core/vm_layout.h>
 
 #define KIB (1024UL)
@@ -427,6 +429,49 @@ static void test_device_to_two_vms(void **state)
     /* Why, and what to do instead. */
     assert_rejected("VM 0", "VM 1", "devs[0]", "0x10001000",
                     "cannot be shared safely between VMs", "give it to one VM");
+}
+
+/* A board whose controller has more sources than the hypervisor handles
+ * (the P550's PLIC: 520): ids stop at MAX_IRQS - 1. The generic platform
+ * before boot: either kind of VM controller, any colour, ids of its own. */
+static void test_targets_from_descriptions(void **state)
+{
+    struct platform big = {
+        .arch = {.plic = {.num_sources = 521, .size = 0x4000000}}};
+    struct platform generic = {.generic = true,
+                               .arch = {.vm = {.plic_size = 0x600000,
+                                               .plic_sources = 128,
+                                               .aplic_size = 0x8000,
+                                               .aplic_sources = 127}}};
+    struct config_target t;
+
+    (void)state;
+    t = config_target_for_platform(&big, 0xf);
+    assert_int_equal(t.irq_sources, MAX_IRQS);
+    assert_int_equal(t.arch.plic_window, 0x4000000);
+    assert_false(t.arch.irqc_unknown);
+    t = config_target_for_platform(&generic, 0xff);
+    assert_true(t.arch.irqc_unknown);
+    assert_int_equal(t.irq_sources, 128);
+    assert_int_equal(t.colours, 64);
+    assert_int_equal(t.arch.aplic_window, 0x8000);
+    generic.probed = true;
+    t = config_target_for_platform(&generic, 0xff);
+    assert_false(t.arch.irqc_unknown);
+    assert_int_equal(t.colours, 0); /* no cache found */
+}
+
+/* The generic platform before boot: each VM names one kind of controller. */
+static void test_generic_vm_names_one_controller(void **state)
+{
+    (void)state;
+    target.arch.irqc_unknown = true;
+    assert_accepted();
+    vms[0].platform.arch.irqc.aia.aplic.base = 0xd000000;
+    assert_rejected("VM 0", "are both set");
+    vms[0].platform.arch.irqc.plic.base = 0;
+    vms[0].platform.dev_num = 0;
+    assert_accepted();
 }
 
 static void test_interrupt_to_two_vms(void **state)
@@ -1289,6 +1334,8 @@ int main(void)
         T(test_cpu_num_zero),
         T(test_region_num_zero),
         T(test_remote_io_refused),
+        T(test_targets_from_descriptions),
+        T(test_generic_vm_names_one_controller),
         T(test_region_misaligned_base),
         T(test_region_misaligned_size),
         T(test_region_size_zero),
