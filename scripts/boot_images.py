@@ -39,8 +39,17 @@ MBR_SIGNATURE = b"\x55\xaa"
 FIT_DATA_ALIGN = "1000"
 
 
+# Where each tool comes from (scripts/setup-deps.sh installs them).
+PACKAGES = {"mkimage": "u-boot-tools", "mformat": "mtools", "mcopy": "mtools",
+            "dtc": "device-tree-compiler"}
+
+
 def run(*cmd):
-    res = subprocess.run(cmd, capture_output=True, text=True)
+    try:
+        res = subprocess.run(cmd, capture_output=True, text=True)
+    except FileNotFoundError:
+        sys.exit(f"boot_images: error: {cmd[0]} not found: install Debian's "
+                 f"{PACKAGES.get(cmd[0], cmd[0])} (scripts/setup-deps.sh)")
     if res.returncode:
         sys.exit(f"boot_images: error: {' '.join(map(str, cmd))}:\n"
                  f"{res.stdout}{res.stderr}")

@@ -39,11 +39,12 @@ qemu_pid=$!
 
 # QEMU names the pty once it is up; the stub listens from then on.
 for _ in $(seq 100); do
-    grep -q "char device redirected" "$qemu_out" && break
+    grep -q "char device redirected.*(label con)" "$qemu_out" && break
     kill -0 "$qemu_pid" 2>/dev/null || die "QEMU did not start: $(cat "$qemu_out")"
     sleep 0.1
 done
-pty=$(sed -n 's/.*char device redirected to \(\S*\) .*/\1/p' "$qemu_out")
+pty=$(sed -n 's/.*char device redirected to \(\S*\) (label con).*/\1/p' \
+    "$qemu_out")
 [ -n "$pty" ] || die "QEMU gave no console pty: $(cat "$qemu_out")"
 echo "debug: QEMU waits for gdb on port $GDB_PORT; console: $pty" \
      "(e.g. picocom $pty), logged to $DEBUG_LOG"

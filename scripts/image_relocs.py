@@ -69,6 +69,11 @@ def address_relocs(path, link_base):
     """Offsets of the R_RISCV_64 words to move; exits on one that cannot."""
     elf = Elf(open(path, "rb").read())
     offsets, errors = [], []
+    # A GOT holds addresses no relocation of ours names: the build has none
+    # (-fno-pie, -mcmodel=medany), and must keep it so.
+    for i, sec in enumerate(elf.sections):
+        if elf.names[i].startswith(".got") and sec[5]:
+            errors.append(f"a {elf.names[i]} section (code built as PIC?)")
     for i, sec in enumerate(elf.sections):
         if sec[1] != SHT_RELA or not elf.sections[sec[7]][2] & SHF_ALLOC:
             continue
@@ -77,8 +82,10 @@ def address_relocs(path, link_base):
             where, info, _ = struct.unpack_from("<QQq", elf.data, off)
             rtype, sym = info & 0xFFFFFFFF, info >> 32
             name, bind, shndx, _ = syms[sym]
-            fixed = shndx == SHN_ABS or (shndx == SHN_UNDEF and
-                                         bind == STB_WEAK)
+            # No symbol (an absolute value), an absolute symbol, an
+            # undefined weak one (0): the same wherever the image is.
+            fixed = sym == 0 or shndx == SHN_ABS or (shndx == SHN_UNDEF and
+                                                     bind == STB_WEAK)
             if rtype == R_RISCV_64 and not fixed:
                 offsets.append(where - link_base)
             elif rtype in ABSOLUTE and not fixed:

@@ -37,7 +37,7 @@
 extern char _image_start[], _image_end[];
 extern const struct console_driver platform_console;
 
-void hyp_boot_main(unsigned long hartid, const void *dtb);
+void hyp_boot_main(unsigned long hartid, const void *dtb, bool dtb_in_image);
 void hyp_secondary_main(unsigned long hartid);
 
 /*
@@ -264,7 +264,23 @@ static void clear_vm_share(struct cpu *cpu)
         vm_boot_clear(cpu->vcpu);
 }
 
-void hyp_boot_main(unsigned long hartid, const void *dtb)
+/*
+ * The loader put the host device tree where the image lies (boot.S found
+ * it there before clearing .bss over it): say where both are, through the
+ * firmware's console, and stop.
+ */
+static void refuse_tree_in_image(const void *dtb) __attribute__((noreturn));
+static void refuse_tree_in_image(const void *dtb)
+{
+    console_init(arch_firmware_console());
+    log_error("the host device tree at %p lies inside the hypervisor's image "
+              "(0x%lx-0x%lx), whose memory cleared it: load the tree or the "
+              "image elsewhere (docs/boards/README.md)",
+              dtb, hyp_image_base(), hyp_image_base() + hyp_image_size());
+    fatal("host device tree");
+}
+
+void hyp_boot_main(unsigned long hartid, const void *dtb, bool dtb_in_image)
 {
     struct cpu *cpu = &cpus[hartid];
     struct machine_fit_error console_err, probe_err;
@@ -274,6 +290,8 @@ void hyp_boot_main(unsigned long hartid, const void *dtb)
         __builtin_trap();
     for (unsigned i = 0; i < MAX_CPUS; i++)
         cpus[i].hartid = i;
+    if (dtb_in_image)
+        refuse_tree_in_image(dtb);
     /* The generic platform learns the board first: its console too. */
     probed = platform_probe(dtb, &probe_err) == 0;
     console_ok = probed && console_fits(dtb, &console_err);
@@ -298,7 +316,8 @@ void hyp_boot_main(unsigned long hartid, const void *dtb)
      * do not come up are not the machine's. */
     harts_bring_up((unsigned)hartid);
     check_machine_fit(dtb);
-    vm_dtbs_set_timebase(machine.timebase_hz);
+    if (vm_dtbs_set_timebase(machine.timebase_hz))
+        fatal("a generated device tree has no one-cell timebase-frequency");
     if (arch_machine_unsupported())
         fatal(arch_machine_unsupported());
     memory_init();

@@ -21,7 +21,7 @@ static int stdout_node(const void *dtb)
     int chosen = fdt_path(dtb, "/chosen");
     int len, aliases;
     const char *path;
-    char name[64];
+    char name[128]; /* a longer path is not believed: no console UART */
     size_t n = 0;
 
     if (chosen < 0)
@@ -29,8 +29,10 @@ static int stdout_node(const void *dtb)
     path = fdt_prop(dtb, chosen, "stdout-path", &len);
     if (!path || len <= 0)
         return -1;
-    while (n < sizeof(name) - 1 && n < (size_t)len && path[n] && path[n] != ':')
+    while (n < (size_t)len && path[n] && path[n] != ':')
         n++;
+    if (n >= sizeof(name))
+        return -1;
     memcpy(name, path, n);
     name[n] = '\0';
     if (name[0] == '/')

@@ -8,19 +8,24 @@
 #include <core/vm_dtb.h>
 #include <lib/fdt.h>
 
-static void set_timebase(const void *blob, uint32_t hz)
+/* A VM with a tree of its own has no generated one (NULL): nothing to do. */
+static bool set_timebase(const void *blob, uint32_t hz)
 {
     void *tree = (void *)(uintptr_t)blob;
-    int cpus = blob ? fdt_path(tree, "/cpus") : -1;
+    int cpus;
 
-    if (cpus >= 0)
-        fdt_set_prop_u32(tree, cpus, "timebase-frequency", hz);
+    if (!blob)
+        return true;
+    cpus = fdt_path(tree, "/cpus");
+    return cpus >= 0 && fdt_set_prop_u32(tree, cpus, "timebase-frequency", hz);
 }
 
-void vm_dtbs_set_timebase(uint32_t hz)
+int vm_dtbs_set_timebase(uint32_t hz)
 {
     for (uint64_t i = 0; i < vm_dtb_count; i++) {
-        set_timebase(vm_dtb_table[i].timer_direct, hz);
-        set_timebase(vm_dtb_table[i].timer_emulated, hz);
+        if (!set_timebase(vm_dtb_table[i].timer_direct, hz) ||
+            !set_timebase(vm_dtb_table[i].timer_emulated, hz))
+            return -1;
     }
+    return 0;
 }

@@ -32,7 +32,7 @@
 #include <lib/fdt.h>
 #include <lib/util.h>
 
-void hyp_boot_main(unsigned long hartid, const void *dtb);
+void hyp_boot_main(unsigned long hartid, const void *dtb, bool dtb_in_image);
 void hyp_secondary_main(unsigned long hartid);
 #include <core/hart_bringup.h>
 
@@ -158,7 +158,7 @@ static int teardown(void **state)
 
 static void boot(void)
 {
-    EXPECT_NORETURN(hyp_boot_main(0, dtb));
+    EXPECT_NORETURN(hyp_boot_main(0, dtb, false));
 }
 
 /* The generated trees were made with the build's timebase (none, on the
@@ -173,6 +173,44 @@ static void generated_trees_get_the_machine_s_timebase(void **state)
     assert_true(fdt_prop_u32(gen_tree, fdt_path(gen_tree, "/cpus"),
                              "timebase-frequency", &hz));
     assert_int_equal(hz, 24000000);
+}
+
+static void assert_refused(const char *why);
+
+/* The loader put the tree where the image's .bss is (boot.S cleared it):
+ * said through the firmware's console, nothing else done. */
+static void a_tree_inside_the_image_is_refused(void **state)
+{
+    (void)state;
+    EXPECT_NORETURN(hyp_boot_main(0, _image_start, true));
+    assert_int_equal(fake.firmware_console_n, 1);
+    assert_non_null(
+        strstr(fake.printk_all, "lies inside the hypervisor's image"));
+    assert_int_equal(fake.probe_n, 0);
+    assert_refused("[baobab] error: host device tree: cannot boot, powering "
+                   "off\n");
+}
+
+/* A generated tree without a one-cell timebase would give its guest none:
+ * the boot stops. */
+static void a_generated_tree_without_a_timebase_is_refused(void **state)
+{
+    int cpus;
+
+    (void)state;
+    cpus = fdt_path(gen_tree, "/cpus");
+    assert_true(cpus >= 0);
+    /* Rename the property: its name is in the strings block. */
+    size_t at = 0;
+
+    while (at + 18 < sizeof(gen_tree) &&
+           memcmp(gen_tree + at, "timebase-frequency", 18) != 0)
+        at++;
+    assert_true(at + 18 < sizeof(gen_tree));
+    gen_tree[at] = 'T';
+    boot();
+    assert_refused("[baobab] error: a generated device tree has no one-cell "
+                   "timebase-frequency: cannot boot, powering off\n");
 }
 
 static void assert_refused(const char *why)
@@ -463,6 +501,8 @@ int main(int argc, char **argv)
     const struct CMUnitTest tests[] = {
         T(a_boot_builds_every_vm_and_idles),
         T(generated_trees_get_the_machine_s_timebase),
+        T(a_tree_inside_the_image_is_refused),
+        T(a_generated_tree_without_a_timebase_is_refused),
         T(a_secondary_hart_clears_its_share_and_idles),
         T(a_secondary_hart_that_cannot_be_set_up),
         T(the_boot_hart_cannot_be_set_up),

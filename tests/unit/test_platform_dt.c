@@ -147,6 +147,21 @@ static void spacemit_k3(void **state)
     assert_int_equal(platform.llc.ways, 16);
 }
 
+/* One hart with an S-mode context, its id not 0 (a monitor core before
+ * it): its context is taken as it is. */
+static void a_plic_with_one_supervisor_context(void **state)
+{
+    (void)state;
+    assert_int_equal(learn("plic-one-hart.dtb"), 0);
+    assert_int_equal(platform.arch.irqc, ARCH_IRQC_PLIC);
+    assert_int_equal(platform.arch.plic.num_sources, 54);
+    /* Hart 1's S context, 2, as the driver computes it. */
+    assert_int_equal(1 * platform.arch.plic.contexts_per_hart +
+                         platform.arch.plic.s_context,
+                     2);
+    assert_int_equal(platform.console_uart.base, 0); /* no stdout-path */
+}
+
 /* stdout-path naming no UART the driver drives: no console UART (the
  * firmware's console), not a guess. */
 static void a_console_it_cannot_drive_is_not_taken(void **state)
@@ -188,6 +203,7 @@ int main(int argc, char **argv)
         T(qemu_virt_aia_direct),
         T(eic7700x),
         T(spacemit_k3),
+        T(a_plic_with_one_supervisor_context),
         T(a_console_it_cannot_drive_is_not_taken),
         T(a_tree_without_a_controller_is_refused),
         T(no_tree_is_refused),

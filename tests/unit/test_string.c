@@ -73,11 +73,25 @@ static void test_memset_every_alignment_and_length(void **state)
     }
 }
 
+/* A device tree's string property need not end inside its length: strnlen
+ * never reads past the bound. */
+static void test_strnlen_stops_at_the_bound(void **state)
+{
+    static const char unterminated[4] = {'s', 's', 't', 'c'};
+
+    (void)state;
+    assert_int_equal(strnlen("sstc", 8), 4);
+    assert_int_equal(strnlen("sstc", 2), 2);
+    assert_int_equal(strnlen(unterminated, sizeof(unterminated)), 4);
+    assert_int_equal(strnlen("", 4), 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_memcpy_every_alignment_and_length),
         cmocka_unit_test(test_memset_every_alignment_and_length),
+        cmocka_unit_test(test_strnlen_stops_at_the_bound),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -191,7 +191,8 @@ unit_string_SRCS := src/lib/string.c
 unit_string_CPPFLAGS := -Dmemcpy=baobab_memcpy -Dmemset=baobab_memset \
                         -Dmemmove=baobab_memmove -Dmemcmp=baobab_memcmp \
                         -Dstrlen=baobab_strlen -Dstrncmp=baobab_strncmp \
-                        -Dstrcmp=baobab_strcmp -fno-builtin
+                        -Dstrcmp=baobab_strcmp -Dstrnlen=baobab_strnlen \
+                        -fno-builtin
 
 unit_format_SRCS := src/lib/format.c
 unit_format_CPPFLAGS := -Dvsnprintf=baobab_vsnprintf -Dsnprintf=baobab_snprintf

@@ -38,7 +38,9 @@ entry:
      * Only the first hart here is the boot hart. OpenSBI v1.1 (QEMU's
      * bundled firmware) marks a hart START_PENDING before it records the
      * start address, so a hart woken in that window leaves through the
-     * default payload address, i.e. here, while the boot hart already runs.
+     * default payload address, i.e. here when the image was loaded there
+     * (-kernel, fw_jump; U-Boot's delay closes the window when it loaded
+     * it), while the boot hart already runs.
      * It must not clear .bss, nor use its stack (in .bss) while the boot
      * hart clears it: it waits for the clear, then takes the secondary path.
      */
@@ -53,6 +55,15 @@ entry:
     csrw    stvec, t0
     csrw    sscratch, zero
 
+    /* A tree inside the image (its .bss is about to be cleared) is lost:
+     * a2 tells hyp_boot_main, which says so and stops. */
+    li      a2, 0
+    lla     t0, _image_start
+    lla     t1, _image_end
+    bltu    a1, t0, 3f
+    bgeu    a1, t1, 3f
+    li      a2, 1
+3:
     /* Clear .bss; only the boot hart runs this, before any other starts. */
     la      t0, __bss_start
     la      t1, __bss_end

@@ -242,5 +242,5 @@ int arch_config_check_vm(const struct vm_config *c, size_t vm,
                                  "interrupts",
                                  vm, w.field)
                    : 0;
-    return check_window(p, vm, &w, is_aia(t) ? "APLIC" : "PLIC", err);
+    return check_window(p, vm, &w, vm_is_aia(p, t) ? "APLIC" : "PLIC", err);
 }

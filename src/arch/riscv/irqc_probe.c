@@ -75,7 +75,13 @@ static bool uniform_contexts(const uint32_t *s_ctx, uint64_t harts,
         *bad = 0;
         return false;
     }
-    *per_hart = h1 == 64 ? s_ctx[h0] + 1 : (s_ctx[h1] - s_ctx[h0]) / (h1 - h0);
+    if (h1 == 64) {
+        /* One hart: its context, whatever its id. */
+        *per_hart = 0;
+        *first = s_ctx[h0];
+        return true;
+    }
+    *per_hart = (s_ctx[h1] - s_ctx[h0]) / (h1 - h0);
     if (s_ctx[h0] < h0 * *per_hart) {
         *bad = h0;
         return false;

@@ -41,16 +41,22 @@ static int hart_isa(const void *dtb, unsigned hart, char *buf, size_t size,
     ext = node >= 0 ? fdt_prop(dtb, node, "riscv,isa-extensions", &len) : NULL;
     if (!base || !ext || base_len < 2 || (size_t)base_len > size)
         return -1;
-    n = strlen(base);
+    n = strnlen(base, (size_t)base_len);
     memcpy(buf, base, n);
     for (int pass = 0; pass < 2; pass++) {
-        for (int at = 0; at < len; at += (int)strlen(ext + at) + 1) {
-            size_t e = strlen(ext + at);
+        for (int at = 0; at < len;
+             at += (int)strnlen(ext + at, (size_t)(len - at)) + 1) {
+            size_t e = strnlen(ext + at, (size_t)(len - at));
             bool letter = e == 1;
 
-            if (letter != (pass == 0) || (letter && ext[at] == 'i') ||
-                n + e + 2 > size)
+            if (letter != (pass == 0) || (letter && ext[at] == 'i'))
                 continue;
+            if (n + e + 2 > size) {
+                log_warn("hart %u: riscv,isa-extensions is longer than the "
+                         "%zu bytes read: the rest is not seen",
+                         hart, size);
+                break;
+            }
             if (!letter)
                 buf[n++] = '_';
             memcpy(buf + n, ext + at, e);

@@ -24,7 +24,7 @@
 /*
  * What VMs can be given or shown. UARTs 0-9 share one page (0xd4017000):
  * only the console (uart0) is listed, which VMs share through the emulated
- * one. The Ethernet controllers' interrupts (131-133) are beyond the ids
+ * one. The Ethernet controllers' interrupts (130-133) are beyond the ids
  * the hypervisor handles (MAX_IRQS).
  */
 static const struct platform_device devices[] = {

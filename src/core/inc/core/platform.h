@@ -115,9 +115,9 @@ extern struct machine machine;
 struct machine_fit_error;
 /*
  * The generic platform: fill `platform` from the host device tree (its
- * interrupt controller, console UART, timebase, IOMMU, cache), first thing
- * at boot. 0, or -1 with `err` saying what the tree lacks. A described
- * board: nothing to do, 0.
+ * interrupt controller, console UART, timebase, cache; RAM, harts and the
+ * IOMMU are the machine's on every platform), first thing at boot. 0, or -1
+ * with `err` saying what the tree lacks. A described board: nothing to do, 0.
  */
 int platform_probe(const void *dtb, struct machine_fit_error *err);
 

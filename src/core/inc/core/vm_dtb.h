@@ -20,7 +20,8 @@ struct vm_dtb_entry {
 extern const struct vm_dtb_entry vm_dtb_table[];
 extern const uint64_t vm_dtb_count;
 
-/* Set every generated tree's /cpus timebase-frequency (vm_dtb_fixup.c). */
-void vm_dtbs_set_timebase(uint32_t hz);
+/* Set every generated tree's /cpus timebase-frequency (vm_dtb_fixup.c):
+ * 0, or -1 if one lacks it (a guest would see none, or the build's). */
+int vm_dtbs_set_timebase(uint32_t hz);
 
 #endif
