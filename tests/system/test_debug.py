@@ -33,7 +33,8 @@ def test_gdb_stops_in_the_hypervisor_and_in_the_guest(tmp_path):
     assert re.search(r"QEMU waits for gdb on port \d+; console: /dev/pts/\d+",
                      out), out
     assert re.search(r"hit Breakpoint 1, hyp_boot_main \(hartid=\d+, "
-                     r"dtb=0x[0-9a-f]+\) at src/core/init\.c:\d+", out), out
+                     r"dtb=0x[0-9a-f]+, dtb_in_image=false\) at "
+                     r"src/core/init\.c:\d+", out), out
     assert re.search(r"hit Breakpoint 2, mode_main \(\) at modes/default\.c:"
                      r"\d+", out), out
     # The console went to the pty and its log: the hypervisor had booted.
