@@ -6,7 +6,7 @@
 #   image of bao.bin for U-Boot's bootm).
 # make run      boot that image under QEMU
 # make bootdisk an SD-card-like disk image U-Boot boots it from (bootdisk.img)
-# make firmware one file for -bios: OpenSBI's fw_jump, then bao.bin
+# make firmware one file for -bios: our stub, OpenSBI's fw_dynamic, bao.bin
 # make debug    QEMU waiting for gdb, and a gdb with the symbols
 # make test     every test: unit (host, sanitizers), lint, system (QEMU), a short run of each fuzzer
 # See README.md and docs/.

@@ -343,12 +343,10 @@ static void put_plic(struct dts *d, const struct vm_config *cfg, uint64_t base)
     dts_prop_u32(d, "#address-cells", 0);
     dts_prop_u32(d, "#interrupt-cells", 1);
     dts_prop_empty(d, "interrupt-controller");
-    /* The sources the vPLIC models: ids below MAX_IRQS. */
-    unsigned sources = vm_plic_sources(&platform.arch);
-
-    if (sources > MAX_IRQS)
-        sources = MAX_IRQS;
-    dts_prop_u32(d, "riscv,ndev", sources ? sources - 1 : 0);
+    dts_prop_u32(d, "riscv,ndev",
+                 vm_plic_sources(&platform.arch)
+                     ? vm_plic_sources(&platform.arch) - 1
+                     : 0);
     /* Contexts 2n and 2n + 1: vCPU n's M-mode and S-mode. */
     put_vcpu_intcs(d, cfg, true);
     dts_node_end(d);
@@ -383,17 +381,13 @@ static void put_imsics(struct dts *d, const struct vm_config *cfg,
  */
 static void put_aplic(struct dts *d, const struct vm_config *cfg, uint64_t base)
 {
-    unsigned sources = vm_aplic_sources(&platform.arch);
-    unsigned modelled = MAX_IRQS - 1; /* the hypervisor's interrupt ids */
-
     dts_node_begin(d, "aplic", "interrupt-controller@%" PRIx64, base);
     dts_prop_string(d, "compatible", "riscv,aplic");
     dts_prop_reg2(d, base, vm_aplic_size(&platform.arch));
     dts_prop_u32(d, "#address-cells", 0);
     dts_prop_u32(d, "#interrupt-cells", 2);
     dts_prop_empty(d, "interrupt-controller");
-    dts_prop_u32(d, "riscv,num-sources",
-                 sources < modelled ? sources : modelled);
+    dts_prop_u32(d, "riscv,num-sources", vm_aplic_sources(&platform.arch));
     if (has_imsic(&cfg->platform)) {
         dts_prop_begin(d, "msi-parent");
         dts_cells_begin(d);

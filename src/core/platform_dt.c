@@ -87,33 +87,24 @@ static void probe_console(const void *dtb, struct platform *p)
  */
 static void probe_llc(const void *dtb, struct platform *p)
 {
-    int cpus = fdt_path(dtb, "/cpus"), node = -1, depth = 0;
-    uint32_t phandle, sets, line;
+    uint32_t hart, phandle, sets, line;
     uint64_t size;
+    int n, node;
 
     p->llc.size = 0;
     p->llc.ways = 0;
-    for (int n = fdt_next_node(dtb, cpus, &depth);
-         cpus >= 0 && n >= 0 && depth > 0; n = fdt_next_node(dtb, n, &depth)) {
-        if (depth == 1 && fdt_prop_streq(dtb, n, "device_type", "cpu")) {
-            node = n;
-            break;
-        }
-    }
+    /* The first hart (NOSPACE: it was read, and more follow). */
+    n = fdt_cpu_harts(dtb, &hart, 1);
+    node = n == 1 || n == FDT_ERR_NOSPACE ? fdt_cpu_node(dtb, hart) : -1;
     for (int hops = 0; node >= 0 && hops < 4 &&
                        fdt_prop_u32(dtb, node, "next-level-cache", &phandle);
          hops++)
         node = fdt_node_by_phandle(dtb, phandle);
     if (node < 0 || fdt_prop_streq(dtb, node, "device_type", "cpu"))
         return;
-    if (!fdt_prop_u64(dtb, node, "cache-size", &size)) {
-        uint32_t size32;
-
-        if (!fdt_prop_u32(dtb, node, "cache-size", &size32))
-            return;
-        size = size32;
-    }
-    if (!fdt_prop_u32(dtb, node, "cache-sets", &sets) ||
+    /* One cell or two: fdt_prop_u64 reads either. */
+    if (!fdt_prop_u64(dtb, node, "cache-size", &size) ||
+        !fdt_prop_u32(dtb, node, "cache-sets", &sets) ||
         !fdt_prop_u32(dtb, node, "cache-block-size", &line) || !sets || !line)
         return;
     p->llc.size = size;

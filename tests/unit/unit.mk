@@ -239,6 +239,7 @@ unit_platform_dt_SRCS := $(UNIT_DIR)/support/dtb_fixture.c \
                          src/core/platform_dt.c src/core/machine_fit.c \
                          src/arch/riscv/irqc_probe.c \
                          src/arch/riscv/irqc/aia/aia_host.c \
+                         src/arch/riscv/irqc/plic/plic_fit.c \
                          src/lib/fdt.c src/lib/fdt_query.c \
                          $(call unit_fakes,console)
 unit_platform_dt_ARGS := $(UNIT_DTB_DIR)

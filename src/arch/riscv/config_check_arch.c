@@ -7,7 +7,6 @@
  */
 #include <arch/vm_irqc.h>
 #include <core/config_check_arch.h>
-#include <core/hyp_limits.h>
 #include <lib/util.h>
 
 /* Guest-physical addresses Sv39x4 can translate (priv. spec 8.5.1). */
@@ -37,9 +36,9 @@ static unsigned min_u(unsigned a, unsigned b)
 
 /*
  * Ids a VM may be given: those of the board's controller that its virtual
- * one shows. The generic platform before boot knows only the latter, and
- * either kind: each VM's configuration says which it is shown (the boot
- * checks again against the board's).
+ * one shows (at most the hypervisor's, arch/vm_irqc.h). The generic platform
+ * before boot knows only the latter, and either kind: each VM's configuration
+ * says which it is shown (the boot checks again against the board's).
  */
 void arch_config_target(const struct platform *p, struct config_target *t)
 {
@@ -59,8 +58,6 @@ void arch_config_target(const struct platform *p, struct config_target *t)
     } else {
         t->irq_sources = min_u(a->plic.num_sources, vm_plic_sources(a));
     }
-    /* The hypervisor's ids stop short of a big controller's (MAX_IRQS). */
-    t->irq_sources = min_u(t->irq_sources, MAX_IRQS);
     t->arch.plic_window = vm_plic_size(a);
     t->arch.aplic_window = vm_aplic_size(a);
 }

@@ -15,9 +15,8 @@
 #include <core/platform.h>
 #include <lib/fdt.h>
 #include <lib/util.h>
+#include <plic/plic.h>
 
-static const char *const plic_compatibles[] = {"riscv,plic0",
-                                               "sifive,plic-1.0.0"};
 #define IRQ_S_EXTERNAL 9
 
 static void from_aia(const struct aia_host *h, struct arch_platform *a)
@@ -33,14 +32,14 @@ static void from_aia(const struct aia_host *h, struct arch_platform *a)
         h->aplic.msi ? h->imsic.guest_index_bits : 0;
 }
 
+/* The first enabled PLIC node (fdt_next_compatible skips disabled ones). */
 static int plic_node(const void *dtb)
 {
-    for (size_t i = 0; i < ARRAY_SIZE(plic_compatibles); i++) {
-        for (int n = fdt_next_compatible(dtb, -1, plic_compatibles[i]); n >= 0;
-             n = fdt_next_compatible(dtb, n, plic_compatibles[i])) {
-            if (fdt_node_is_okay(dtb, n))
-                return n;
-        }
+    for (size_t i = 0; i < PLIC_COMPATIBLES; i++) {
+        int n = fdt_next_compatible(dtb, -1, plic_compatibles[i]);
+
+        if (n >= 0)
+            return n;
     }
     return -1;
 }

@@ -12,11 +12,9 @@
 #include <core/machine_fit.h>
 #include <lib/fdt.h>
 #include <lib/util.h>
+#include <plic/plic.h>
 
 struct aia_host aia_machine;
-
-static const char *const plic_compatibles[] = {"riscv,plic0",
-                                               "sifive,plic-1.0.0"};
 
 /* No device tree: believe the description, hart index = hart id. */
 static void from_description(const struct platform *p)

@@ -18,6 +18,11 @@ void plic_enable(unsigned hart, unsigned id, bool on);
 unsigned plic_claim(unsigned hart);
 void plic_complete(unsigned hart, unsigned id);
 
+/* A PLIC's device-tree compatible strings (bindings riscv/sifive,plic0.yaml),
+ * for whoever looks for one in a tree (plic_fit.c). */
+#define PLIC_COMPATIBLES 2
+extern const char *const plic_compatibles[PLIC_COMPATIBLES];
+
 struct machine_fit_error;
 struct platform;
 /* The board's PLIC against the device tree (plic_fit.c). */

@@ -11,8 +11,8 @@
 
 /* Device-tree bindings: riscv/sifive,plic0.yaml, riscv,aplic.yaml and
  * riscv,imsics.yaml of the Linux DT binding docs. */
-static const char *const plic_compatibles[] = {"riscv,plic0",
-                                               "sifive,plic-1.0.0"};
+const char *const plic_compatibles[PLIC_COMPATIBLES] = {"riscv,plic0",
+                                                        "sifive,plic-1.0.0"};
 #define APLIC_COMPATIBLE "riscv,aplic"
 
 /*
