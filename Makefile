@@ -113,18 +113,25 @@ $(BIN)/bao.itb: $(BIN)/bao.bin scripts/boot_images.py
 	$(Q)$(BOOT_IMAGES) fit $< $@ "$(CONFIG) for $(PLATFORM)"
 	@echo "built $@ (FIT image for U-Boot's bootm)"
 
+# boot.scr stays beside the disk: a board's SD card takes it as it is.
+$(BIN)/boot.scr: scripts/uboot/boot.cmd scripts/boot_images.py
+	@mkdir -p $(dir $@)
+	$(Q)$(BOOT_IMAGES) script $@
 bootdisk: $(BIN)/bootdisk.img
-$(BIN)/bootdisk.img: $(BIN)/bao.bin $(BIN)/bao.itb scripts/boot_images.py \
-                     scripts/uboot/boot.cmd
-	$(Q)$(BOOT_IMAGES) disk $@ $(BIN)/bao.bin $(BIN)/bao.itb
+$(BIN)/bootdisk.img: $(BIN)/boot.scr $(BIN)/bao.bin $(BIN)/bao.itb \
+                     scripts/boot_images.py
+	$(Q)$(BOOT_IMAGES) disk $@ $(BIN)/boot.scr $(BIN)/bao.bin $(BIN)/bao.itb
 	@echo "built $@ (MBR, FAT partition: boot.scr, bao.bin, bao.itb)"
 
 # One file for -bios (OpenSBI's FW_PAYLOAD shape): our stub, Debian's
-# OpenSBI fw_dynamic (that of the QEMU chosen, QEMU=), then bao.bin.
+# OpenSBI fw_dynamic (that of the QEMU chosen, QEMU=), then bao.bin. A
+# QEMU machine's only: a board's firmware is its own. $(shell) does not see
+# exported variables, so QEMU is handed to it.
 FW_STUB := build/firmware/dynamic_stub
-OPENSBI_DIR = $(shell $(PYTHON) scripts/qemu_env.py opensbi)
+OPENSBI_DIR = $(shell QEMU='$(QEMU)' $(PYTHON) scripts/qemu_env.py opensbi)
 firmware: $(BIN)/firmware.bin
 $(BIN)/firmware.bin: $(BIN)/bao.bin $(FW_STUB).bin scripts/boot_images.py FORCE
+	@$(require_qemu_machine)
 	$(Q)$(BOOT_IMAGES) firmware $(FW_STUB).bin $(OPENSBI_DIR)/fw_dynamic.bin $< $@
 	@echo "built $@ (qemu-system-riscv64 -M $(QEMU_MACHINE) -bios $@)"
 

@@ -6,10 +6,12 @@
         a FIT image for U-Boot's bootm (mkimage, u-boot-tools): bao.bin
         as a kernel that runs where it lies (kernel_noload), its data
         page-aligned in the file.
+    boot_images.py script OUT.scr
+        boot.scr, the boot script U-Boot's distro boot runs
+        (scripts/uboot/boot.cmd, wrapped by mkimage).
     boot_images.py disk OUT.img FILE...
         a disk image like an SD card: an MBR with one FAT partition at
-        1 MiB (mtools) holding FILE... and boot.scr, the boot script
-        U-Boot's distro boot runs (scripts/uboot/boot.cmd).
+        1 MiB (mtools) holding FILE... (boot.scr, bao.bin, bao.itb).
     boot_images.py firmware STUB FW_DYNAMIC BAO_BIN OUT.bin
         one file for QEMU's -bios, OpenSBI's FW_PAYLOAD shape made of
         Debian's fw_dynamic.bin: our stub (tools/firmware/dynamic_stub.S)
@@ -93,23 +95,24 @@ def mbr(part_sectors):
     return bytes(446) + entry + bytes(48) + MBR_SIGNATURE
 
 
+def script(out):
+    run("mkimage", "-A", "riscv", "-O", "linux", "-T", "script", "-C",
+        "none", "-n", "Baobab", "-d", BOOT_CMD, out)
+
+
 def disk(out, files):
     size = PART_START + DISK_MARGIN + sum(Path(f).stat().st_size
                                           for f in files)
     size = max(DISK_MIN, (size + (1 << 20) - 1) & ~((1 << 20) - 1))
     sectors = (size - PART_START) // SECTOR
-    with tempfile.TemporaryDirectory() as tmp:
-        scr = Path(tmp) / "boot.scr"
-        run("mkimage", "-A", "riscv", "-O", "linux", "-T", "script", "-C",
-            "none", "-n", "Baobab", "-d", BOOT_CMD, scr)
-        with open(out, "wb") as f:
-            f.write(mbr(sectors))
-            f.truncate(size)
-        part = f"{out}@@{PART_START}"
-        run("mformat", "-i", part, "-F", "-T", str(sectors), "-h", str(HEADS),
-            "-s", str(TRACK_SECTORS), "-H", str(PART_START // SECTOR),
-            "-v", "BAOBAB", "::")
-        run("mcopy", "-i", part, scr, *files, "::")
+    with open(out, "wb") as f:
+        f.write(mbr(sectors))
+        f.truncate(size)
+    part = f"{out}@@{PART_START}"
+    run("mformat", "-i", part, "-F", "-T", str(sectors), "-h", str(HEADS),
+        "-s", str(TRACK_SECTORS), "-H", str(PART_START // SECTOR),
+        "-v", "BAOBAB", "::")
+    run("mcopy", "-i", part, *files, "::")
 
 
 def stub_layout():
@@ -136,6 +139,8 @@ def firmware(stub, fw_dynamic, bao_bin, out):
 def main(argv):
     if len(argv) == 5 and argv[1] == "fit":
         fit(*argv[2:])
+    elif len(argv) == 3 and argv[1] == "script":
+        script(argv[2])
     elif len(argv) >= 4 and argv[1] == "disk":
         disk(argv[2], argv[3:])
     elif len(argv) == 6 and argv[1] == "firmware":

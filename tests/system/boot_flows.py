@@ -23,12 +23,15 @@ UBOOT_TIMEOUT = 60  # seconds to U-Boot's prompt; it takes about 1
 PROMPT = "=> "
 
 
-def make(target, config, platform=PLATFORM, config_repo=None):
-    """`make <target>` for `config`; the file it builds."""
-    cmd = ["make", f"PLATFORM={platform}", f"CONFIG={config}", target]
+def make(target, config, platform=PLATFORM, config_repo=None, args=(),
+         env=None):
+    """`make <target>` for `config` (with `args`, in `env`, by default the
+    tests' own); the file it builds."""
+    cmd = ["make", f"PLATFORM={platform}", f"CONFIG={config}", *args, target]
     if config_repo:
         cmd.append(f"CONFIG_REPO={config_repo}")
-    res = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True)
+    res = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True,
+                         env=env)
     if res.returncode != 0:
         pytest.fail(f"make {target} for {config} failed:\n{res.stdout}\n"
                     f"{res.stderr}")

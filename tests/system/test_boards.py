@@ -62,13 +62,35 @@ def test_a_board_image_on_another_machine_says_so(board):
     assert "[vm" not in run.output
 
 
-def test_qemu_cannot_run_a_board():
+@pytest.mark.parametrize("target", ["run", "firmware"])
+def test_qemu_cannot_run_a_board(target):
+    # firmware.bin is QEMU's -bios file; a board's firmware is its own.
     res = subprocess.run(["make", "PLATFORM=spacemit-k3",
-                          "CONFIG=spacemit-k3", "run"],
+                          "CONFIG=spacemit-k3", target],
                          cwd=ROOT, capture_output=True, text=True, timeout=600)
     assert res.returncode != 0
     assert ("PLATFORM=spacemit-k3 is a board, not a QEMU machine: boot it as "
             "docs/boards/spacemit-k3.md says") in res.stderr, res.stderr
+
+
+@pytest.mark.parametrize("board", list(BOARDS))
+def test_make_bootdisk_leaves_the_files_of_the_sd_card(board):
+    # docs/boards/<board>.md copies them to the card's FAT partition, or
+    # writes the whole disk image to it.
+    config = BOARDS[board]["config"]
+    subprocess.run(["make", f"PLATFORM={board}", f"CONFIG={config}",
+                    "bootdisk"], cwd=ROOT, check=True, capture_output=True,
+                   timeout=600)
+    out = ROOT / "bin" / board / config
+    scr = (out / "boot.scr").read_bytes()
+    # A U-Boot legacy image (magic 0x27051956) of type script (6).
+    assert scr[:4] == bytes.fromhex("27051956") and scr[30] == 6, scr[:64]
+    on_disk = subprocess.run(
+        ["mtype", "-i", f"{out / 'bootdisk.img'}@@1M", "::boot.scr"],
+        check=True, capture_output=True, timeout=60).stdout
+    assert on_disk == scr
+    for name in ("bao.bin", "bao.itb"):
+        assert (out / name).stat().st_size > 0, name
 
 
 def test_eight_aia_harts_with_vectors_run_the_generic_image():

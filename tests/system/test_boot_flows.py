@@ -6,12 +6,15 @@ typed at its prompt (bootm, where bao.bin runs in place, relocated). The
 seed configs run as they do under -kernel: the baremetal VM's checks, and
 Linux beside a baremetal VM, talking over IPC."""
 
+import os
 import re
 
 import pexpect
 import pytest
 
 import boot_flows
+import boot_images
+import qemu_env
 from conftest import MACHINE, PLATFORM, QEMU, Console, scaled
 from linux import Machine, no_trouble
 
@@ -69,6 +72,20 @@ def test_the_baremetal_config_runs(boot):
         assert "Found U-Boot script /boot.scr" in text
         assert "Baobab: booting /bao.bin from virtio 0:1" in text
         assert "Moving Image from 0x84000000 to 0x80200000" in text
+
+
+def test_the_firmware_file_holds_the_opensbi_of_the_qemu_named_to_make():
+    # As users type it: QEMU= on make's command line, not in the
+    # environment. The file must hold that QEMU's fw_dynamic (on QEMU 10.0,
+    # OpenSBI 1.5.1, not Debian 12's 1.1).
+    env = {k: v for k, v in os.environ.items() if k != "QEMU"}
+    chosen = os.environ.get("QEMU", "qemu-system-riscv64")
+    image = boot_flows.make("firmware", "baremetal", args=[f"QEMU={chosen}"],
+                            env=env).read_bytes()
+    fw = (qemu_env.opensbi_dir() / "fw_dynamic.bin").read_bytes()
+    fw_off, _ = boot_images.stub_layout()
+    assert image[fw_off:fw_off + len(fw)] == fw, \
+        f"firmware.bin does not hold {qemu_env.opensbi_dir()}/fw_dynamic.bin"
 
 
 @pytest.fixture(scope="module", params=FLOWS)
