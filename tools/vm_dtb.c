@@ -334,6 +334,8 @@ static void put_vcpu_intcs(struct dts *d, const struct vm_config *cfg,
 
 static void put_plic(struct dts *d, const struct vm_config *cfg, uint64_t base)
 {
+    unsigned sources = vm_plic_sources(&platform.arch);
+
     dts_node_begin(d, "plic", "interrupt-controller@%" PRIx64, base);
     dts_prop_begin(d, "compatible");
     dts_string(d, "sifive,plic-1.0.0");
@@ -343,10 +345,7 @@ static void put_plic(struct dts *d, const struct vm_config *cfg, uint64_t base)
     dts_prop_u32(d, "#address-cells", 0);
     dts_prop_u32(d, "#interrupt-cells", 1);
     dts_prop_empty(d, "interrupt-controller");
-    dts_prop_u32(d, "riscv,ndev",
-                 vm_plic_sources(&platform.arch)
-                     ? vm_plic_sources(&platform.arch) - 1
-                     : 0);
+    dts_prop_u32(d, "riscv,ndev", sources ? sources - 1 : 0);
     /* Contexts 2n and 2n + 1: vCPU n's M-mode and S-mode. */
     put_vcpu_intcs(d, cfg, true);
     dts_node_end(d);

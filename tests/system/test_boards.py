@@ -11,6 +11,7 @@ import subprocess
 
 import pytest
 
+import boot_flows
 from conftest import ROOT, boot, build, build_output
 
 BOARDS = {
@@ -77,11 +78,8 @@ def test_qemu_cannot_run_a_board(target):
 def test_make_bootdisk_leaves_the_files_of_the_sd_card(board):
     # docs/boards/<board>.md copies them to the card's FAT partition, or
     # writes the whole disk image to it.
-    config = BOARDS[board]["config"]
-    subprocess.run(["make", f"PLATFORM={board}", f"CONFIG={config}",
-                    "bootdisk"], cwd=ROOT, check=True, capture_output=True,
-                   timeout=600)
-    out = ROOT / "bin" / board / config
+    out = boot_flows.make("bootdisk", BOARDS[board]["config"],
+                          platform=board).parent
     scr = (out / "boot.scr").read_bytes()
     # A U-Boot legacy image (magic 0x27051956) of type script (6).
     assert scr[:4] == bytes.fromhex("27051956") and scr[30] == 6, scr[:64]
