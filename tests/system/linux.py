@@ -123,7 +123,12 @@ class Machine:
 
     def sh(self, command, timeout=60):
         """Run `command` on the virtio console and return its output; the
-        exit status must be 0 unless the caller says otherwise."""
+        exit status must be 0 unless the caller says otherwise.
+
+        A background job must not end while the shell writes its prompt:
+        its SIGCHLD cuts the write short and ash drops the prompt this
+        waits for. A job that ends soon is waited for in the command line
+        that makes it end."""
         out, rc = self.sh_rc(command, timeout)
         assert rc == 0, f"{command!r} exited {rc}:\n{out}"
         return out
