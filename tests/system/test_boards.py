@@ -12,7 +12,7 @@ import subprocess
 import pytest
 
 import boot_flows
-from conftest import ROOT, boot, build, build_output
+from conftest import ROOT, boot, build, build_output, scaled
 
 BOARDS = {
     "eswin-eic7700x": {
@@ -68,7 +68,8 @@ def test_qemu_cannot_run_a_board(target):
     # firmware.bin is QEMU's -bios file; a board's firmware is its own.
     res = subprocess.run(["make", "PLATFORM=spacemit-k3",
                           "CONFIG=spacemit-k3", target],
-                         cwd=ROOT, capture_output=True, text=True, timeout=600)
+                         cwd=ROOT, capture_output=True, text=True,
+                         timeout=scaled(600))
     assert res.returncode != 0
     assert ("PLATFORM=spacemit-k3 is a board, not a QEMU machine: boot it as "
             "docs/boards/spacemit-k3.md says") in res.stderr, res.stderr
@@ -85,7 +86,7 @@ def test_make_bootdisk_leaves_the_files_of_the_sd_card(board):
     assert scr[:4] == bytes.fromhex("27051956") and scr[30] == 6, scr[:64]
     on_disk = subprocess.run(
         ["mtype", "-i", f"{out / 'bootdisk.img'}@@1M", "::boot.scr"],
-        check=True, capture_output=True, timeout=60).stdout
+        check=True, capture_output=True, timeout=scaled(60)).stdout
     assert on_disk == scr
     for name in ("bao.bin", "bao.itb"):
         assert (out / name).stat().st_size > 0, name

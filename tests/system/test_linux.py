@@ -7,6 +7,7 @@ the virtio console (a QEMU pty); the UART carries the tagged output of
 both VMs and the Linux serial console."""
 
 import re
+import time
 
 import pytest
 
@@ -86,13 +87,17 @@ def test_time_uses_sstc_and_sleep_takes_its_time(m):
     # it asleep far longer).
     out = m.sh("time sleep 2", timeout=30)
     real = re.search(r"real\s+0m\s*([\d.]+)s", out)
-    assert real and 2.0 <= float(real.group(1)) < 2.0 + scaled(0.5), out
-    # The baremetal VM's own timer agrees: 3 heartbeats meanwhile, and one
-    # more for the console round trips (more on a busy host).
+    assert real and 2.0 <= float(real.group(1)) < 2.0 + scaled(1.5), out
+    # The baremetal VM's own timer agrees: at least 3 heartbeats meanwhile,
+    # and no more than the host's clock saw pass between the two that
+    # bound them (the console round trips around the sleep add to it, by
+    # as much as the host is busy).
     before, = m.ticks(0, 1)
+    start = time.monotonic()
     m.sh("sleep 3", timeout=30)
     after, = m.ticks(0, 1)
-    assert 3 <= after - before <= 3 + scaled(1.5), (before, after)
+    seen = time.monotonic() - start
+    assert 3 <= after - before <= seen + 1, (before, after, seen)
 
 
 def test_smp_workload_with_ipis_and_remote_fences(m):

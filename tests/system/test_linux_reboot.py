@@ -5,7 +5,7 @@ the VM from a pristine copy of kernel and initramfs, and it comes back."""
 
 import pexpect
 
-from conftest import build, spawn
+from conftest import build, scaled, spawn
 from linux import LINUX_TIMEOUT, PROMPT, no_trouble
 
 
@@ -39,7 +39,7 @@ def test_linux_alone_serial_console_and_reboot():
         # A fresh boot: the initramfs is pristine again, uptime small.
         out = run(child, "ls /tmp; cut -d. -f1 /proc/uptime")
         assert "before-reboot" not in out, out
-        assert int(out.split()[-1]) < 60, out
+        assert int(out.split()[-1]) < scaled(60), out
         assert run(child, "echo back-$((40+2))").split() == ["back-42"]
         no_trouble(boot_log + child.before)
 
